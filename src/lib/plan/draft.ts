@@ -1,0 +1,588 @@
+// The draft plan of next year (dự thảo kế hoạch khuyến công năm sau) as a pure function of the
+// warehouse's rows. Browser-safe: the page recomputes it live when staff change the envelope or a
+// quantity; the command line runs the same code on the warehouse. Money is bigint đồng.
+//
+// The rules, in the order they apply (DRAFT_RULES below says them to the user in Vietnamese):
+// 1. Cap. Each survey request of the year is capped by the norm of its content group valid on
+//    1 January of the year: min(requested, max_amount, max_percent × estimated_cost). When several
+//    norms of the group are valid, the one with the latest valid_from governs, and among norms
+//    starting on the same day the strictest cap is applied (the software cannot tell a
+//    demonstration model from a machine purchase; staff can raise a figure by hand).
+// 2. Price. Each content group is one budget line, priced by one unit amount ("Kinh phí hỗ trợ"):
+//    the commune's own past unit cost for the group, i.e. the unit amount of the group's line in
+//    the latest earlier plan (20.000.000 đ for machines in 2026); without one, the average approved
+//    amount per output of the group's commune-level activities of earlier years; without one, the
+//    average capped request. Averages are rounded down to whole triệu (to whole nghìn below one
+//    triệu). The unit never exceeds the norm's max_amount, nor the largest capped request of the
+//    group (no line is priced above what anybody asked for). Line total = quantity × unit, as in
+//    the founding plan's table; each request is proposed at min(its capped amount, the unit).
+// 3. Rank. Requests are ranked: facilities never supported (no project, no approved activity)
+//    first, then those whose last support is oldest; then survey priority 1 → 3 (empty last);
+//    then earlier survey date (empty last); then survey id. Requests not tied to one facility
+//    (commune-wide work) rank with the never-supported.
+// 4. Envelope. When an envelope (the year's new budget) is set, requests are taken in rank
+//    order, each adding one unit to its line, while the running total stays within the envelope.
+//    A request is funded whole or not at all (no partial support); a request that no longer fits
+//    is left out with the reason, and smaller requests further down are still considered, so no
+//    money is left idle while a lower-ranked request could use it.
+// 5. Carry-over (chuyển nguồn). Commune-funded activities of the plan year that were approved
+//    (not cancelled) and are not fully paid are proposed as their own lines for the unpaid
+//    remainder, funded by last year's money carried over, outside the envelope (see carryOver).
+// 6. Adjust. Staff may set any line's quantity; its total is recomputed, the envelope is checked
+//    again and an overrun is reported, never silently cut.
+import type {Activity, DemandSurvey, Disbursement, Establishment, Norm, PlanLine, Project} from "../contract/kinds.js";
+import {codeLabel, codeLists, committedStatuses, type ContentGroup} from "../contract/codes.js";
+import {formatMoney} from "../format.js";
+import {nameKey} from "../parse/text.js";
+
+export interface DraftInputs {
+  survey: readonly DemandSurvey[];
+  norms: readonly Norm[];
+  /** Plan lines of earlier years (the latest one gives line order, wording and unit costs). */
+  planLines: readonly PlanLine[];
+  activities: readonly Activity[];
+  disbursements: readonly Pick<Disbursement, "activity_id" | "amount">[];
+  projects: readonly Project[];
+  establishments?: readonly Pick<Establishment, "establishment_id" | "name">[];
+}
+
+export interface DraftOptions {
+  /** The year the draft is for. */
+  year: number;
+  /** The plan year whose unfinished activities are carried over (default year − 1). */
+  fromYear?: number;
+  /** The year's new budget (đồng); null or undefined: no limit. */
+  envelope?: bigint | null;
+  /** Quantities set by staff, by line key. */
+  quantities?: Readonly<Record<string, number>>;
+}
+
+export type RequestStatus = "included" | "left_out";
+
+export interface RankedRequest {
+  rank: number;
+  survey_id: string;
+  establishment_id?: string;
+  /** Facility name as the register or the survey gives it; empty for commune-wide requests. */
+  establishment_name?: string;
+  content_group: ContentGroup;
+  description: string;
+  priority?: number;
+  surveyed_on?: string;
+  estimated_cost?: bigint;
+  requested: bigint;
+  /** The norm's cap for this request, when a norm applies. */
+  cap?: bigint;
+  /** min(requested, cap). */
+  capped: bigint;
+  /** How the cap was found (Vietnamese). */
+  capNote: string;
+  /** min(capped, the line's unit): what the draft proposes for this request. */
+  proposed: bigint;
+  /** Last year the facility was supported; null when never (or not tied to a facility). */
+  lastSupportedYear: number | null;
+  /** "Chưa từng được hỗ trợ" / "Hỗ trợ gần nhất năm 2023" / "Đề nghị chung của xã". */
+  supportNote: string;
+  lineKey: string;
+  status: RequestStatus;
+  /** Why it is in or out (Vietnamese). */
+  reason: string;
+}
+
+export interface DraftLine {
+  /** Stable key for quantity overrides: the content group, or `chuyen_nguon:<activity_id>`. */
+  key: string;
+  kind: "new" | "carry_over";
+  /** Row number in the table; null when the quantity is 0 (the line is not printed). */
+  stt: number | null;
+  content_group: ContentGroup;
+  funding_source: "xa" | "chuyen_nguon";
+  description: string;
+  quantity: number;
+  /** The quantity the rules give, before any adjustment. */
+  suggestedQuantity: number;
+  unitAmount: bigint;
+  totalAmount: bigint;
+  /** Ghi chú of the table (Vietnamese). */
+  note: string;
+  /** How the unit amount was chosen (Vietnamese), for the page. */
+  pricing: string;
+  adjusted: boolean;
+  /** Survey ids counted in the suggested quantity, or the carried-over activity id. */
+  sources: string[];
+}
+
+export interface DraftTotals {
+  /** New budget lines (ngân sách năm kế hoạch). */
+  newTotal: bigint;
+  /** Carried-over lines (kinh phí năm trước chuyển sang). */
+  carryOverTotal: bigint;
+  grandTotal: bigint;
+  envelope: bigint | null;
+  /** envelope − newTotal; null without an envelope. */
+  remaining: bigint | null;
+  overEnvelope: boolean;
+}
+
+export interface DraftPlan {
+  year: number;
+  fromYear: number;
+  /** The norm date: 1 January of the year. */
+  normDate: string;
+  lines: DraftLine[];
+  requests: RankedRequest[];
+  totals: DraftTotals;
+  /** Things staff should look at (Vietnamese). */
+  warnings: string[];
+}
+
+/** The rules in plain Vietnamese, for the page and the document. */
+export const DRAFT_RULES: readonly string[] = [
+  "Mức trần: mỗi đề nghị trong phiếu khảo sát được giới hạn bởi định mức của nhóm nội dung còn hiệu lực ngày 01/01 năm kế hoạch: không vượt mức tối đa (đồng) và không vượt tỷ lệ tối đa nhân với tổng chi phí dự kiến. Khi nhiều định mức cùng hiệu lực, áp dụng định mức ban hành sau cùng và mức chặt nhất.",
+  "Đơn giá (Kinh phí hỗ trợ): lấy mức hỗ trợ của cùng nội dung trong kế hoạch năm trước; nếu không có, lấy bình quân kinh phí phê duyệt các năm trước; nếu không có, lấy bình quân đề nghị. Đơn giá không vượt mức tối đa của định mức và không vượt đề nghị lớn nhất. Tổng kinh phí = Số lượng × Kinh phí hỗ trợ.",
+  "Thứ tự ưu tiên: cơ sở chưa từng được hỗ trợ (không có đề án, không có hoạt động được phê duyệt) xếp trước; tiếp đến cơ sở được hỗ trợ lâu nhất; sau đó theo mức ưu tiên trong phiếu (1 cao – 3 thấp), ngày khảo sát sớm hơn, mã phiếu.",
+  "Tổng mức kinh phí: xét đề nghị theo thứ tự ưu tiên; mỗi đề nghị được bố trí đủ một suất hoặc không bố trí (không hỗ trợ một phần); đề nghị không còn đủ kinh phí được để lại và ghi rõ lý do, đề nghị sau nhỏ hơn vẫn được xét.",
+  "Chuyển nguồn: hoạt động cấp xã của năm trước đã phê duyệt nhưng chưa giải ngân hết được đề xuất chuyển sang với số còn lại, từ nguồn kinh phí năm trước chuyển sang, không tính vào tổng mức kinh phí năm mới.",
+  "Cán bộ có thể điều chỉnh số lượng từng dòng; tổng kinh phí tính lại ngay và vượt tổng mức được báo rõ, không tự cắt bớt."
+];
+
+/** The founding plan's order of lines, used when no earlier plan is in the data. */
+const SEED_ORDER: readonly ContentGroup[] = ["may_moc_thiet_bi", "tu_van_thiet_ke", "san_pham_thi_truong", "nang_cao_nang_luc", "thong_tin_du_lieu"];
+
+/** Wording of a line when no earlier plan has one for its group (the founding plan's wording). */
+const DEFAULT_DESCRIPTION: Record<ContentGroup, string> = {
+  dao_tao_nghe: "Hỗ trợ đào tạo nghề, truyền nghề cho lao động tại các cơ sở CNNT",
+  nang_cao_nang_luc: "Hỗ trợ tham quan, tập huấn, học hỏi kinh nghiệm, công nghệ sản xuất của các cơ sở CNNT trong và ngoài tỉnh",
+  may_moc_thiet_bi: "Hỗ trợ ứng dụng máy móc, thiết bị tiên tiến vào sản xuất",
+  san_pham_thi_truong: "Hỗ trợ tham gia hội chợ, triển lãm để mở rộng thị trường, xúc tiến thương mại cho cơ sở CNNT",
+  tu_van_thiet_ke: "Hỗ trợ thiết kế bao bì, nhãn mác, nhãn hiệu sản phẩm",
+  thong_tin_du_lieu: "Khảo sát, xây dựng cơ sở dữ liệu, thông tin tuyên truyền về khuyến công",
+  lien_ket_cum_cn: "Hỗ trợ liên kết, phát triển cụm công nghiệp",
+  hop_tac_quoc_te: "Hợp tác quốc tế về khuyến công",
+  quan_ly_he_thong: "Quản lý, kiểm tra, giám sát, xây dựng kế hoạch khuyến công"
+};
+
+const MILLION = 1_000_000n;
+const THOUSAND = 1_000n;
+
+export function draftPlan(inputs: DraftInputs, options: DraftOptions): DraftPlan {
+  const year = options.year;
+  const fromYear = options.fromYear ?? year - 1;
+  const normDate = `${year}-01-01`;
+  const envelope = options.envelope ?? null;
+  const warnings: string[] = [];
+
+  const facilities = facilityIndex(inputs);
+  const lastSupport = supportHistory(inputs, year, facilities);
+
+  // 1. Cap every request of the year.
+  const survey = inputs.survey.filter((r) => r.for_year === year);
+  const capped = survey.map((r) => {
+    const {cap, note} = capFor(r, normsFor(inputs.norms, r.content_group, normDate));
+    const value = cap === undefined ? r.requested_support : min(r.requested_support, cap);
+    return {row: r, cap, capped: value, capNote: note};
+  });
+  for (const c of capped) if (c.cap === undefined) warnings.push(`Phiếu ${c.row.survey_id}: ${c.capNote}.`);
+
+  // 2. Price one unit per content group.
+  const previous = previousPlan(inputs.planLines, year);
+  const groups = lineOrder(previous, capped.map((c) => c.row.content_group));
+  const pricing = new Map<ContentGroup, {unit: bigint; how: string}>();
+  for (const g of groups) {
+    pricing.set(g, unitFor(g, inputs, previous, capped.filter((c) => c.row.content_group === g).map((c) => c.capped), normDate, year));
+  }
+
+  // 3. Rank.
+  const ranked = capped
+    .map((c) => {
+      const key = facilities.keyOf(c.row.establishment_id, c.row.establishment_name);
+      const last = key === undefined ? null : (lastSupport.get(key) ?? null);
+      return {...c, key, last};
+    })
+    .sort((a, b) => compareRequests(a, b));
+
+  // 4. Envelope: whole requests in rank order while they fit.
+  let used = 0n;
+  const requests: RankedRequest[] = ranked.map((c, i) => {
+    const unit = pricing.get(c.row.content_group)?.unit ?? 0n;
+    const proposed = min(c.capped, unit);
+    let status: RequestStatus = "included";
+    let reason: string;
+    if (unit === 0n || c.capped === 0n) {
+      status = "left_out";
+      reason = "Không có mức hỗ trợ để bố trí (đề nghị hoặc định mức bằng 0)";
+    } else if (envelope !== null && used + unit > envelope) {
+      status = "left_out";
+      reason = `Ngoài tổng mức kinh phí: còn lại ${formatMoney(envelope - used)}, một suất của dòng này cần ${formatMoney(unit)}`;
+    } else {
+      used += unit;
+      reason = `Xếp thứ ${i + 1} theo thứ tự ưu tiên; đề xuất hỗ trợ ${formatMoney(proposed)}`;
+    }
+    const name = facilities.nameOf(c.row.establishment_id, c.row.establishment_name);
+    return {
+      rank: i + 1,
+      survey_id: c.row.survey_id,
+      ...(c.row.establishment_id === undefined ? {} : {establishment_id: c.row.establishment_id}),
+      ...(name === undefined ? {} : {establishment_name: name}),
+      content_group: c.row.content_group,
+      description: c.row.description,
+      ...(c.row.priority === undefined ? {} : {priority: c.row.priority}),
+      ...(c.row.surveyed_on === undefined ? {} : {surveyed_on: c.row.surveyed_on}),
+      ...(c.row.estimated_cost === undefined ? {} : {estimated_cost: c.row.estimated_cost}),
+      requested: c.row.requested_support,
+      ...(c.cap === undefined ? {} : {cap: c.cap}),
+      capped: c.capped,
+      capNote: c.capNote,
+      proposed,
+      lastSupportedYear: c.last,
+      supportNote: c.key === undefined ? "Đề nghị chung của xã" : c.last === null ? "Chưa từng được hỗ trợ" : `Hỗ trợ gần nhất năm ${c.last}`,
+      lineKey: c.row.content_group,
+      status,
+      reason
+    };
+  });
+
+  // New lines, in the earlier plan's order.
+  const overrides = options.quantities ?? {};
+  const lines: DraftLine[] = [];
+  for (const g of groups) {
+    const included = requests.filter((r) => r.content_group === g && r.status === "included");
+    const all = requests.filter((r) => r.content_group === g);
+    const price = pricing.get(g)!;
+    const prev = previous.find((l) => l.content_group === g);
+    const description = prev?.description ?? DEFAULT_DESCRIPTION[g];
+    const notes: string[] = [];
+    if (all.length === 0) notes.push("Chưa có đề nghị trong phiếu khảo sát");
+    else notes.push(`${included.length}/${all.length} đề nghị được bố trí`);
+    if (prev?.note) notes.push(prev.note);
+    lines.push(makeLine({
+      key: g,
+      kind: "new",
+      content_group: g,
+      funding_source: "xa",
+      description,
+      suggestedQuantity: included.length,
+      unitAmount: price.unit,
+      note: notes.join("; "),
+      pricing: price.how,
+      sources: included.map((r) => r.survey_id)
+    }, overrides));
+  }
+
+  // 5. Carry-over of the plan year's unpaid, approved commune activities.
+  for (const c of carryOver(inputs.activities, inputs.disbursements, fromYear)) {
+    const a = c.activity;
+    const name = facilities.nameOf(a.establishment_id, undefined);
+    const done = a.status === "hoan_thanh" ? "đã hoàn thành, chưa thanh toán hết" : `chưa hoàn thành (${codeLabel("status", a.status).toLowerCase()})`;
+    const decision = a.decision_no ? `; QĐ số ${a.decision_no}` : "";
+    lines.push(makeLine({
+      key: `chuyen_nguon:${a.activity_id}`,
+      kind: "carry_over",
+      content_group: a.content_group,
+      funding_source: "chuyen_nguon",
+      description: `Chuyển nguồn năm ${fromYear}: ${a.title}${name ? ` (${name})` : ""}`,
+      suggestedQuantity: 1,
+      unitAmount: c.remainder,
+      note: `Hoạt động ${a.activity_id} ${done}${decision}; phê duyệt ${formatMoney(c.approved)}, đã chi ${formatMoney(c.disbursed)}`,
+      pricing: "Số kinh phí đã phê duyệt còn chưa giải ngân",
+      sources: [a.activity_id]
+    }, overrides));
+  }
+
+  // Row numbers over printed lines.
+  let stt = 0;
+  for (const l of lines) l.stt = l.quantity > 0 ? ++stt : null;
+
+  for (const key of Object.keys(overrides)) {
+    if (!lines.some((l) => l.key === key)) warnings.push(`Điều chỉnh số lượng cho dòng không có trong dự thảo: ${key}.`);
+  }
+
+  const newTotal = sum(lines.filter((l) => l.kind === "new").map((l) => l.totalAmount));
+  const carryOverTotal = sum(lines.filter((l) => l.kind === "carry_over").map((l) => l.totalAmount));
+  const overEnvelope = envelope !== null && newTotal > envelope;
+  if (overEnvelope) warnings.push(`Tổng kinh phí năm ${year} (${formatMoney(newTotal)}) vượt tổng mức dự kiến ${formatMoney(envelope)} là ${formatMoney(newTotal - envelope)}.`);
+
+  return {
+    year,
+    fromYear,
+    normDate,
+    lines,
+    requests,
+    totals: {
+      newTotal,
+      carryOverTotal,
+      grandTotal: newTotal + carryOverTotal,
+      envelope,
+      remaining: envelope === null ? null : envelope - newTotal,
+      overEnvelope
+    },
+    warnings
+  };
+}
+
+type LineDraft = Omit<DraftLine, "stt" | "quantity" | "totalAmount" | "adjusted">;
+
+function makeLine(d: LineDraft, overrides: Readonly<Record<string, number>>): DraftLine {
+  const raw = overrides[d.key];
+  const override = raw === undefined || !Number.isFinite(raw) ? undefined : Math.max(0, Math.floor(raw));
+  const quantity = override ?? d.suggestedQuantity;
+  const adjusted = override !== undefined && override !== d.suggestedQuantity;
+  const note = adjusted ? `${d.note}; số lượng do cán bộ điều chỉnh: ${quantity} (theo quy tắc: ${d.suggestedQuantity})` : d.note;
+  return {...d, stt: null, quantity, totalAmount: BigInt(quantity) * d.unitAmount, note, adjusted};
+}
+
+// ---- carry-over -----------------------------------------------------------------------------
+
+export interface CarryOver {
+  activity: Activity;
+  approved: bigint;
+  /** Net of recoveries. */
+  disbursed: bigint;
+  /** What is proposed for carry-over. */
+  remainder: bigint;
+}
+
+/**
+ * Approved, not cancelled activities of `year` funded by the commune (on a plan line, or level
+ * `xa`) that are not fully paid. The remainder is approved − disbursed (net of recoveries) while
+ * the work goes on; for completed work it is approved − payments, recoveries left out: money
+ * recovered from finished work was returned, it is not owed to anybody.
+ */
+export function carryOver(
+  activities: readonly Activity[],
+  disbursements: readonly Pick<Disbursement, "activity_id" | "amount">[],
+  year: number
+): CarryOver[] {
+  const net = new Map<string, bigint>();
+  const paidOut = new Map<string, bigint>();
+  for (const d of disbursements) {
+    net.set(d.activity_id, (net.get(d.activity_id) ?? 0n) + d.amount);
+    if (d.amount > 0n) paidOut.set(d.activity_id, (paidOut.get(d.activity_id) ?? 0n) + d.amount);
+  }
+  return activities
+    .filter((a) => a.year === year && committedStatuses.includes(a.status) && (a.line_no !== undefined || a.level === "xa"))
+    .map((a) => {
+      const approved = a.approved_amount ?? 0n;
+      const disbursed = net.get(a.activity_id) ?? 0n;
+      const owed = a.status === "hoan_thanh" ? approved - (paidOut.get(a.activity_id) ?? 0n) : approved - disbursed;
+      return {activity: a, approved, disbursed, remainder: owed};
+    })
+    .filter((c) => c.remainder > 0n)
+    .sort((x, y) => (x.activity.line_no ?? 999) - (y.activity.line_no ?? 999) || naturalCompare(x.activity.activity_id, y.activity.activity_id));
+}
+
+// ---- norms ----------------------------------------------------------------------------------
+
+/** Norms of a group valid on `date`: those with the latest valid_from. */
+export function normsFor(norms: readonly Norm[], group: ContentGroup, date: string): Norm[] {
+  const valid = norms.filter((n) => n.content_group === group && n.valid_from <= date && (n.valid_to === undefined || n.valid_to >= date));
+  if (valid.length === 0) return [];
+  const latest = valid.reduce((m, n) => (n.valid_from > m ? n.valid_from : m), valid[0]!.valid_from);
+  return valid.filter((n) => n.valid_from === latest);
+}
+
+/** The strictest cap of `norms` for one request, with how it was found. */
+export function capFor(r: Pick<DemandSurvey, "requested_support" | "estimated_cost">, norms: readonly Norm[]): {cap?: bigint; note: string} {
+  if (norms.length === 0) return {note: "Chưa có định mức còn hiệu lực cho nhóm nội dung này; chưa đối chiếu mức tối đa"};
+  let best: {cap: bigint; note: string} | undefined;
+  const missingCost: string[] = [];
+  for (const n of norms) {
+    const parts: {cap: bigint; note: string}[] = [];
+    if (n.max_amount !== undefined) parts.push({cap: n.max_amount, note: `mức tối đa ${formatMoney(n.max_amount)} (${n.legal_basis})`});
+    if (n.max_percent !== undefined) {
+      if (r.estimated_cost === undefined) missingCost.push(`${formatPercentPlain(n.max_percent)}%`);
+      else {
+        const cap = percentOf(r.estimated_cost, n.max_percent);
+        parts.push({cap, note: `${formatPercentPlain(n.max_percent)}% × ${formatMoney(r.estimated_cost)} = ${formatMoney(cap)} (${n.legal_basis})`});
+      }
+    }
+    for (const p of parts) if (best === undefined || p.cap < best.cap) best = p;
+  }
+  if (best === undefined) {
+    return {note: `Thiếu tổng chi phí dự kiến nên chưa áp được tỷ lệ tối đa ${missingCost.join(", ")}`};
+  }
+  const lack = missingCost.length > 0 ? `; thiếu tổng chi phí dự kiến nên chưa áp tỷ lệ ${missingCost.join(", ")}` : "";
+  const applied = r.requested_support > best.cap ? `giảm còn ${formatMoney(best.cap)}` : "trong mức";
+  return {cap: best.cap, note: `Đề nghị ${formatMoney(r.requested_support)}; ${best.note}: ${applied}${lack}`};
+}
+
+/** floor(amount × percent / 100), percent with up to two decimals. */
+export function percentOf(amount: bigint, percent: number): bigint {
+  const basisPoints = BigInt(Math.round(percent * 100));
+  return (amount * basisPoints) / 10_000n;
+}
+
+function formatPercentPlain(p: number): string {
+  return String(Math.round(p * 100) / 100).replace(".", ",");
+}
+
+// ---- pricing --------------------------------------------------------------------------------
+
+/** The latest earlier plan's lines, in line order. */
+function previousPlan(planLines: readonly PlanLine[], year: number): PlanLine[] {
+  const earlier = planLines.filter((l) => l.year < year);
+  if (earlier.length === 0) return [];
+  const latest = Math.max(...earlier.map((l) => l.year));
+  return earlier.filter((l) => l.year === latest).sort((a, b) => a.line_no - b.line_no);
+}
+
+/** Groups in table order: the earlier plan's, then the seed's, then any other requested group. */
+function lineOrder(previous: readonly PlanLine[], requested: readonly ContentGroup[]): ContentGroup[] {
+  const order: ContentGroup[] = [];
+  const add = (g: ContentGroup) => {
+    if (!order.includes(g)) order.push(g);
+  };
+  if (previous.length > 0) previous.forEach((l) => add(l.content_group));
+  else SEED_ORDER.forEach(add);
+  const listOrder = codeLists.content_group.map((e) => e.code as ContentGroup);
+  [...new Set(requested)].sort((a, b) => listOrder.indexOf(a) - listOrder.indexOf(b)).forEach(add);
+  return order;
+}
+
+function unitFor(
+  g: ContentGroup,
+  inputs: DraftInputs,
+  previous: readonly PlanLine[],
+  cappedRequests: readonly bigint[],
+  normDate: string,
+  year: number
+): {unit: bigint; how: string} {
+  const normMax = minOf(normsFor(inputs.norms, g, normDate).flatMap((n) => (n.max_amount === undefined ? [] : [n.max_amount])));
+  const prev = previous.find((l) => l.content_group === g && l.unit_amount > 0n);
+  let reference: bigint | undefined;
+  let how: string;
+  if (prev) {
+    reference = prev.unit_amount;
+    how = `Mức hỗ trợ của nội dung này trong kế hoạch năm ${prev.year}: ${formatMoney(prev.unit_amount)}`;
+  } else {
+    const past = inputs.activities.filter(
+      (a) => a.year < year && a.content_group === g && a.level === "xa" && committedStatuses.includes(a.status) && a.approved_amount !== undefined
+    );
+    const outputs = past.reduce((s, a) => s + Math.max(1, a.output_qty), 0);
+    if (past.length > 0) {
+      reference = roundDown(sum(past.map((a) => a.approved_amount!)) / BigInt(outputs));
+      how = `Bình quân kinh phí phê duyệt của ${outputs} suất hỗ trợ cấp xã các năm trước: ${formatMoney(reference)}`;
+    } else if (cappedRequests.length > 0) {
+      reference = roundDown(sum(cappedRequests) / BigInt(cappedRequests.length));
+      how = `Chưa có đơn giá các năm trước; bình quân ${cappedRequests.length} đề nghị sau khi áp định mức: ${formatMoney(reference)}`;
+    } else {
+      how = "Chưa có đơn giá các năm trước và chưa có đề nghị";
+    }
+  }
+  const candidates: {v: bigint; why: string}[] = [];
+  if (reference !== undefined) candidates.push({v: reference, why: ""});
+  if (normMax !== undefined) candidates.push({v: normMax, why: `giới hạn bởi mức tối đa của định mức ${formatMoney(normMax)}`});
+  const maxRequest = cappedRequests.length > 0 ? cappedRequests.reduce((m, v) => (v > m ? v : m)) : undefined;
+  if (maxRequest !== undefined) candidates.push({v: maxRequest, why: `không vượt đề nghị lớn nhất ${formatMoney(maxRequest)}`});
+  if (candidates.length === 0) return {unit: 0n, how};
+  const chosen = candidates.reduce((m, c) => (c.v < m.v ? c : m));
+  if (reference === undefined) how = `${how}; ${chosen.why}`;
+  else if (chosen.v < reference) how = `${how}; ${chosen.why}`;
+  return {unit: chosen.v, how: `${how}. Đơn giá: ${formatMoney(chosen.v)}`};
+}
+
+/** Down to whole triệu, or whole nghìn below one triệu. */
+function roundDown(v: bigint): bigint {
+  if (v >= MILLION) return (v / MILLION) * MILLION;
+  return (v / THOUSAND) * THOUSAND;
+}
+
+// ---- facilities and support history --------------------------------------------------------
+
+interface FacilityIndex {
+  /** A facility's key: its id, or its register id found by name, or its folded name. */
+  keyOf(id: string | undefined, name: string | undefined): string | undefined;
+  nameOf(id: string | undefined, name: string | undefined): string | undefined;
+}
+
+function facilityIndex(inputs: DraftInputs): FacilityIndex {
+  const nameById = new Map<string, string>();
+  const idByName = new Map<string, string>();
+  for (const e of inputs.establishments ?? []) {
+    nameById.set(e.establishment_id, e.name);
+    idByName.set(nameKey(e.name), e.establishment_id);
+  }
+  return {
+    keyOf(id, name) {
+      if (id !== undefined) return `id:${id}`;
+      if (name === undefined) return undefined;
+      const found = idByName.get(nameKey(name));
+      return found !== undefined ? `id:${found}` : `name:${nameKey(name)}`;
+    },
+    nameOf(id, name) {
+      return (id !== undefined ? nameById.get(id) : undefined) ?? name;
+    }
+  };
+}
+
+/** Facility key → last year it was supported (any project; any approved, not cancelled activity). */
+function supportHistory(inputs: DraftInputs, year: number, facilities: FacilityIndex): Map<string, number> {
+  const last = new Map<string, number>();
+  const mark = (key: string | undefined, y: number) => {
+    if (key === undefined) return;
+    const prev = last.get(key);
+    if (prev === undefined || y > prev) last.set(key, y);
+  };
+  for (const p of inputs.projects) if (p.year < year) mark(facilities.keyOf(p.establishment_id, p.establishment_name), p.year);
+  for (const a of inputs.activities) {
+    if (a.year < year && committedStatuses.includes(a.status)) mark(facilities.keyOf(a.establishment_id, undefined), a.year);
+  }
+  return last;
+}
+
+// ---- ordering -------------------------------------------------------------------------------
+
+interface Rankable {
+  row: Pick<DemandSurvey, "survey_id" | "priority" | "surveyed_on">;
+  last: number | null;
+}
+
+/** Never supported first, then oldest support; priority 1→3; earlier survey date; survey id. */
+export function compareRequests(a: Rankable, b: Rankable): number {
+  const lastA = a.last ?? -Infinity;
+  const lastB = b.last ?? -Infinity;
+  if (lastA !== lastB) return lastA < lastB ? -1 : 1;
+  const pa = a.row.priority ?? 4;
+  const pb = b.row.priority ?? 4;
+  if (pa !== pb) return pa - pb;
+  const da = a.row.surveyed_on ?? "9999-99-99";
+  const db = b.row.surveyed_on ?? "9999-99-99";
+  if (da !== db) return da < db ? -1 : 1;
+  return naturalCompare(a.row.survey_id, b.row.survey_id);
+}
+
+/** "KS-2" before "KS-10"; plain code-unit order otherwise (no locale, so it is the same everywhere). */
+export function naturalCompare(a: string, b: string): number {
+  const re = /(\d+)|(\D+)/g;
+  const pa = a.match(re) ?? [];
+  const pb = b.match(re) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i]!;
+    const y = pb[i]!;
+    if (x === y) continue;
+    const nx = /^\d/.test(x);
+    const ny = /^\d/.test(y);
+    if (nx && ny) {
+      const bx = BigInt(x);
+      const by = BigInt(y);
+      if (bx !== by) return bx < by ? -1 : 1;
+      continue;
+    }
+    return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+// ---- bigint helpers -------------------------------------------------------------------------
+
+function min(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
+}
+
+function minOf(values: readonly bigint[]): bigint | undefined {
+  return values.length === 0 ? undefined : values.reduce(min);
+}
+
+function sum(values: readonly bigint[]): bigint {
+  return values.reduce((s, v) => s + v, 0n);
+}
