@@ -5,6 +5,8 @@ import {fail, ok, type Parsed} from "./result.js";
 const SUFFIX = /\s*(đồng|đ|vnđ|vnd)\.?$/iu;
 const PLAIN = /^\d+$/;
 const GROUPED = /^\d{1,3}(?:([., ])\d{3})(?:\1\d{3})*$/;
+/** Largest amount accepted (under 10 nghìn tỷ): far above any commune budget, safe in BIGINT. */
+export const MAX_MONEY = 9_999_999_999_999n;
 
 export function parseMoney(text: string, {signed = false} = {}): Parsed<bigint> {
   let body = text.normalize("NFC").replace(/[\u00a0\u202f]/g, " ").trim().replace(SUFFIX, "");
@@ -21,6 +23,7 @@ export function parseMoney(text: string, {signed = false} = {}): Parsed<bigint> 
   if (whole === "fraction") return fail(`số tiền có phần lẻ đồng: "${text}" (tiền tính bằng đồng, số nguyên)`);
   if (whole === undefined) return fail(`không phải số tiền: "${text}" (ví dụ đúng: 20.000.000)`);
   const value = BigInt(whole);
+  if (value > MAX_MONEY) return fail(`số tiền quá lớn: "${text}"`);
   return ok(negative ? -value : value);
 }
 

@@ -1,9 +1,34 @@
 // Text rules of the contract: trimmed NFC text, and the two keys used for matching.
 
+/**
+ * The blank characters trimmed from a cell, as code-point ranges. Written once so that the
+ * JavaScript path and the warehouse's SQL fast path trim exactly the same characters.
+ */
+export const BLANK_RANGES: readonly (readonly [number, number])[] = [
+  [0x09, 0x0d],
+  [0x20, 0x20],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200b],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0xfeff, 0xfeff]
+];
+
+/** The blank ranges as a regular-expression character class body, in JS or RE2 syntax. */
+export function blankClass(syntax: "js" | "re2"): string {
+  const hex = (n: number) => (syntax === "js" ? `\\u${n.toString(16).padStart(4, "0")}` : `\\x{${n.toString(16)}}`);
+  return BLANK_RANGES.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join("");
+}
+
+const EDGE_BLANKS = new RegExp(`^[${blankClass("js")}]+|[${blankClass("js")}]+$`, "g");
+
 /** Trimmed, Unicode NFC text; an all-blank cell is no value at all. */
 export function cleanText(raw: string | null | undefined): string | undefined {
   if (raw == null) return undefined;
-  const text = raw.normalize("NFC").replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim();
+  const text = raw.normalize("NFC").replace(EDGE_BLANKS, "");
   return text === "" ? undefined : text;
 }
 

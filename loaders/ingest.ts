@@ -1,0 +1,291 @@
+// Builds the warehouse from the data folder: every file read, typed and checked, then the marts,
+// the warnings and the data tests. The warehouse is built whole in a new file beside the old one
+// and renamed over it only when everything passed, so a failed or killed run leaves the previous
+// warehouse exactly as it was, and a reader never opens a half-built file.
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {createHash} from "node:crypto";
+import {existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {basename, dirname, join, resolve} from "node:path";
+import {codeLists, type CodeEntry} from "../src/lib/contract/codes.js";
+import {kindOfFile, kindOrder, kinds, type KindName, type KindSpec} from "../src/lib/contract/kinds.js";
+import {readHeader} from "./read/dialect.js";
+import {toUtf8} from "./read/encoding.js";
+import {FileRefused} from "./read/errors.js";
+import {matchHeaders} from "./read/headers.js";
+import {rejectAcrossRows} from "./load/integrity.js";
+import {resolveEstablishmentNames} from "./load/names.js";
+import {createRawTable, loadRaw, scalar, type RawResult} from "./load/raw.js";
+import {quoteLiteral as lit} from "./load/sql.js";
+import {columnsOf, createKindTable, settleFlagged, typeRows} from "./load/typed.js";
+import {collectWarnings, createMarts, runDataTests, schemaSql, type DataTestResult} from "./sql/run.js";
+
+/** The data folder marks itself as sample data with this file. */
+export const SAMPLE_MARKER = "DU_LIEU_MAU.txt";
+/** Files this large report their progress. */
+const LARGE_FILE = 5 * 1024 * 1024;
+
+export interface IngestOptions {
+  dataDir: string;
+  dbPath: string;
+  /** Progress lines (Vietnamese) for long steps. */
+  onProgress?: (message: string) => void;
+}
+
+export interface FileSummary {
+  file: string;
+  kind: KindName;
+  bytes: number;
+  encoding: string;
+  delimiter: string;
+  reader: RawResult["path"];
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  blankRows: number;
+  warnings: number;
+}
+
+export interface IngestSummary {
+  runId: string;
+  dataDir: string;
+  dbPath: string;
+  startedAt: string;
+  finishedAt: string;
+  isSample: boolean;
+  dataAsOf: string | null;
+  files: FileSummary[];
+  /** CSV files whose name gives no kind: not loaded, listed so nothing goes unnoticed. */
+  unknownFiles: string[];
+  rejects: number;
+  warnings: number;
+  dataTests: DataTestResult[];
+}
+
+/** The run stopped: `message` says why in Vietnamese; the previous warehouse is untouched. */
+export class IngestFailed extends Error {
+  override name = "IngestFailed";
+}
+
+export async function ingest(options: IngestOptions): Promise<IngestSummary> {
+  const dataDir = options.dataDir;
+  const dbPath = resolve(options.dbPath);
+  const progress = options.onProgress ?? (() => {});
+  const started = new Date();
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
+    throw new IngestFailed(`Không tìm thấy thư mục dữ liệu ${dataDir}`);
+  }
+  const entries = readdirSync(dataDir).sort();
+  const csv = entries.filter((f) => f.toLowerCase().endsWith(".csv"));
+  const byKind = new Map<KindName, string[]>();
+  const unknownFiles: string[] = [];
+  for (const file of csv) {
+    const kind = kindOfFile(file);
+    if (kind === undefined) unknownFiles.push(file);
+    else byKind.set(kind, [...(byKind.get(kind) ?? []), file]);
+  }
+
+  removeStaleBuilds(dbPath);
+  const tmpPath = `${dbPath}.tmp-${process.pid}`;
+  const scratch = mkdtempSync(join(tmpdir(), "kc-ingest-"));
+  const instance = await DuckDBInstance.create(tmpPath);
+  const conn = await instance.connect();
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    conn.closeSync();
+    instance.closeSync();
+  };
+  try {
+    await conn.run(schemaSql());
+    await insertCodeLists(conn);
+    const files: FileSummary[] = [];
+    for (const kind of kindOrder) {
+      const spec = kinds[kind] as KindSpec;
+      const columns = columnsOf(spec).map((c) => c.name);
+      await createRawTable(conn, kind, columns);
+      await createKindTable(conn, spec);
+      for (const file of byKind.get(kind) ?? []) {
+        files.push(await readFile(conn, spec, columns, dataDir, file, scratch, progress));
+      }
+      const flagged = await typeRows(conn, spec);
+      if (flagged.length > 1000) progress(`${kind}: kiểm tra lại ${flagged.length} dòng nghi lỗi…`);
+      const rejects = await settleFlagged(conn, spec, flagged);
+      await insertRejects(conn, kind, rejects);
+      await rejectAcrossRows(conn, spec);
+      if (kind === "projects" || kind === "demand_survey") await resolveEstablishmentNames(conn, kind);
+      await conn.run(`DROP TABLE raw_${kind}; DROP TABLE stage_${kind}`);
+    }
+    await createMarts(conn);
+    await collectWarnings(conn);
+    await countRows(conn, files);
+    const dataAsOf = await dataAsOfDate(conn);
+    const isSample = entries.includes(SAMPLE_MARKER);
+    const runId = `${started.toISOString().replace(/[-:.TZ]/g, "").slice(0, 14)}-${process.pid}`;
+    const dataTests = await runDataTests(conn);
+    for (const t of dataTests) {
+      await conn.run(`INSERT INTO data_tests VALUES (${lit(t.test)}, ${t.failures}, ${t.example === null ? "NULL" : lit(t.example)})`);
+    }
+    const failed = dataTests.filter((t) => t.failures > 0);
+    const finished = new Date();
+    await conn.run(
+      `INSERT INTO ingest_runs VALUES (${lit(runId)}, ${lit(started.toISOString())}, ${lit(finished.toISOString())}, ${lit(dataDir)}, 'ok', ${isSample}, ${dataAsOf === null ? "NULL" : `DATE ${lit(dataAsOf)}`})`
+    );
+    const rejects = await scalar(conn, "SELECT count(*) FROM rejects");
+    const warnings = await scalar(conn, "SELECT count(*) FROM warnings");
+    if (failed.length > 0) {
+      const list = failed.map((t) => `${t.test} (${t.failures} dòng sai, ví dụ ${t.example})`).join("; ");
+      throw new IngestFailed(`Kiểm thử dữ liệu của kho không đạt: ${list}. Kho cũ được giữ nguyên.`);
+    }
+    await conn.run("CHECKPOINT");
+    close();
+    // A write-ahead log left beside the old file would be replayed onto the new one.
+    if (existsSync(`${dbPath}.wal`)) unlinkSync(`${dbPath}.wal`);
+    renameSync(tmpPath, dbPath);
+    return {
+      runId,
+      dataDir,
+      dbPath,
+      startedAt: started.toISOString(),
+      finishedAt: finished.toISOString(),
+      isSample,
+      dataAsOf,
+      files,
+      unknownFiles,
+      rejects,
+      warnings,
+      dataTests
+    };
+  } catch (error) {
+    if (error instanceof FileRefused) throw new IngestFailed(`${error.message} Kho cũ được giữ nguyên.`);
+    throw error;
+  } finally {
+    close();
+    for (const leftover of [tmpPath, `${tmpPath}.wal`]) if (existsSync(leftover)) unlinkSync(leftover);
+    rmSync(scratch, {recursive: true, force: true});
+  }
+}
+
+async function readFile(
+  conn: DuckDBConnection,
+  spec: KindSpec,
+  columns: readonly string[],
+  dataDir: string,
+  file: string,
+  scratch: string,
+  progress: (m: string) => void
+): Promise<FileSummary> {
+  const path = join(dataDir, file);
+  const bytes = readFileSync(path);
+  const large = bytes.length > LARGE_FILE;
+  if (large) progress(`${file}: đọc ${(bytes.length / 1024 / 1024).toFixed(0)} MB…`);
+  const {utf8, encoding} = toUtf8(bytes, file);
+  const {delimiter, header} = readHeader(utf8.toString("utf8", 0, Math.min(utf8.length, 64 * 1024)));
+  const headerMap = matchHeaders(spec, header, file);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const readable = encoding === "utf-8" || encoding === "utf-8-bom" ? path : "";
+  const raw = await loadRaw(conn, spec.name, columns, {name: file, utf8, delimiter, header: headerMap, path: readable}, scratch);
+  if (large) progress(`${file}: ${raw.rowsRead.toLocaleString("vi-VN")} dòng đã đọc, đang kiểm tra…`);
+  await insertRejects(
+    conn,
+    spec.name,
+    raw.broken.map((b) => ({source_file: file, source_line: b.line, column: "", reason: b.reason, raw_value: b.raw}))
+  );
+  await conn.run(
+    `INSERT INTO source_files VALUES (${lit(file)}, ${lit(spec.name)}, ${lit(sha256)}, ${bytes.length}, ${lit(encoding)}, ${lit(delimiter === "\t" ? "tab" : delimiter)}, ${lit(raw.path)}, NULL, NULL, NULL, ${raw.blankRows}, NULL)`
+  );
+  return {
+    file,
+    kind: spec.name,
+    bytes: bytes.length,
+    encoding,
+    delimiter: delimiter === "\t" ? "tab" : delimiter,
+    reader: raw.path,
+    rowsRead: raw.rowsRead,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    blankRows: raw.blankRows,
+    warnings: 0
+  };
+}
+
+async function insertRejects(
+  conn: DuckDBConnection,
+  kind: string,
+  rejects: readonly {source_file: string; source_line: number; column: string; reason: string; raw_value: string | null}[]
+): Promise<void> {
+  if (rejects.length === 0) return;
+  const appender = await conn.createAppender("rejects");
+  for (const r of rejects) {
+    appender.appendVarchar(kind);
+    appender.appendVarchar(r.source_file);
+    appender.appendInteger(r.source_line);
+    appender.appendVarchar(r.column);
+    if (r.raw_value === null) appender.appendNull();
+    else appender.appendVarchar(r.raw_value);
+    appender.appendVarchar(r.reason);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+async function insertCodeLists(conn: DuckDBConnection): Promise<void> {
+  const appender = await conn.createAppender("code_lists");
+  for (const [list, entries] of Object.entries(codeLists)) {
+    (entries as readonly CodeEntry[]).forEach((e, position) => {
+      appender.appendVarchar(list);
+      appender.appendVarchar(e.code);
+      appender.appendVarchar(e.label);
+      appender.appendInteger(position + 1);
+      appender.endRow();
+    });
+  }
+  appender.closeSync();
+}
+
+/** Loaded, rejected (distinct rows) and warned rows per file, into source_files and the summary. */
+async function countRows(conn: DuckDBConnection, files: FileSummary[]): Promise<void> {
+  for (const f of files) {
+    const name = lit(f.file);
+    f.rowsLoaded = await scalar(conn, `SELECT count(*) FROM ${f.kind} WHERE source_file = ${name}`);
+    f.rowsRejected = await scalar(conn, `SELECT count(DISTINCT source_line) FROM rejects WHERE source_file = ${name}`);
+    f.warnings = await scalar(conn, `SELECT count(*) FROM warnings WHERE source_file = ${name}`);
+    await conn.run(
+      `UPDATE source_files SET rows_read = ${f.rowsRead}, rows_loaded = ${f.rowsLoaded}, rows_rejected = ${f.rowsRejected}, warnings = ${f.warnings} WHERE source_file = ${name}`
+    );
+  }
+}
+
+/** The latest date the programme's records speak of: "Dữ liệu đến ngày …" on every page. */
+async function dataAsOfDate(conn: DuckDBConnection): Promise<string | null> {
+  const reader = await conn.runAndReadAll(`
+    SELECT CAST(max(d) AS VARCHAR) FROM (
+      SELECT max(paid_on) AS d FROM disbursements
+      UNION ALL SELECT max(decision_date) FROM activities
+      UNION ALL SELECT max(completed_on) FROM activities
+      UNION ALL SELECT max(surveyed_on) FROM demand_survey)`);
+  const value = reader.getRows()[0]?.[0];
+  return value == null ? null : String(value);
+}
+
+/** Builds left by a killed run (their process is gone) are removed. */
+function removeStaleBuilds(dbPath: string): void {
+  const dir = dirname(dbPath);
+  if (!existsSync(dir)) return;
+  const prefix = `${basename(dbPath)}.tmp-`;
+  for (const f of readdirSync(dir)) {
+    if (!f.startsWith(prefix)) continue;
+    const pid = Number(f.slice(prefix.length).replace(/\.wal$/, ""));
+    if (Number.isInteger(pid) && !processAlive(pid)) unlinkSync(join(dir, f));
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,47 @@
+// Rules across rows, written from the contract's keys and references: a duplicated key (the
+// first row wins, in file-name then row order) and a reference to a row that does not exist are
+// rejected. Run per kind in load order, so a reference only finds rows that were loaded.
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {columnMeta} from "../../src/lib/contract/fields.js";
+import type {KindSpec} from "../../src/lib/contract/kinds.js";
+import {quoteIdent as q, quoteLiteral as lit} from "./sql.js";
+
+/** Moves the rows of `spec` that break a key or a reference from its table into `rejects`. */
+export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): Promise<void> {
+  const table = q(spec.name);
+  if (spec.key && spec.key.length > 0) {
+    const key = spec.key.map(q).join(", ");
+    const headers = spec.key.map((k) => columnMeta(spec.schema.shape[k]!).header).join(" + ");
+    const shown = spec.key.map((k) => `coalesce(CAST(${q(k)} AS VARCHAR), '')`).join(" || ' / ' || ");
+    await conn.run(`
+      INSERT INTO rejects (kind, source_file, source_line, column_name, raw_value, reason)
+      SELECT ${lit(spec.name)}, source_file, source_line, ${lit(spec.key.join(", "))}, shown,
+             'trùng ' || ${lit(headers)} || ' với dòng ' || first_line || ' của tệp ' || first_file || ' (dòng đầu tiên được giữ)'
+      FROM (
+        SELECT source_file, source_line, ${shown} AS shown,
+               row_number() OVER w AS n,
+               first_value(source_file) OVER w AS first_file,
+               first_value(source_line) OVER w AS first_line
+        FROM ${table}
+        WINDOW w AS (PARTITION BY ${key} ORDER BY source_file, source_line ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+      ) WHERE n > 1`);
+    await removeRejected(conn, spec);
+  }
+  for (const ref of spec.references ?? []) {
+    const present = ref.columns.map((c) => `t.${q(c)} IS NOT NULL`).join(" AND ");
+    const match = ref.columns.map((c, i) => `r.${q(ref.toColumns[i]!)} = t.${q(c)}`).join(" AND ");
+    const last = ref.columns[ref.columns.length - 1]!;
+    await conn.run(`
+      INSERT INTO rejects (kind, source_file, source_line, column_name, raw_value, reason)
+      SELECT ${lit(spec.name)}, t.source_file, t.source_line, ${lit(last)}, CAST(t.${q(last)} AS VARCHAR), ${lit(ref.reason)}
+      FROM ${table} t
+      WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${q(ref.kind)} r WHERE ${match})`);
+    await removeRejected(conn, spec);
+  }
+}
+
+async function removeRejected(conn: DuckDBConnection, spec: KindSpec): Promise<void> {
+  await conn.run(`
+    DELETE FROM ${q(spec.name)} t USING rejects r
+    WHERE r.kind = ${lit(spec.name)} AND r.source_file = t.source_file AND r.source_line = t.source_line`);
+}

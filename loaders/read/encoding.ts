@@ -1,0 +1,61 @@
+// The contract's encodings: UTF-8 with or without BOM, or UTF-16 with BOM. Anything else is
+// refused as a whole, with how to re-save it: guessing a legacy Vietnamese encoding (TCVN3,
+// VNI, Windows-1258) would load wrong names without anyone noticing.
+import {isUtf8} from "node:buffer";
+import {FileRefused} from "./errors.js";
+
+export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
+
+const RESAVE = 'Hãy mở tệp bằng Excel, chọn Tệp > Lưu thành > kiểu "CSV UTF-8 (phân cách bằng dấu phẩy)" rồi nộp lại.';
+
+/** The file's text as UTF-8 bytes without BOM, and the encoding it came in. */
+export function toUtf8(bytes: Buffer, file: string): {utf8: Buffer; encoding: Encoding} {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const utf8 = bytes.subarray(3);
+    if (!isUtf8(utf8)) throw notUtf8(file, utf8);
+    return {utf8, encoding: "utf-8-bom"};
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return {utf8: Buffer.from(new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf8"), encoding: "utf-16le"};
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return {utf8: Buffer.from(new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf8"), encoding: "utf-16be"};
+  }
+  if (looksLikeUtf16WithoutBom(bytes)) {
+    throw new FileRefused(file, `có vẻ là UTF-16 nhưng không có BOM, không đọc được chắc chắn. ${RESAVE}`);
+  }
+  if (!isUtf8(bytes)) throw notUtf8(file, bytes);
+  return {utf8: bytes, encoding: "utf-8"};
+}
+
+function notUtf8(file: string, bytes: Buffer): FileRefused {
+  const line = lineOfFirstInvalidByte(bytes);
+  return new FileRefused(
+    file,
+    `không phải mã UTF-8 (lỗi mã hóa từ dòng ${line}; có thể là Windows-1258, TCVN3 hoặc VNI). ${RESAVE}`
+  );
+}
+
+function looksLikeUtf16WithoutBom(bytes: Buffer): boolean {
+  const n = Math.min(bytes.length, 200);
+  let zeros = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) zeros++;
+  return n > 0 && zeros > n / 4;
+}
+
+function lineOfFirstInvalidByte(bytes: Buffer): number {
+  // Binary search the longest valid prefix; a cut inside a character is invalid too, so step
+  // back to a line boundary before testing.
+  let lo = 0;
+  let hi = bytes.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    const cut = bytes.lastIndexOf(0x0a, mid);
+    if (isUtf8(bytes.subarray(0, cut < 0 ? 0 : cut + 1))) lo = mid;
+    else hi = mid;
+  }
+  let line = 1;
+  const end = bytes.lastIndexOf(0x0a, lo);
+  for (let i = 0; i <= end; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}

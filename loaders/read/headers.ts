@@ -1,0 +1,59 @@
+// Header matching: case-, space- and diacritic-insensitive, against the canonical name, the
+// office's header and every alias of the contract.
+import {columnMeta} from "../../src/lib/contract/fields.js";
+import type {KindSpec} from "../../src/lib/contract/kinds.js";
+import {cleanText, foldKey} from "../../src/lib/parse/text.js";
+import {FileRefused} from "./errors.js";
+
+export interface HeaderMap {
+  /** For each position of the file: the canonical column, or null for an extra column. */
+  columns: (string | null)[];
+  /** Extra columns, kept as they are: position → header as written (or "Cột N" when blank). */
+  extras: {position: number; header: string}[];
+}
+
+export function matchHeaders(spec: KindSpec, header: readonly string[], file: string): HeaderMap {
+  const index = new Map<string, string>();
+  for (const [name, schema] of Object.entries(spec.schema.shape)) {
+    const meta = columnMeta(schema);
+    for (const spelling of [name, meta.header, ...meta.aliases]) index.set(foldKey(spelling), name);
+  }
+  const columns: (string | null)[] = [];
+  const extras: HeaderMap["extras"] = [];
+  const seen = new Map<string, string>();
+  header.forEach((raw, position) => {
+    const written = cleanText(raw) ?? "";
+    const name = written === "" ? undefined : index.get(foldKey(written));
+    if (name === undefined) {
+      columns.push(null);
+      // Nothing is lost: a column the contract does not know, even one without a header, is
+      // kept as written.
+      extras.push({position, header: written === "" ? `Cột ${position + 1}` : written});
+      return;
+    }
+    const earlier = seen.get(name);
+    if (earlier !== undefined) {
+      throw new FileRefused(file, `hai cột "${earlier}" và "${written}" cùng là cột ${name}; hãy giữ một cột.`);
+    }
+    seen.set(name, written);
+    columns.push(name);
+  });
+  const missing = Object.entries(spec.schema.shape)
+    .filter(([name, schema]) => columnMeta(schema).required && !seen.has(name))
+    .map(([name, schema]) => `${columnMeta(schema).header} (${name})`);
+  if (missing.length > 0) {
+    const found = header.map((h) => cleanText(h) ?? "").filter((h) => h !== "");
+    throw new FileRefused(
+      file,
+      `thiếu cột bắt buộc: ${missing.join(", ")}. Các cột cần có: ${requiredList(spec)}. Các cột tìm thấy: ${found.join(", ") || "(không có)"}.`
+    );
+  }
+  return {columns, extras};
+}
+
+function requiredList(spec: KindSpec): string {
+  return Object.entries(spec.schema.shape)
+    .filter(([, schema]) => columnMeta(schema).required)
+    .map(([name, schema]) => `${columnMeta(schema).header} (${name})`)
+    .join(", ");
+}

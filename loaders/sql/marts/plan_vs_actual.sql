@@ -1,0 +1,34 @@
+-- Where each budget line of a plan year stands: planned, committed (approved activities that are
+-- not cancelled) and disbursed (net of recoveries), with the two rates in percent.
+CREATE OR REPLACE VIEW plan_vs_actual AS
+WITH committed AS (
+  SELECT year, line_no, sum(approved_amount) AS approved_amount, count(*) AS activities
+  FROM activities
+  WHERE line_no IS NOT NULL AND status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh')
+  GROUP BY year, line_no
+),
+paid AS (
+  SELECT a.year, a.line_no, sum(d.amount) AS disbursed_amount, max(d.paid_on) AS last_paid_on
+  FROM disbursements d JOIN activities a USING (activity_id)
+  WHERE a.line_no IS NOT NULL
+  GROUP BY a.year, a.line_no
+)
+SELECT
+  p.year,
+  p.line_no,
+  p.content_group,
+  p.description,
+  p.funding_source,
+  p.quantity AS planned_quantity,
+  p.unit_amount AS planned_unit_amount,
+  p.total_amount AS planned_amount,
+  CAST(coalesce(c.approved_amount, 0) AS BIGINT) AS approved_amount,
+  CAST(coalesce(d.disbursed_amount, 0) AS BIGINT) AS disbursed_amount,
+  CAST(p.total_amount - coalesce(d.disbursed_amount, 0) AS BIGINT) AS remaining_amount,
+  coalesce(c.activities, 0) AS committed_activities,
+  d.last_paid_on,
+  CASE WHEN p.total_amount > 0 THEN 100.0 * coalesce(c.approved_amount, 0) / p.total_amount END AS commitment_rate,
+  CASE WHEN p.total_amount > 0 THEN 100.0 * coalesce(d.disbursed_amount, 0) / p.total_amount END AS disbursement_rate
+FROM plan_lines p
+LEFT JOIN committed c USING (year, line_no)
+LEFT JOIN paid d USING (year, line_no);

@@ -1,0 +1,50 @@
+// Runs the warehouse's SQL files: marts (views), warnings (rules of the business) and data tests.
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {readdirSync, readFileSync} from "node:fs";
+import {basename, join} from "node:path";
+import {fileURLToPath} from "node:url";
+
+const SQL_DIR = fileURLToPath(new URL(".", import.meta.url));
+
+export function sqlFiles(folder: "marts" | "warnings" | "tests"): {name: string; sql: string}[] {
+  const dir = join(SQL_DIR, folder);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()
+    .map((f) => ({name: basename(f, ".sql"), sql: readFileSync(join(dir, f), "utf8")}));
+}
+
+export function schemaSql(): string {
+  return readFileSync(join(SQL_DIR, "schema.sql"), "utf8");
+}
+
+export async function createMarts(conn: DuckDBConnection): Promise<void> {
+  for (const {sql} of sqlFiles("marts")) await conn.run(sql);
+}
+
+/** Each warnings file selects (kind, source_file, source_line, message); the rule is its name. */
+export async function collectWarnings(conn: DuckDBConnection): Promise<void> {
+  for (const {name, sql} of sqlFiles("warnings")) {
+    await conn.run(`INSERT INTO warnings SELECT kind, source_file, source_line, '${name}', message FROM (${stripSemicolon(sql)})`);
+  }
+}
+
+export interface DataTestResult {
+  test: string;
+  failures: number;
+  example: string | null;
+}
+
+/** Each test selects its failing rows; none means it passes. */
+export async function runDataTests(conn: DuckDBConnection): Promise<DataTestResult[]> {
+  const results: DataTestResult[] = [];
+  for (const {name, sql} of sqlFiles("tests")) {
+    const rows = (await conn.runAndReadAll(stripSemicolon(sql))).getRowObjectsJson();
+    results.push({test: name, failures: rows.length, example: rows.length > 0 ? JSON.stringify(rows[0]) : null});
+  }
+  return results;
+}
+
+function stripSemicolon(sql: string): string {
+  return sql.trim().replace(/;\s*$/, "");
+}

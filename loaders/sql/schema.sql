@@ -1,0 +1,45 @@
+-- Bookkeeping tables of every warehouse. The kinds' own tables are created from the contract.
+CREATE TABLE ingest_runs (
+  run_id VARCHAR NOT NULL,
+  started_at TIMESTAMP NOT NULL,
+  finished_at TIMESTAMP,
+  data_dir VARCHAR NOT NULL,
+  status VARCHAR NOT NULL,
+  is_sample BOOLEAN NOT NULL,
+  data_as_of DATE
+);
+CREATE TABLE source_files (
+  source_file VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  bytes BIGINT NOT NULL,
+  encoding VARCHAR NOT NULL,
+  delimiter VARCHAR NOT NULL,
+  reader VARCHAR NOT NULL,
+  rows_read INTEGER,
+  rows_loaded INTEGER,
+  rows_rejected INTEGER,
+  blank_rows INTEGER,
+  warnings INTEGER
+);
+CREATE TABLE rejects (
+  kind VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL,
+  source_line INTEGER NOT NULL,
+  column_name VARCHAR,
+  raw_value VARCHAR,
+  reason VARCHAR NOT NULL
+);
+CREATE TABLE warnings (
+  kind VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL,
+  source_line INTEGER NOT NULL,
+  rule VARCHAR NOT NULL,
+  message VARCHAR NOT NULL
+);
+CREATE TABLE code_lists (list VARCHAR NOT NULL, code VARCHAR NOT NULL, label VARCHAR NOT NULL, position INTEGER NOT NULL);
+CREATE TABLE data_tests (test VARCHAR NOT NULL, failures INTEGER NOT NULL, example VARCHAR);
+-- Money in messages, written as src/lib/format.ts formatMoney writes it (a test compares them).
+CREATE MACRO vnd(x) AS replace(format('{:,}', x), ',', '.') || ' đ';
+-- A percentage as formatPercent writes it: one decimal, comma, no trailing ",0".
+CREATE MACRO pct(x) AS regexp_replace(replace(format('{:.1f}', x), '.', ','), ',0$', '') || '%';

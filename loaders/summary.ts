@@ -1,0 +1,30 @@
+// The readable end of an ingest: per file, what was read, loaded, rejected and warned about.
+import {formatNumber} from "../src/lib/format.js";
+import type {IngestSummary} from "./ingest.js";
+
+export function formatSummary(s: IngestSummary): string {
+  const head = ["Tệp", "Loại", "Đọc", "Nạp", "Loại bỏ", "Cảnh báo"];
+  const rows = s.files.map((f) => [f.file, f.kind, formatNumber(f.rowsRead), formatNumber(f.rowsLoaded), formatNumber(f.rowsRejected), formatNumber(f.warnings)]);
+  const total = s.files.reduce((acc, f) => ({read: acc.read + f.rowsRead, loaded: acc.loaded + f.rowsLoaded, rejected: acc.rejected + f.rowsRejected}), {read: 0, loaded: 0, rejected: 0});
+  rows.push(["Tổng", "", formatNumber(total.read), formatNumber(total.loaded), formatNumber(total.rejected), formatNumber(s.warnings)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const out = [
+    `Đã xây dựng kho dữ liệu ${s.dbPath}${s.isSample ? " (DỮ LIỆU MẪU)" : ""} từ ${s.dataDir}`,
+    s.dataAsOf ? `Dữ liệu đến ngày ${s.dataAsOf.split("-").reverse().join("/")}` : "Chưa có ngày dữ liệu (không có chứng từ, quyết định nào)",
+    "",
+    line(head),
+    ...rows.map(line),
+    ""
+  ];
+  if (s.rejects > 0 || s.warnings > 0) {
+    out.push(`Lý do từng dòng bị loại bỏ: bảng rejects (${formatNumber(s.rejects)} lỗi); cảnh báo: bảng warnings (${formatNumber(s.warnings)}).`);
+    out.push("Xem trên trang Chất lượng dữ liệu của trang tổng hợp (npm start), hoặc chạy lại với --json.");
+  }
+  if (s.unknownFiles.length > 0) {
+    out.push(`Không nhận ra loại của ${s.unknownFiles.length} tệp (tên tệp phải bắt đầu bằng loại, ví dụ disbursements_2026.csv): ${s.unknownFiles.join(", ")}. Các tệp này KHÔNG được nạp.`);
+  }
+  const passed = s.dataTests.filter((t) => t.failures === 0).length;
+  out.push(`Kiểm thử dữ liệu: ${passed}/${s.dataTests.length} đạt.`);
+  return out.join("\n");
+}
