@@ -1,97 +1,6 @@
 import {describe, expect, it} from "vitest";
-import type {Activity, DemandSurvey, Norm, PlanLine, Project} from "../../src/lib/contract/kinds.js";
-import {capFor, carryOver, draftPlan, naturalCompare, percentOf, type DraftInputs} from "../../src/lib/plan/draft.js";
-
-const tr = (n: number) => BigInt(Math.round(n * 1_000_000)); // triệu đồng → đồng
-
-function norm(p: Partial<Norm> & Pick<Norm, "content_group">): Norm {
-  return {description: "định mức", legal_basis: "TT 28/2018/TT-BTC", valid_from: "2018-07-01", ...p};
-}
-function line(line_no: number, content_group: PlanLine["content_group"], quantity: number, unit: number, description: string): PlanLine {
-  return {year: 2026, line_no, content_group, description, quantity, unit_amount: tr(unit), total_amount: tr(unit) * BigInt(quantity), funding_source: "xa", note: `ghi chú ${line_no}`};
-}
-function req(p: Partial<DemandSurvey> & Pick<DemandSurvey, "survey_id" | "content_group" | "requested_support">): DemandSurvey {
-  return {for_year: 2027, description: `đề nghị ${p.survey_id}`, ...p};
-}
-function act(p: Partial<Activity> & Pick<Activity, "activity_id" | "status">): Activity {
-  return {year: 2026, content_group: "may_moc_thiet_bi", output_qty: 1, title: `hoạt động ${p.activity_id}`, level: "xa", ...p};
-}
-function proj(p: Partial<Project> & Pick<Project, "project_id" | "year">): Project {
-  return {level: "huyen", content_group: "may_moc_thiet_bi", title: "đề án", support_amount: tr(30), ...p};
-}
-
-// The hand-computed fixture (figures in the comments are the expected results).
-const inputs: DraftInputs = {
-  norms: [
-    norm({content_group: "may_moc_thiet_bi", max_amount: tr(300), max_percent: 50}),
-    // expired before 2027: must not apply
-    norm({content_group: "may_moc_thiet_bi", description: "cũ", max_amount: tr(100), valid_from: "2015-01-01", valid_to: "2018-06-30"}),
-    norm({content_group: "tu_van_thiet_ke", max_amount: tr(35), max_percent: 50}),
-    // starts after 01/01/2027: must not apply
-    norm({content_group: "tu_van_thiet_ke", description: "mới", max_amount: tr(10), valid_from: "2027-03-01"}),
-    norm({content_group: "san_pham_thi_truong", max_percent: 80})
-    // nang_cao_nang_luc and thong_tin_du_lieu: no norm
-  ],
-  planLines: [
-    line(1, "may_moc_thiet_bi", 3, 20, "Hỗ trợ ứng dụng máy móc, thiết bị tiên tiến vào sản xuất."),
-    line(2, "tu_van_thiet_ke", 1, 20, "Hỗ trợ thiết kế bao bì, nhãn mác, nhãn hiệu sản phẩm OCOP…"),
-    line(3, "san_pham_thi_truong", 2, 10, "Hỗ trợ tham gia hội chợ, triển lãm"),
-    line(4, "nang_cao_nang_luc", 1, 20, "Hỗ trợ tham quan, tập huấn"),
-    line(5, "thong_tin_du_lieu", 1, 10, "Khảo sát các mô hình CNNT, CSDL, Zalo/Facebook")
-  ],
-  establishments: [
-    {establishment_id: "E1", name: "Cơ sở nước mắm Hải An"},
-    {establishment_id: "E2", name: "Cơ khí Tiến Đạt"},
-    {establishment_id: "E3", name: "HTX hồ tiêu Vĩnh Lâm"},
-    {establishment_id: "E4", name: "Cơ sở bún bánh Thủy Ba"},
-    {establishment_id: "E5", name: "Mộc mỹ nghệ Quang Vinh"},
-    {establishment_id: "E6", name: "Cơ sở mộc Thủy Lâm"},
-    {establishment_id: "E7", name: "Chè vằng Vĩnh Sơn"},
-    {establishment_id: "E9", name: "Nhôm kính Hòa Bình"}
-  ],
-  projects: [
-    proj({project_id: "P1", year: 2021, establishment_id: "E2"}),
-    proj({project_id: "P2", year: 2023, establishment_id: "E5"}),
-    // named only, old tone placement: must resolve to E6
-    proj({project_id: "P3", year: 2023, establishment_name: "cơ sở mộc Thuỷ Lâm"}),
-    proj({project_id: "P4", year: 2020, establishment_id: "E3"})
-  ],
-  activities: [
-    act({activity_id: "A1", line_no: 1, establishment_id: "E3", status: "hoan_thanh", approved_amount: tr(20), completed_on: "2026-09-01"}),
-    act({activity_id: "A2", line_no: 1, establishment_id: "E9", status: "dang_thuc_hien", approved_amount: tr(20), decision_no: "45/QĐ-UBND"}),
-    act({activity_id: "A3", line_no: 2, content_group: "tu_van_thiet_ke", status: "hoan_thanh", approved_amount: tr(20), completed_on: "2026-10-01"}),
-    // cancelled, and its facility E1 must stay "never supported"
-    act({activity_id: "A4", line_no: 1, establishment_id: "E1", status: "huy", approved_amount: tr(20)}),
-    // provincial money: not the commune's to carry over
-    act({activity_id: "A5", level: "tinh", establishment_id: "E3", status: "dang_thuc_hien", approved_amount: tr(100)}),
-    act({activity_id: "A6", line_no: 3, content_group: "san_pham_thi_truong", status: "phe_duyet", approved_amount: tr(10)}),
-    // only proposed: not support, E4 stays never supported
-    act({activity_id: "A7", line_no: 1, establishment_id: "E4", status: "de_xuat"})
-  ],
-  disbursements: [
-    {activity_id: "A1", amount: tr(20)},
-    {activity_id: "A2", amount: tr(14)}, // advance 70%: 6 tr left → carry-over
-    {activity_id: "A3", amount: tr(20)},
-    {activity_id: "A3", amount: -tr(2)} // recovery from finished work: not carried over
-  ],
-  survey: [
-    req({survey_id: "S1", establishment_id: "E1", content_group: "may_moc_thiet_bi", estimated_cost: tr(100), requested_support: tr(40), priority: 2, surveyed_on: "2026-10-05"}),
-    // percent cap: 50% × 30 tr = 15 tr < 20 tr requested
-    req({survey_id: "S2", establishment_id: "E2", content_group: "may_moc_thiet_bi", estimated_cost: tr(30), requested_support: tr(20), priority: 1}),
-    // amount cap: min(300 tr, 50% × 800 tr) = 300 tr < 400 tr requested
-    req({survey_id: "S3", establishment_id: "E3", content_group: "may_moc_thiet_bi", estimated_cost: tr(800), requested_support: tr(400), priority: 1}),
-    // tu_van: min(35 tr, 40 tr) = 35 tr
-    req({survey_id: "S4", establishment_id: "E4", content_group: "tu_van_thiet_ke", estimated_cost: tr(80), requested_support: tr(40), priority: 1}),
-    // commune-wide, no norm for the group
-    req({survey_id: "S5", content_group: "thong_tin_du_lieu", requested_support: tr(10)}),
-    req({survey_id: "S6", establishment_id: "E5", content_group: "may_moc_thiet_bi", estimated_cost: tr(60), requested_support: tr(25), priority: 1}),
-    // named only (new tone placement "Thủy" vs the project's "Thuỷ")
-    req({survey_id: "S7", establishment_name: "Cơ sở mộc Thủy Lâm", content_group: "may_moc_thiet_bi", estimated_cost: tr(60), requested_support: tr(25), priority: 2, surveyed_on: "2026-09-01"}),
-    req({survey_id: "S8", for_year: 2026, establishment_id: "E1", content_group: "may_moc_thiet_bi", requested_support: tr(20)}),
-    // 80% × 12 tr = 9,6 tr
-    req({survey_id: "S9", establishment_id: "E7", content_group: "san_pham_thi_truong", estimated_cost: tr(12), requested_support: tr(10), priority: 2, surveyed_on: "2026-10-01"})
-  ]
-};
+import {capFor, carryOver, draftPlan, naturalCompare, percentOf} from "../../src/lib/plan/draft.js";
+import {act, inputs, norm, tr} from "./fixtures/draft-inputs.js";
 
 const byId = (plan: ReturnType<typeof draftPlan>, id: string) => plan.requests.find((r) => r.survey_id === id)!;
 const lineOf = (plan: ReturnType<typeof draftPlan>, key: string) => plan.lines.find((l) => l.key === key)!;
@@ -160,7 +69,8 @@ describe("draft plan: pricing and lines", () => {
     expect(n.quantity).toBe(0);
     expect(n.unitAmount).toBe(tr(20));
     expect(n.stt).toBeNull();
-    expect(n.note).toContain("Chưa có đề nghị");
+    expect(n.explanation).toContain("Chưa có đề nghị");
+    expect(n.note).toBe("ghi chú 4");
     expect(plan.lines.map((l) => l.stt)).toEqual([1, 2, 3, null, 4, 5, 6]);
   });
   it("requests are proposed at min(capped, unit)", () => {
@@ -249,7 +159,7 @@ describe("draft plan: envelope", () => {
     expect(plan.totals.newTotal).toBe(39_600_000n);
     expect(plan.totals.remaining).toBe(5_400_000n);
     expect(lineOf(plan, "may_moc_thiet_bi").quantity).toBe(0);
-    expect(lineOf(plan, "may_moc_thiet_bi").note).toContain("0/5 đề nghị được bố trí");
+    expect(lineOf(plan, "may_moc_thiet_bi").explanation).toContain("0/5 đề nghị được bố trí");
   });
   it("a zero envelope funds nothing new", () => {
     const plan = draftPlan(inputs, {year: 2027, envelope: 0n});
@@ -289,7 +199,8 @@ describe("draft plan: carry-over", () => {
     ]);
     expect(carry[0]!.description).toBe("Chuyển nguồn năm 2026: hoạt động A2 (Nhôm kính Hòa Bình)");
     expect(carry[0]!.note).toContain("QĐ số 45/QĐ-UBND");
-    expect(carry[0]!.note).toContain("đã chi 14.000.000 đ");
+    expect(carry[0]!.explanation).toContain("đã chi 14.000.000 đ");
+    expect(carry[0]!.note).toBe("Kinh phí năm 2026 chuyển sang; QĐ số 45/QĐ-UBND");
     expect(carry[0]!.funding_source).toBe("chuyen_nguon");
   });
 });
@@ -306,7 +217,7 @@ describe("draft plan: quantity adjustments", () => {
     expect(m.quantity).toBe(4);
     expect(m.totalAmount).toBe(tr(80));
     expect(m.adjusted).toBe(true);
-    expect(m.note).toContain("số lượng do cán bộ điều chỉnh: 4 (theo quy tắc: 3)");
+    expect(m.explanation).toContain("số lượng do cán bộ điều chỉnh: 4 (theo quy tắc: 3)");
     const n = lineOf(plan, "nang_cao_nang_luc");
     expect(n.totalAmount).toBe(tr(20));
     expect(n.stt).toBe(4);

@@ -103,8 +103,10 @@ export interface DraftLine {
   suggestedQuantity: number;
   unitAmount: bigint;
   totalAmount: bigint;
-  /** Ghi chú of the table (Vietnamese). */
+  /** Ghi chú of the table (Vietnamese): the earlier plan's note of the line, or the carry-over's basis. */
   note: string;
+  /** How the quantity came about (requests placed, adjustment), for the page (Vietnamese). */
+  explanation: string;
   /** How the unit amount was chosen (Vietnamese), for the page. */
   pricing: string;
   adjusted: boolean;
@@ -251,10 +253,7 @@ export function draftPlan(inputs: DraftInputs, options: DraftOptions): DraftPlan
     const price = pricing.get(g)!;
     const prev = previous.find((l) => l.content_group === g);
     const description = prev?.description ?? DEFAULT_DESCRIPTION[g];
-    const notes: string[] = [];
-    if (all.length === 0) notes.push("Chưa có đề nghị trong phiếu khảo sát");
-    else notes.push(`${included.length}/${all.length} đề nghị được bố trí`);
-    if (prev?.note) notes.push(prev.note);
+    const explanation = all.length === 0 ? "Chưa có đề nghị trong phiếu khảo sát" : `${included.length}/${all.length} đề nghị được bố trí`;
     lines.push(makeLine({
       key: g,
       kind: "new",
@@ -263,7 +262,8 @@ export function draftPlan(inputs: DraftInputs, options: DraftOptions): DraftPlan
       description,
       suggestedQuantity: included.length,
       unitAmount: price.unit,
-      note: notes.join("; "),
+      note: prev?.note ?? "",
+      explanation,
       pricing: price.how,
       sources: included.map((r) => r.survey_id)
     }, overrides));
@@ -283,7 +283,8 @@ export function draftPlan(inputs: DraftInputs, options: DraftOptions): DraftPlan
       description: `Chuyển nguồn năm ${fromYear}: ${a.title}${name ? ` (${name})` : ""}`,
       suggestedQuantity: 1,
       unitAmount: c.remainder,
-      note: `Hoạt động ${a.activity_id} ${done}${decision}; phê duyệt ${formatMoney(c.approved)}, đã chi ${formatMoney(c.disbursed)}`,
+      note: `Kinh phí năm ${fromYear} chuyển sang${decision}`,
+      explanation: `Hoạt động ${a.activity_id} ${done}; phê duyệt ${formatMoney(c.approved)}, đã chi ${formatMoney(c.disbursed)}`,
       pricing: "Số kinh phí đã phê duyệt còn chưa giải ngân",
       sources: [a.activity_id]
     }, overrides));
@@ -327,8 +328,8 @@ function makeLine(d: LineDraft, overrides: Readonly<Record<string, number>>): Dr
   const override = raw === undefined || !Number.isFinite(raw) ? undefined : Math.max(0, Math.floor(raw));
   const quantity = override ?? d.suggestedQuantity;
   const adjusted = override !== undefined && override !== d.suggestedQuantity;
-  const note = adjusted ? `${d.note}; số lượng do cán bộ điều chỉnh: ${quantity} (theo quy tắc: ${d.suggestedQuantity})` : d.note;
-  return {...d, stt: null, quantity, totalAmount: BigInt(quantity) * d.unitAmount, note, adjusted};
+  const explanation = adjusted ? `${d.explanation}; số lượng do cán bộ điều chỉnh: ${quantity} (theo quy tắc: ${d.suggestedQuantity})` : d.explanation;
+  return {...d, stt: null, quantity, totalAmount: BigInt(quantity) * d.unitAmount, explanation, adjusted};
 }
 
 // ---- carry-over -----------------------------------------------------------------------------

@@ -1,0 +1,7 @@
+// Document builders (browser-safe). Pages load this module with a dynamic import on click; the
+// command line (reports/cli.ts) imports it directly.
+export * from "./models.js";
+export {buildDraftPlanDocx, planSubject, planTableRows, PLAN_COLUMNS} from "./plan.js";
+export {buildEvaluationDocx, reportSubject, targetRange} from "./report.js";
+export {buildDraftPlanXlsx, buildEvaluationXlsx} from "./xlsx.js";
+export {PLACEHOLDER_PREFIX} from "./layout.js";

@@ -1,0 +1,334 @@
+// The Decree 30/2020/NĐ-CP layout shared by the commune's plan and report: A4 portrait, Times New
+// Roman, margins top/bottom 20 mm, left 30 mm, right 15 mm; the two-column heading without
+// borders; title and subject; body 14 pt justified with a 1 cm first-line indent; budget tables;
+// signature block and recipients; page numbers top centre from page 2. Browser-safe (docx only).
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  HighlightColor,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type FileChild
+} from "docx";
+import {formatDateLong} from "../format.js";
+import type {DocumentMeta} from "./models.js";
+
+export const FONT = "Times New Roman";
+/** Twips (1/1440 inch): 1 mm = 56.69 twips. */
+export const A4 = {width: 11906, height: 16838} as const;
+export const MARGIN = {top: 1134, bottom: 1134, left: 1701, right: 850, header: 567, footer: 567} as const;
+export const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right; // 9355
+export const INDENT = 567; // 1 cm
+/** Half-points. */
+const PT = (n: number) => n * 2;
+export const BODY_SIZE = PT(14);
+
+export const AUTHORITY = "ỦY BAN NHÂN DÂN";
+export const COMMUNE = "XÃ VĨNH THỦY";
+export const PLACE = "Vĩnh Thủy";
+
+/** A piece of text: plain, or with emphasis, or a marked blank for staff to fill. */
+export type Seg = string | {text: string; bold?: boolean; italics?: boolean; placeholder?: boolean; size?: number};
+
+export const PLACEHOLDER_PREFIX = "[Cán bộ bổ sung: ";
+
+/** A marked place for staff to write: highlighted, italic, "[Cán bộ bổ sung: …]". */
+export function blank(what: string): Seg {
+  return {text: `${PLACEHOLDER_PREFIX}${what}]`, placeholder: true};
+}
+
+export function runs(segs: readonly Seg[], base: {size?: number; bold?: boolean; italics?: boolean} = {}): TextRun[] {
+  return segs.map((s) => {
+    const seg = typeof s === "string" ? {text: s} : s;
+    return new TextRun({
+      text: seg.text,
+      font: FONT,
+      size: seg.size ?? base.size ?? BODY_SIZE,
+      bold: seg.bold ?? base.bold ?? false,
+      italics: seg.italics ?? (seg.placeholder ? true : (base.italics ?? false)),
+      ...(seg.placeholder ? {highlight: HighlightColor.YELLOW} : {})
+    });
+  });
+}
+
+const BODY_SPACING = {before: 120, after: 0, line: 300, lineRule: LineRuleType.AUTO} as const;
+
+/** A body paragraph: justified, first line indented 1 cm. */
+export function para(...segs: Seg[]): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: {firstLine: INDENT},
+    spacing: BODY_SPACING,
+    children: runs(segs)
+  });
+}
+
+/** A "- item" paragraph of a list inside the body. */
+export function dash(...segs: Seg[]): Paragraph {
+  return para("- ", ...segs);
+}
+
+/** "I. CĂN CỨ …" */
+export function heading1(text: string): Paragraph {
+  return new Paragraph({alignment: AlignmentType.JUSTIFIED, indent: {firstLine: INDENT}, spacing: {...BODY_SPACING, before: 180}, keepNext: true, children: runs([text], {bold: true})});
+}
+
+/** "1. Mục đích" */
+export function heading2(text: string): Paragraph {
+  return new Paragraph({alignment: AlignmentType.JUSTIFIED, indent: {firstLine: INDENT}, spacing: BODY_SPACING, keepNext: true, children: runs([text], {bold: true})});
+}
+
+/** "a) …" */
+export function heading3(text: string): Paragraph {
+  return new Paragraph({alignment: AlignmentType.JUSTIFIED, indent: {firstLine: INDENT}, spacing: BODY_SPACING, keepNext: true, children: runs([text], {bold: true, italics: true})});
+}
+
+function centred(segs: readonly Seg[], opts: {size: number; bold?: boolean; italics?: boolean; before?: number; after?: number}): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: {before: opts.before ?? 0, after: opts.after ?? 0},
+    children: runs(segs, opts)
+  });
+}
+
+/** A horizontal rule of `length` twips centred in a box of `box` twips (a thin bordered paragraph). */
+function rule(box: number, length: number, after = 0): Paragraph {
+  const side = Math.max(0, Math.round((box - length) / 2));
+  return new Paragraph({
+    indent: {left: side, right: side},
+    spacing: {before: 40, after, line: 40, lineRule: LineRuleType.EXACT},
+    border: {bottom: {style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1}},
+    children: [new TextRun({text: "", size: 2, font: FONT})]
+  });
+}
+
+const NO_BORDERS = {
+  top: {style: BorderStyle.NONE, size: 0, color: "FFFFFF"},
+  bottom: {style: BorderStyle.NONE, size: 0, color: "FFFFFF"},
+  left: {style: BorderStyle.NONE, size: 0, color: "FFFFFF"},
+  right: {style: BorderStyle.NONE, size: 0, color: "FFFFFF"}
+} as const;
+
+function plainCell(children: Paragraph[], width: number): TableCell {
+  return new TableCell({
+    width: {size: width, type: WidthType.DXA},
+    borders: NO_BORDERS,
+    margins: {left: 0, right: 0, top: 0, bottom: 0},
+    children
+  });
+}
+
+function layoutTable(widths: readonly number[], cells: Paragraph[][]): Table {
+  return new Table({
+    width: {size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA},
+    columnWidths: [...widths],
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    rows: [new TableRow({children: cells.map((c, i) => plainCell(c, widths[i]!))})]
+  });
+}
+
+const HEAD_LEFT = 3600;
+const HEAD_RIGHT = TEXT_WIDTH - HEAD_LEFT;
+
+/** "ngày 05 tháng 01 năm 2027", or blanks for day and month to be filled at signing. */
+export function issueDate(meta: DocumentMeta, year: number): string {
+  if (meta.date) return formatDateLong(meta.date);
+  return `ngày       tháng       năm ${year}`;
+}
+
+/**
+ * The heading of a state document: issuing body and number on the left, national motto and place
+ * and date on the right; then the kind of document and its subject.
+ */
+export function documentHead(opts: {meta: DocumentMeta; symbol: "KH-UBND" | "BC-UBND"; year: number; kind: string; subject: string; draft?: boolean}): FileChild[] {
+  const number = opts.meta.number ? `Số: ${opts.meta.number}/${opts.symbol}` : `Số:        /${opts.symbol}`;
+  const left = [
+    centred([AUTHORITY], {size: PT(13), bold: true}),
+    centred([COMMUNE], {size: PT(13), bold: true}),
+    rule(HEAD_LEFT, 1000, 100),
+    centred([number], {size: PT(13), before: 60})
+  ];
+  const right = [
+    centred(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], {size: PT(13), bold: true}),
+    centred(["Độc lập - Tự do - Hạnh phúc"], {size: PT(14), bold: true}),
+    rule(HEAD_RIGHT, 3560, 100),
+    centred([`${PLACE}, ${issueDate(opts.meta, opts.year)}`], {size: PT(14), italics: true, before: 60})
+  ];
+  const out: FileChild[] = [];
+  if (opts.meta.isSample) {
+    out.push(centred([{text: "SỐ LIỆU MẪU - CHỈ ĐỂ THỬ, KHÔNG BAN HÀNH", bold: true, placeholder: true, italics: false}], {size: PT(12), after: 120}));
+  }
+  if (opts.draft) out.push(new Paragraph({alignment: AlignmentType.RIGHT, spacing: {after: 60}, children: runs(["DỰ THẢO"], {bold: true, size: PT(13)})}));
+  out.push(layoutTable([HEAD_LEFT, HEAD_RIGHT], [left, right]));
+  out.push(centred([opts.kind], {size: PT(14), bold: true, before: 480}));
+  out.push(centred([opts.subject], {size: PT(14), bold: true}));
+  out.push(rule(TEXT_WIDTH, 2800, 240));
+  return out;
+}
+
+/** Signature block on the right, recipients on the left, "- Lưu: VT." last. */
+export function signatureBlock(meta: DocumentMeta, defaults: readonly string[]): Table {
+  const recipients = [...(meta.recipients ?? defaults), "Lưu: VT."];
+  const left = [
+    new Paragraph({spacing: {before: 240}, children: runs(["Nơi nhận:"], {size: PT(12), bold: true, italics: true})}),
+    ...recipients.map((r) => new Paragraph({children: runs([`- ${r}`], {size: PT(11)})}))
+  ];
+  const signer: Seg = meta.signerName ? {text: meta.signerName, bold: true} : blank("họ và tên người ký");
+  const right = [
+    centred(["TM. ỦY BAN NHÂN DÂN"], {size: PT(14), bold: true, before: 240}),
+    centred(["CHỦ TỊCH"], {size: PT(14), bold: true}),
+    new Paragraph({spacing: {before: 1600}, children: []}),
+    centred([signer], {size: PT(14), bold: true})
+  ];
+  return layoutTable([4700, TEXT_WIDTH - 4700], [left, right]);
+}
+
+/** Closing sentence of the body, ending with "./." as the founding plan does. */
+export function closing(text: string): Paragraph {
+  return para(`${text}./.`);
+}
+
+// ---- tables ---------------------------------------------------------------------------------
+
+export interface Column {
+  header: string;
+  width: number;
+  align?: "left" | "center" | "right";
+}
+
+export type CellValue = string | {text: string; bold?: boolean; italics?: boolean; placeholder?: boolean};
+
+const LINE = {style: BorderStyle.SINGLE, size: 4, color: "000000"} as const;
+const GRID = {top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE} as const;
+
+function align(a: Column["align"]) {
+  return a === "right" ? AlignmentType.RIGHT : a === "center" ? AlignmentType.CENTER : AlignmentType.LEFT;
+}
+
+function gridCell(value: CellValue, col: Column, opts: {bold?: boolean; size: number; span?: number; width?: number; alignOverride?: Column["align"]}): TableCell {
+  const v = typeof value === "string" ? {text: value} : value;
+  const lines = v.text.split("\n");
+  return new TableCell({
+    width: {size: opts.width ?? col.width, type: WidthType.DXA},
+    verticalAlign: VerticalAlign.CENTER,
+    margins: {left: 70, right: 70, top: 30, bottom: 30},
+    ...(opts.span && opts.span > 1 ? {columnSpan: opts.span} : {}),
+    children: lines.map(
+      (line) =>
+        new Paragraph({
+          alignment: align(opts.alignOverride ?? col.align),
+          spacing: {before: 20, after: 20},
+          children: runs([{...v, text: line}], {size: opts.size, bold: v.bold ?? opts.bold ?? false, italics: v.italics ?? false})
+        })
+    )
+  });
+}
+
+export interface TableRowSpec {
+  cells: CellValue[];
+  bold?: boolean;
+  /** Merge the first `merge` cells into one (used by the TỔNG row). */
+  merge?: number;
+}
+
+/** A bordered table with a bold, repeated header row. */
+export function dataTable(columns: readonly Column[], rows: readonly TableRowSpec[], size = PT(13)): Table {
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: columns.map((c) => gridCell(c.header, c, {bold: true, size, alignOverride: "center"}))
+  });
+  const body = rows.map((r) => {
+    const merge = r.merge ?? 1;
+    const cells: TableCell[] = [];
+    if (merge > 1) {
+      const width = columns.slice(0, merge).reduce((s, c) => s + c.width, 0);
+      cells.push(gridCell(r.cells[0] ?? "", columns[0]!, {bold: r.bold ?? false, size, span: merge, width, alignOverride: "center"}));
+      r.cells.slice(1).forEach((v, i) => cells.push(gridCell(v, columns[merge + i]!, {bold: r.bold ?? false, size})));
+    } else {
+      r.cells.forEach((v, i) => cells.push(gridCell(v, columns[i]!, {bold: r.bold ?? false, size})));
+    }
+    return new TableRow({cantSplit: true, children: cells});
+  });
+  return new Table({
+    width: {size: columns.reduce((s, c) => s + c.width, 0), type: WidthType.DXA},
+    columnWidths: columns.map((c) => c.width),
+    layout: TableLayoutType.FIXED,
+    borders: GRID,
+    rows: [header, ...body]
+  });
+}
+
+/** "ĐVT: Đồng" over a money table, right-aligned and italic. */
+export function unitLine(text = "ĐVT: Đồng"): Paragraph {
+  return new Paragraph({alignment: AlignmentType.RIGHT, spacing: {before: 120, after: 60}, keepNext: true, children: runs([text], {italics: true, size: PT(13)})});
+}
+
+/** An italic line under a table ("Bằng chữ: …", notes). */
+export function afterTable(...segs: Seg[]): Paragraph {
+  return new Paragraph({alignment: AlignmentType.JUSTIFIED, indent: {firstLine: INDENT}, spacing: {before: 100, after: 0}, children: runs(segs, {italics: true})});
+}
+
+/** "Chế biến nông, lâm, thủy sản" → "chế biến nông, lâm, thủy sản", keeping acronyms ("CNNT"). */
+export function lowerFirst(text: string): string {
+  return text.replace(/^\p{Lu}(?!\p{Lu})/u, (c) => c.toLowerCase());
+}
+
+/** A centred line (appendix titles). */
+export function centredLine(text: string, opts: {bold?: boolean; italics?: boolean; size?: number; before?: number; after?: number} = {}): Paragraph {
+  return centred([text], {size: opts.size ?? BODY_SIZE, ...opts});
+}
+
+/** Counts as the founding plan writes them: "03", "12". */
+export function count2(n: number): string {
+  return n >= 0 && n < 10 ? `0${n}` : String(n);
+}
+
+// ---- the document ---------------------------------------------------------------------------
+
+export async function packDocument(opts: {title: string; subject: string; children: FileChild[]}): Promise<Uint8Array> {
+  const doc = new Document({
+    creator: `UBND ${PLACE}`,
+    title: opts.title,
+    subject: opts.subject,
+    styles: {
+      default: {
+        document: {run: {font: FONT, size: BODY_SIZE, language: {value: "vi-VN"}}, paragraph: {spacing: {after: 0}}}
+      }
+    },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: {width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT},
+            margin: {...MARGIN}
+          }
+        },
+        headers: {
+          first: new Header({children: [new Paragraph({children: []})]}),
+          default: new Header({
+            children: [new Paragraph({alignment: AlignmentType.CENTER, children: [new TextRun({children: [PageNumber.CURRENT], font: FONT, size: PT(13)})]})]
+          })
+        },
+        children: opts.children
+      }
+    ]
+  });
+  const buffer = await Packer.toArrayBuffer(doc);
+  return new Uint8Array(buffer);
+}

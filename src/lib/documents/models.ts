@@ -1,0 +1,169 @@
+// What the document builders take. Browser-safe (types and plain constants only).
+// The evaluation model is computed from the warehouse (reports/evaluation.ts) and handed to the
+// page as JSON; the draft plan model wraps the pure draftPlan() result (src/lib/plan/draft.ts).
+import type {ContentGroup} from "../contract/codes.js";
+import type {DraftPlan} from "../plan/draft.js";
+
+/** The parts of a state document that staff fill at issue time; blanks are left when absent. */
+export interface DocumentMeta {
+  /** Number part of "Số: 15/KH-UBND"; blank (to be numbered by văn thư) when absent. */
+  number?: string;
+  /** Issue date, ISO yyyy-mm-dd; blank day and month when absent. */
+  date?: string;
+  /** Name of the signer; a marked blank when absent. */
+  signerName?: string;
+  /** Recipients ("Nơi nhận"); the last line "- Lưu: VT." is always added. */
+  recipients?: readonly string[];
+  /** The data folder holds sample data (DU_LIEU_MAU.txt): the document says so at the top. */
+  isSample?: boolean;
+}
+
+export type TargetStatus = "dat" | "vuot" | "chua_dat";
+
+export const TARGET_STATUS_LABEL: Record<TargetStatus, string> = {dat: "Đạt", vuot: "Vượt", chua_dat: "Chưa đạt"};
+
+/** Below the range: Chưa đạt; within it: Đạt; above it: Vượt. */
+export function targetStatus(achieved: number, min: number, max: number): TargetStatus {
+  if (achieved < min) return "chua_dat";
+  if (achieved > max) return "vuot";
+  return "dat";
+}
+
+export interface TargetResult {
+  indicator: string;
+  content_group: ContentGroup;
+  description: string;
+  unit: string;
+  target_min: number;
+  target_max: number;
+  /** Σ output_qty of the completed activities counted toward the indicator. */
+  achieved: number;
+  status: TargetStatus;
+  /** Completed activities counted. */
+  activities: number;
+}
+
+export interface BudgetLineResult {
+  line_no: number;
+  content_group: ContentGroup;
+  description: string;
+  planned_quantity: number;
+  planned_unit: bigint;
+  planned_amount: bigint;
+  /** Activities from phe_duyet on, not cancelled. */
+  approved_amount: bigint;
+  /** Net of recoveries. */
+  disbursed_amount: bigint;
+  /** Percent, null when nothing was planned. */
+  commitment_rate: number | null;
+  disbursement_rate: number | null;
+}
+
+export interface CountBy {
+  code: string;
+  label: string;
+  count: number;
+}
+
+/** The figures compared with the 2020–2025 yearly averages. */
+export interface YearFigures {
+  /** Projects (history) or completed activities (plan year). */
+  supports: number;
+  /** Distinct facilities supported. */
+  facilities: number;
+  support: bigint;
+  counterpart: bigint;
+  jobs: number;
+}
+
+export interface CarryOverItem {
+  activity_id: string;
+  title: string;
+  establishment_name?: string;
+  status: string;
+  decision_no?: string;
+  approved: bigint;
+  disbursed: bigint;
+  remainder: bigint;
+}
+
+export interface EvaluationModel {
+  year: number;
+  /** When the data was last loaded (ISO), for the "số liệu đến" line. */
+  dataAsOf?: string;
+  targets: TargetResult[];
+  budget: {
+    lines: BudgetLineResult[];
+    planned: bigint;
+    approved: bigint;
+    disbursed: bigint;
+    /** Sum of recoveries (positive number) within `disbursed`. */
+    recovered: bigint;
+    commitment_rate: number | null;
+    disbursement_rate: number | null;
+    /** Work of the year funded by the province or the nation (no plan line). */
+    otherLevels: {activities: number; approved: bigint; disbursed: bigint};
+  };
+  outcomes: {
+    /** Distinct facilities with a completed activity of the year. */
+    facilities: number;
+    byKind: CountBy[];
+    bySector: CountBy[];
+    activitiesCompleted: number;
+    activitiesInProgress: number;
+    activitiesCancelled: number;
+    participants: number;
+    jobs: number;
+    /** Approved support of the completed activities. */
+    support: bigint;
+    counterpart: bigint;
+    /** counterpart / support, null when no support. */
+    leverage: number | null;
+  };
+  history: {
+    fromYear: number;
+    toYear: number;
+    /** Yearly averages over fromYear..toYear (money rounded to whole đồng). */
+    average: YearFigures;
+    /** The plan year's figures, counted the same way. */
+    current: YearFigures;
+    /** How the two are counted (Vietnamese), printed under the comparison. */
+    basis?: string;
+  };
+  carryOver: {items: CarryOverItem[]; total: bigint};
+}
+
+export interface DraftPlanModel {
+  draft: DraftPlan;
+  /** Results of the year before, for section III; a marked blank when absent. */
+  previous?: EvaluationModel;
+  /** Facilities in the register by sector, for section III. */
+  registry?: {total: number; bySector: CountBy[]};
+  legalBases?: readonly string[];
+}
+
+/** National and provincial bases of the founding 2026 plan that still hold. */
+export const STANDING_LEGAL_BASES: readonly string[] = [
+  "Căn cứ Nghị định số 45/2012/NĐ-CP ngày 21/5/2012 của Chính phủ về khuyến công; Nghị định số 235/2025/NĐ-CP ngày 27/8/2025 của Chính phủ về sửa đổi, bổ sung một số điều của Nghị định số 45/2012/NĐ-CP về khuyến công;",
+  "Căn cứ Quyết định số 2646/QĐ-BCT ngày 23/9/2025 của Bộ Công Thương về phê duyệt Chương trình khuyến công quốc gia giai đoạn 2026 - 2030;",
+  "Căn cứ Nghị quyết số 38/2020/NQ-HĐND ngày 23/7/2020 của HĐND tỉnh Quảng Trị (cũ) Quy định nội dung và mức chi hỗ trợ hoạt động khuyến công trên địa bàn tỉnh Quảng Trị;",
+  "Căn cứ Nghị quyết số 81/2024/NQ-HĐND ngày 11/12/2024 của HĐND tỉnh Quảng Bình (cũ) ban hành Quy định mức chi hỗ trợ hoạt động khuyến công trên địa bàn tỉnh;"
+];
+
+/** Recipients of the founding plan. */
+export const PLAN_RECIPIENTS: readonly string[] = [
+  "Sở Công Thương (b/c);",
+  "Trung tâm Khuyến công và Xúc tiến thương mại tỉnh (b/c);",
+  "Các PCT UBND xã;",
+  "Phòng Kinh tế xã (p/h);",
+  "Trung tâm Dịch vụ tổng hợp xã (t/h);"
+];
+
+export const REPORT_RECIPIENTS: readonly string[] = [
+  "Sở Công Thương (b/c);",
+  "Trung tâm Khuyến công và Xúc tiến thương mại tỉnh (b/c);",
+  "Thường trực Đảng ủy, HĐND xã (b/c);",
+  "Các PCT UBND xã;",
+  "Phòng Kinh tế xã;",
+  "Trung tâm Dịch vụ tổng hợp xã;"
+];

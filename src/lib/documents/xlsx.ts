@@ -1,0 +1,143 @@
+// The budget tables as Excel workbooks (exceljs, loaded only when asked for: in the browser it is
+// a large module). Same shape as the Word tables: title, "ĐVT: Đồng", header, lines, TỔNG,
+// "Bằng chữ". Amounts are numbers with a thousands format, so the office can keep calculating;
+// line totals and totals are formulas with their values cached. Browser-safe.
+import type {Workbook, Worksheet} from "exceljs";
+import {moneyToWords} from "../words.js";
+import type {DraftLine} from "../plan/draft.js";
+import type {DraftPlanModel, EvaluationModel} from "./models.js";
+
+const MONEY = "#,##0";
+const FONT = {name: "Times New Roman", size: 12};
+const THIN = {style: "thin" as const};
+const BOX = {top: THIN, left: THIN, bottom: THIN, right: THIN};
+
+async function newWorkbook(): Promise<Workbook> {
+  const mod = (await import("exceljs")) as unknown as {default?: {Workbook: new () => Workbook}; Workbook?: new () => Workbook};
+  const ExcelJS = mod.default ?? (mod as {Workbook: new () => Workbook});
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "UBND xã Vĩnh Thủy";
+  return wb;
+}
+
+function heading(ws: Worksheet, columns: number, title: string): void {
+  const last = String.fromCharCode(64 + columns);
+  ws.getCell("A1").value = "UBND XÃ VĨNH THỦY";
+  ws.getCell("A1").font = {...FONT, bold: true};
+  ws.mergeCells(`A2:${last}2`);
+  ws.getCell("A2").value = title;
+  ws.getCell("A2").font = {...FONT, size: 13, bold: true};
+  ws.getCell("A2").alignment = {horizontal: "center", vertical: "middle", wrapText: true};
+  ws.getRow(2).height = 36;
+  ws.getCell(`${last}3`).value = "ĐVT: Đồng";
+  ws.getCell(`${last}3`).font = {...FONT, italic: true};
+  ws.getCell(`${last}3`).alignment = {horizontal: "right"};
+}
+
+function headerRow(ws: Worksheet, row: number, headers: readonly string[]): void {
+  headers.forEach((h, i) => {
+    const cell = ws.getRow(row).getCell(i + 1);
+    cell.value = h;
+    cell.font = {...FONT, bold: true};
+    cell.alignment = {horizontal: "center", vertical: "middle", wrapText: true};
+    cell.border = BOX;
+  });
+  ws.getRow(row).height = 32;
+}
+
+function styleRow(ws: Worksheet, row: number, columns: number, moneyColumns: readonly number[], bold = false): void {
+  for (let c = 1; c <= columns; c++) {
+    const cell = ws.getRow(row).getCell(c);
+    cell.font = {...FONT, bold};
+    cell.border = BOX;
+    cell.alignment = {vertical: "middle", wrapText: true, horizontal: moneyColumns.includes(c) ? "right" : c === 1 ? "center" : undefined};
+    if (moneyColumns.includes(c)) cell.numFmt = MONEY;
+  }
+}
+
+function wordsRow(ws: Worksheet, row: number, columns: number, text: string): void {
+  const last = String.fromCharCode(64 + columns);
+  ws.mergeCells(`A${row}:${last}${row}`);
+  ws.getCell(`A${row}`).value = text;
+  ws.getCell(`A${row}`).font = {...FONT, italic: true};
+}
+
+async function toBytes(wb: Workbook): Promise<Uint8Array> {
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+const num = (v: bigint) => Number(v);
+
+/** The draft plan's budget table: STT, Nội dung hỗ trợ, Số lượng, Kinh phí hỗ trợ, Tổng kinh phí, Ghi chú. */
+export async function buildDraftPlanXlsx(model: DraftPlanModel): Promise<Uint8Array> {
+  const {draft} = model;
+  const wb = await newWorkbook();
+  const ws = wb.addWorksheet(`Kinh phí ${draft.year}`, {pageSetup: {paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0}});
+  ws.columns = [{width: 6}, {width: 48}, {width: 10}, {width: 16}, {width: 18}, {width: 30}];
+  heading(ws, 6, `DỰ KIẾN KINH PHÍ HỖ TRỢ KHUYẾN CÔNG CẤP XÃ NĂM ${draft.year}`);
+  headerRow(ws, 4, ["STT", "Nội dung hỗ trợ Khuyến công", "Số lượng", "Kinh phí hỗ trợ", "Tổng kinh phí hỗ trợ", "Ghi chú"]);
+  let r = 5;
+  const printed = draft.lines.filter((l) => l.stt !== null);
+  const fresh = printed.filter((l) => l.kind === "new");
+  const carried = printed.filter((l) => l.kind === "carry_over");
+  const lineRows = (lines: readonly DraftLine[]): [number, number] => {
+    const first = r;
+    for (const l of lines) {
+      ws.getRow(r).values = [l.stt ?? "", l.description, l.quantity, num(l.unitAmount), {formula: `C${r}*D${r}`, result: num(l.totalAmount)}, l.note];
+      styleRow(ws, r, 6, [4, 5]);
+      ws.getRow(r).getCell(3).alignment = {horizontal: "center", vertical: "middle"};
+      r++;
+    }
+    return [first, r - 1];
+  };
+  const subtotals: string[] = [];
+  const group = (label: string, name: string, lines: readonly DraftLine[], total: bigint) => {
+    const at = r++;
+    const [first, last] = lineRows(lines);
+    ws.getRow(at).values = [label, name, "", "", {formula: lines.length > 0 ? `SUM(E${first}:E${last})` : "0", result: num(total)}, ""];
+    styleRow(ws, at, 6, [5], true);
+    subtotals.push(`E${at}`);
+  };
+  if (carried.length > 0) {
+    group("A", `Kinh phí khuyến công năm ${draft.year}`, fresh, draft.totals.newTotal);
+    group("B", `Kinh phí năm ${draft.fromYear} chuyển sang`, carried, draft.totals.carryOverTotal);
+  } else {
+    const [first, last] = lineRows(fresh);
+    if (fresh.length > 0) subtotals.push(`SUM(E${first}:E${last})`);
+  }
+  ws.mergeCells(`A${r}:B${r}`);
+  ws.getRow(r).values = ["TỔNG", "", "", "", {formula: subtotals.length > 0 ? subtotals.join("+") : "0", result: num(draft.totals.grandTotal)}, ""];
+  styleRow(ws, r, 6, [5], true);
+  r++;
+  wordsRow(ws, r + 0, 6, `Bằng chữ: ${moneyToWords(draft.totals.grandTotal)}`);
+  return toBytes(wb);
+}
+
+/** The evaluation's budget table: planned, approved, disbursed and rates per plan line. */
+export async function buildEvaluationXlsx(model: EvaluationModel): Promise<Uint8Array> {
+  const b = model.budget;
+  const wb = await newWorkbook();
+  const ws = wb.addWorksheet(`Kinh phí ${model.year}`, {pageSetup: {paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0}});
+  ws.columns = [{width: 6}, {width: 46}, {width: 17}, {width: 17}, {width: 17}, {width: 12}, {width: 12}];
+  heading(ws, 7, `KẾT QUẢ SỬ DỤNG KINH PHÍ KHUYẾN CÔNG CẤP XÃ NĂM ${model.year}`);
+  headerRow(ws, 4, ["STT", "Nội dung hỗ trợ", "Kế hoạch", "Đã phê duyệt", "Đã giải ngân", "Tỷ lệ phê duyệt (%)", "Tỷ lệ giải ngân (%)"]);
+  let r = 5;
+  const first = r;
+  const rate = (part: string, whole: string, value: number | null) => ({formula: `IF(${whole}=0,"",ROUND(${part}/${whole}*100,1))`, result: value === null ? "" : Math.round(value * 10) / 10});
+  for (const l of b.lines) {
+    ws.getRow(r).values = [l.line_no, l.description, num(l.planned_amount), num(l.approved_amount), num(l.disbursed_amount), rate(`D${r}`, `C${r}`, l.commitment_rate), rate(`E${r}`, `C${r}`, l.disbursement_rate)];
+    styleRow(ws, r, 7, [3, 4, 5]);
+    r++;
+  }
+  const last = r - 1;
+  const sum = (col: string, value: bigint) => ({formula: b.lines.length > 0 ? `SUM(${col}${first}:${col}${last})` : "0", result: num(value)});
+  ws.mergeCells(`A${r}:B${r}`);
+  ws.getRow(r).values = ["TỔNG", "", sum("C", b.planned), sum("D", b.approved), sum("E", b.disbursed), rate(`D${r}`, `C${r}`, b.commitment_rate), rate(`E${r}`, `C${r}`, b.disbursement_rate)];
+  styleRow(ws, r, 7, [3, 4, 5], true);
+  for (const c of [6, 7]) ws.getRow(r).getCell(c).numFmt = "0.0";
+  for (let i = first; i <= last; i++) for (const c of [6, 7]) ws.getRow(i).getCell(c).numFmt = "0.0";
+  r++;
+  wordsRow(ws, r, 7, `Bằng chữ: kế hoạch ${moneyToWords(b.planned).toLowerCase()}; đã giải ngân ${moneyToWords(b.disbursed).toLowerCase()}`);
+  return toBytes(wb);
+}
