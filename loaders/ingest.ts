@@ -3,11 +3,11 @@
 // and renamed over it only when everything passed, so a failed or killed run leaves the previous
 // warehouse exactly as it was, and a reader never opens a half-built file.
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {createHash} from "node:crypto";
 import {existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {basename, dirname, join, resolve} from "node:path";
 import {codeLists, type CodeEntry} from "../src/lib/contract/codes.js";
+import {formatNumber} from "../src/lib/format.js";
 import {kindOfFile, kindOrder, kinds, type KindName, type KindSpec} from "../src/lib/contract/kinds.js";
 import {readHeader} from "./read/dialect.js";
 import {toUtf8} from "./read/encoding.js";
@@ -15,7 +15,7 @@ import {FileRefused} from "./read/errors.js";
 import {matchHeaders} from "./read/headers.js";
 import {rejectAcrossRows} from "./load/integrity.js";
 import {resolveEstablishmentNames} from "./load/names.js";
-import {createRawTable, loadRaw, scalar, type RawResult} from "./load/raw.js";
+import {createRawView, loadRaw, scalar, type RawPart, type RawResult} from "./load/raw.js";
 import {quoteLiteral as lit} from "./load/sql.js";
 import {columnsOf, createKindTable, settleFlagged, typeRows} from "./load/typed.js";
 import {collectWarnings, createMarts, runDataTests, schemaSql, type DataTestResult} from "./sql/run.js";
@@ -104,18 +104,21 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     for (const kind of kindOrder) {
       const spec = kinds[kind] as KindSpec;
       const columns = columnsOf(spec).map((c) => c.name);
-      await createRawTable(conn, kind, columns);
       await createKindTable(conn, spec);
-      for (const file of byKind.get(kind) ?? []) {
-        files.push(await readFile(conn, spec, columns, dataDir, file, scratch, progress));
+      const parts: RawPart[] = [];
+      for (const [i, file] of (byKind.get(kind) ?? []).entries()) {
+        const {summary, part} = await readFile(conn, spec, columns, dataDir, file, `raw_${kind}_${i}`, scratch, progress);
+        files.push(summary);
+        parts.push(part);
       }
+      await createRawView(conn, kind, columns, parts);
       const flagged = await typeRows(conn, spec);
       if (flagged.length > 1000) progress(`${kind}: kiểm tra lại ${flagged.length} dòng nghi lỗi…`);
       const rejects = await settleFlagged(conn, spec, flagged);
       await insertRejects(conn, kind, rejects);
       await rejectAcrossRows(conn, spec);
       if (kind === "projects" || kind === "demand_survey") await resolveEstablishmentNames(conn, kind);
-      await conn.run(`DROP TABLE raw_${kind}; DROP TABLE stage_${kind}`);
+      await conn.run(`DROP VIEW raw_${kind}; DROP TABLE stage_${kind}; ${parts.map((p) => `DROP TABLE ${p.table};`).join(" ")}`);
     }
     await createMarts(conn);
     await collectWarnings(conn);
@@ -173,9 +176,10 @@ async function readFile(
   columns: readonly string[],
   dataDir: string,
   file: string,
+  table: string,
   scratch: string,
   progress: (m: string) => void
-): Promise<FileSummary> {
+): Promise<{summary: FileSummary; part: RawPart}> {
   const path = join(dataDir, file);
   const bytes = readFileSync(path);
   const large = bytes.length > LARGE_FILE;
@@ -183,10 +187,12 @@ async function readFile(
   const {utf8, encoding} = toUtf8(bytes, file);
   const {delimiter, header} = readHeader(utf8.toString("utf8", 0, Math.min(utf8.length, 64 * 1024)));
   const headerMap = matchHeaders(spec, header, file);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  // Hashed off the main thread (Web Crypto runs in the thread pool) while DuckDB reads the file.
+  const hashing = crypto.subtle.digest("SHA-256", bytes);
   const readable = encoding === "utf-8" || encoding === "utf-8-bom" ? path : "";
-  const raw = await loadRaw(conn, spec.name, columns, {name: file, utf8, delimiter, header: headerMap, path: readable}, scratch);
-  if (large) progress(`${file}: ${raw.rowsRead.toLocaleString("vi-VN")} dòng đã đọc, đang kiểm tra…`);
+  const raw = await loadRaw(conn, columns, {name: file, utf8, delimiter, header: headerMap, path: readable}, table, scratch);
+  if (large) progress(`${file}: ${formatNumber(raw.rowsRead)} dòng đã đọc, đang kiểm tra…`);
+  const sha256 = Buffer.from(await hashing).toString("hex");
   await insertRejects(
     conn,
     spec.name,
@@ -195,7 +201,7 @@ async function readFile(
   await conn.run(
     `INSERT INTO source_files VALUES (${lit(file)}, ${lit(spec.name)}, ${lit(sha256)}, ${bytes.length}, ${lit(encoding)}, ${lit(delimiter === "\t" ? "tab" : delimiter)}, ${lit(raw.path)}, NULL, NULL, NULL, ${raw.blankRows}, NULL)`
   );
-  return {
+  const summary: FileSummary = {
     file,
     kind: spec.name,
     bytes: bytes.length,
@@ -208,6 +214,7 @@ async function readFile(
     blankRows: raw.blankRows,
     warnings: 0
   };
+  return {summary, part: raw.part};
 }
 
 async function insertRejects(

@@ -8,7 +8,7 @@ import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Delimiter} from "../read/dialect.js";
 import type {HeaderMap} from "../read/headers.js";
-import {quoteIdent, quoteLiteral} from "./sql.js";
+import {quoteIdent as q, quoteLiteral as lit} from "./sql.js";
 
 export interface RawFile {
   /** Name inside the data folder. */
@@ -17,11 +17,19 @@ export interface RawFile {
   utf8: Buffer;
   delimiter: Delimiter;
   header: HeaderMap;
-  /** Where DuckDB may read the UTF-8 text from (the file itself when it already is UTF-8). */
+  /** Where DuckDB may read the UTF-8 text from; empty when it must be written out first. */
   path: string;
 }
 
+export interface RawPart {
+  file: string;
+  table: string;
+  /** How the part's rows get their spreadsheet row number. */
+  line: "rowid" | "column";
+}
+
 export interface RawResult {
+  part: RawPart;
   rowsRead: number;
   blankRows: number;
   /** Rows that are not rows of the table (wrong number of cells, an unclosed quote). */
@@ -29,92 +37,110 @@ export interface RawResult {
   path: "duckdb" | "papaparse";
 }
 
-/** Creates `raw_<kind>`: source_file, source_line, every canonical column as text, extra_columns. */
-export async function createRawTable(conn: DuckDBConnection, kind: string, columns: readonly string[]): Promise<void> {
-  const cols = columns.map((c) => `${quoteIdent(c)} VARCHAR`).join(", ");
-  await conn.run(`CREATE TEMP TABLE ${quoteIdent(`raw_${kind}`)} (source_file VARCHAR, source_line INTEGER, ${cols}, extra_columns VARCHAR)`);
-}
-
-export async function loadRaw(conn: DuckDBConnection, kind: string, columns: readonly string[], file: RawFile, tmpDir: string): Promise<RawResult> {
+export async function loadRaw(
+  conn: DuckDBConnection,
+  columns: readonly string[],
+  file: RawFile,
+  table: string,
+  tmpDir: string
+): Promise<RawResult> {
   if (!hasBlankLine(file.utf8)) {
     try {
-      return await loadWithDuckDB(conn, kind, columns, file, tmpDir);
+      return await loadWithDuckDB(conn, columns, file, table, tmpDir);
     } catch {
       // A structural problem DuckDB will not read past: papaparse reads the file and names
       // the rows at fault.
+      await conn.run(`DROP TABLE IF EXISTS ${q(table)}`);
     }
   }
-  return loadWithPapaparse(conn, kind, columns, file);
+  return loadWithPapaparse(conn, columns, file, table);
+}
+
+/** All parts of a kind as one relation: source_file, source_line, the columns, extra_columns. */
+export async function createRawView(conn: DuckDBConnection, kind: string, columns: readonly string[], parts: readonly RawPart[]): Promise<void> {
+  const cols = columns.map(q).join(", ");
+  const selects = parts.map(
+    (p) =>
+      `SELECT ${lit(p.file)} AS source_file, ${p.line === "rowid" ? "CAST(rowid + 2 AS INTEGER)" : "source_line"} AS source_line, ${cols}, extra_columns
+       FROM ${q(p.table)} WHERE NOT (${blankRow(columns)})`
+  );
+  if (selects.length === 0) {
+    const nulls = columns.map((c) => `CAST(NULL AS VARCHAR) AS ${q(c)}`).join(", ");
+    selects.push(`SELECT CAST(NULL AS VARCHAR) AS source_file, CAST(NULL AS INTEGER) AS source_line, ${nulls}, CAST(NULL AS VARCHAR) AS extra_columns WHERE false`);
+  }
+  await conn.run(`CREATE TEMP VIEW ${q(`raw_${kind}`)} AS ${selects.join("\nUNION ALL\n")}`);
+}
+
+function blankRow(columns: readonly string[]): string {
+  return [...columns.map((c) => `${q(c)} IS NULL`), "extra_columns IS NULL"].join(" AND ");
 }
 
 function hasBlankLine(utf8: Buffer): boolean {
-  const trimmed = utf8.subarray(0, lastNonBreak(utf8) + 1);
-  return trimmed.includes("\n\n") || trimmed.includes("\n\r\n") || trimmed.includes("\r\r");
+  let end = utf8.length - 1;
+  while (end >= 0 && (utf8[end] === 0x0a || utf8[end] === 0x0d)) end--;
+  const body = utf8.subarray(0, end + 1);
+  return body.includes("\n\n") || body.includes("\n\r\n") || body.includes("\r\r");
 }
 
-function lastNonBreak(b: Buffer): number {
-  let i = b.length - 1;
-  while (i >= 0 && (b[i] === 0x0a || b[i] === 0x0d)) i--;
-  return i;
-}
-
-async function loadWithDuckDB(conn: DuckDBConnection, kind: string, columns: readonly string[], file: RawFile, tmpDir: string): Promise<RawResult> {
+async function loadWithDuckDB(conn: DuckDBConnection, columns: readonly string[], file: RawFile, table: string, tmpDir: string): Promise<RawResult> {
   let path = file.path;
   if (path === "") {
-    path = join(tmpDir, `${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
+    path = join(tmpDir, `${table}.csv`);
     writeFileSync(path, file.utf8);
   }
-  const positions = file.header.columns.map((_, i) => `c${i}`);
-  const types = positions.map((p) => `${quoteLiteral(p)}: 'VARCHAR'`).join(", ");
+  const types = file.header.columns.map((_, i) => `${lit(`c${i}`)}: 'VARCHAR'`).join(", ");
   const select = columns.map((col) => {
     const i = file.header.columns.indexOf(col);
-    return i < 0 ? "NULL" : `c${i}`;
+    return `${i < 0 ? "CAST(NULL AS VARCHAR)" : `c${i}`} AS ${q(col)}`;
   });
-  const before = await count(conn, kind);
+  // The table keeps the file's row order, so a row's rowid is its position in the file: no
+  // window function (which would read the file on one thread) is needed to number the rows.
+  await conn.run("SET preserve_insertion_order = true");
   await conn.run(`
-    INSERT INTO ${quoteIdent(`raw_${kind}`)}
-    SELECT ${quoteLiteral(file.name)}, (row_number() OVER () + 1)::INTEGER, ${select.join(", ")}, ${extrasJson(file.header)}
-    FROM read_csv(${quoteLiteral(path)}, delim = ${quoteLiteral(file.delimiter)}, header = true, quote = '"', escape = '"',
+    CREATE TEMP TABLE ${q(table)} AS
+    SELECT ${select.join(", ")}, ${extrasJson(file.header)} AS extra_columns
+    FROM read_csv(${lit(path)}, delim = ${lit(file.delimiter)}, header = true, quote = '"', escape = '"',
                   auto_detect = false, columns = {${types}}, strict_mode = true)`);
-  const blank = columns.map((c) => `${quoteIdent(c)} IS NULL`).join(" AND ");
-  const deleted = await conn.runAndReadAll(
-    `DELETE FROM ${quoteIdent(`raw_${kind}`)} WHERE source_file = ${quoteLiteral(file.name)} AND ${blank} AND extra_columns IS NULL`
-  );
-  const blankRows = Number(deleted.getRows()[0]?.[0] ?? 0);
-  const rowsRead = (await count(conn, kind)) - before;
-  return {rowsRead, blankRows, broken: [], path: "duckdb"};
+  // Nothing else depends on row order: letting it go makes the later inserts parallel.
+  await conn.run("SET preserve_insertion_order = false");
+  const counts = await conn.runAndReadAll(`SELECT count(*), count(*) FILTER (WHERE ${blankRow(columns)}) FROM ${q(table)}`);
+  const [total, blank] = (counts.getRows()[0] ?? [0, 0]).map(Number) as [number, number];
+  return {part: {file: file.name, table, line: "rowid"}, rowsRead: total - blank, blankRows: blank, broken: [], path: "duckdb"};
 }
 
 function extrasJson(header: HeaderMap): string {
-  if (header.extras.length === 0) return "NULL";
-  const pairs = header.extras.map((e) => `${quoteLiteral(e.header)}, c${e.position}`).join(", ");
+  if (header.extras.length === 0) return "CAST(NULL AS VARCHAR)";
+  const pairs = header.extras.map((e) => `${lit(e.header)}, c${e.position}`).join(", ");
   const empty = header.extras.map((e) => `c${e.position} IS NULL`).join(" AND ");
   return `CASE WHEN ${empty} THEN NULL ELSE CAST(json_object(${pairs}) AS VARCHAR) END`;
 }
 
-async function loadWithPapaparse(conn: DuckDBConnection, kind: string, columns: readonly string[], file: RawFile): Promise<RawResult> {
+async function loadWithPapaparse(conn: DuckDBConnection, columns: readonly string[], file: RawFile, table: string): Promise<RawResult> {
+  await conn.run(
+    `CREATE TEMP TABLE ${q(table)} (source_line INTEGER, ${columns.map((c) => `${q(c)} VARCHAR`).join(", ")}, extra_columns VARCHAR)`
+  );
   const parsed = Papa.parse<string[]>(file.utf8.toString("utf8"), {delimiter: file.delimiter, quoteChar: '"', skipEmptyLines: false});
-  const errorRows = new Map<number, string>();
-  for (const e of parsed.errors) {
-    if (e.row !== undefined && e.code === "MissingQuotes") errorRows.set(e.row, "dấu ngoặc kép (\") mở mà không đóng");
-  }
+  const unclosed = new Set(parsed.errors.filter((e) => e.code === "MissingQuotes" && e.row !== undefined).map((e) => e.row!));
   const width = file.header.columns.length;
-  const appender = await conn.createAppender(`raw_${kind}`);
-  const result: RawResult = {rowsRead: 0, blankRows: 0, broken: [], path: "papaparse"};
+  const appender = await conn.createAppender(table);
+  const result: RawResult = {part: {file: file.name, table, line: "column"}, rowsRead: 0, blankRows: 0, broken: [], path: "papaparse"};
   parsed.data.forEach((cells, index) => {
     if (index === 0) return;
     const line = index + 1;
-    if (cells.every((c) => c.trim() === "")) {
+    if (cells.every((c) => c === "")) {
       result.blankRows++;
       return;
     }
     result.rowsRead++;
-    const fault = errorRows.get(index) ?? (cells.length !== width ? `dòng có ${cells.length} ô nhưng tiêu đề có ${width} cột` : undefined);
+    const fault = unclosed.has(index)
+      ? 'dấu ngoặc kép (") mở mà không đóng'
+      : cells.length !== width
+        ? `dòng có ${cells.length} ô nhưng tiêu đề có ${width} cột`
+        : undefined;
     if (fault !== undefined) {
       result.broken.push({line, reason: fault, raw: cells.join(file.delimiter).slice(0, 200)});
       return;
     }
-    appender.appendVarchar(file.name);
     appender.appendInteger(line);
     for (const col of columns) {
       const i = file.header.columns.indexOf(col);
@@ -129,10 +155,6 @@ async function loadWithPapaparse(conn: DuckDBConnection, kind: string, columns: 
   });
   appender.closeSync();
   return result;
-}
-
-async function count(conn: DuckDBConnection, kind: string): Promise<number> {
-  return scalar(conn, `SELECT count(*) FROM ${quoteIdent(`raw_${kind}`)}`);
 }
 
 export async function scalar(conn: DuckDBConnection, sql: string): Promise<number> {

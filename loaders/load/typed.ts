@@ -4,14 +4,15 @@
 // in SQL written from the same contract; the SQL is deliberately narrower than zod (it only
 // accepts the common spellings), and every row it does not accept goes to zod, which loads it
 // or rejects it with the reason. So the SQL may send a good row the slow way, but never loads a
-// row zod would refuse (test/ingest/consistency.test.ts holds it to that).
+// row zod would refuse (test/ingest/consistency.test.ts holds it to that). Codes and dates have
+// few distinct values: those are parsed once each by the contract itself.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {z} from "zod";
-import {columnMeta, codeIndex, type ColumnMeta, type FieldType} from "../../src/lib/contract/fields.js";
+import {columnMeta, parseCell, type ColumnMeta, type FieldType} from "../../src/lib/contract/fields.js";
 import type {KindSpec} from "../../src/lib/contract/kinds.js";
 import {validateRow, type Issue} from "../../src/lib/contract/validate.js";
 import {MAX_MONEY} from "../../src/lib/parse/money.js";
-import {blankClass} from "../../src/lib/parse/text.js";
+import {BLANK_RANGES, cleanText} from "../../src/lib/parse/text.js";
 import {quoteIdent as q, quoteLiteral as lit} from "./sql.js";
 
 export interface Column {
@@ -48,25 +49,65 @@ export async function createKindTable(conn: DuckDBConnection, spec: KindSpec): P
   );
 }
 
-const BLANK = blankClass("re2");
 const DIGITS = "[0-9]+|[0-9]{1,3}(\\.[0-9]{3})+|[0-9]{1,3}(,[0-9]{3})+|[0-9]{1,3}( [0-9]{3})+";
 
-/** Trimmed NFC text, NULL when blank: the same cleaning as cleanText(). */
-function clean(col: string): string {
-  return `nullif(regexp_replace(nfc_normalize(${q(col)}), '^[${BLANK}]+|[${BLANK}]+$', '', 'g'), '')`;
+/**
+ * Characters that are NFC whatever precedes them when no combining mark is around: Latin with
+ * the Vietnamese letters (U+0000–02FF, U+1E00–1EFF), general punctuation and currency signs
+ * (less the two quads, which NFC rewrites). A cell made only of these, with no blank at either
+ * end, is already what cleanText() gives; any other cell (decomposed Vietnamese, odd spaces at
+ * an end, other scripts) goes to the contract's own cleanText() through zod.
+ */
+const NFC_SAFE: readonly (readonly [number, number])[] = [
+  [0x0, 0x2ff],
+  [0x1e00, 0x1eff],
+  [0x2002, 0x206f],
+  [0x20a0, 0x20cf]
+];
+
+function re2Class(ranges: readonly (readonly [number, number])[]): string {
+  const hex = (n: number) => `\\x{${n.toString(16)}}`;
+  return ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join("");
+}
+
+function subtract(ranges: readonly (readonly [number, number])[], minus: readonly (readonly [number, number])[]): [number, number][] {
+  let out: [number, number][] = ranges.map(([a, b]) => [a, b]);
+  for (const [ma, mb] of minus) {
+    out = out.flatMap(([a, b]): [number, number][] => {
+      if (mb < a || ma > b) return [[a, b]];
+      const kept: [number, number][] = [];
+      if (ma > a) kept.push([a, ma - 1]);
+      if (mb < b) kept.push([mb + 1, b]);
+      return kept;
+    });
+  }
+  return out;
+}
+
+const SAFE = re2Class(NFC_SAFE);
+const SAFE_EDGE = re2Class(subtract(NFC_SAFE, BLANK_RANGES));
+
+/** The cell as it stands when it is plainly clean text, else NULL (and zod decides). */
+function plainText(v: string): string {
+  return `CASE WHEN regexp_full_match(${v}, '[${SAFE_EDGE}]([${SAFE}]*[${SAFE_EDGE}])?') THEN ${v} END`;
 }
 
 function inRange(expr: string, min: string, max: string): string {
   return `CASE WHEN (${expr}) BETWEEN ${min} AND ${max} THEN (${expr}) END`;
 }
 
-/** SQL that casts the cleaned text `v` to the column's type, NULL where SQL is not sure. */
+/** Cell types whose few distinct values are looked up once each by the contract's own parser. */
+function byDictionary(type: FieldType): boolean {
+  return type.kind === "code" || type.kind === "date";
+}
+
+/** SQL that casts the raw text `v` to the column's type, NULL where SQL is not sure. */
 function cast(type: FieldType, v: string): string {
   switch (type.kind) {
     case "text":
-      return v;
+      return plainText(v);
     case "year":
-      return inRange(`CASE WHEN regexp_full_match(${v}, '[0-9]{4}') THEN try_cast(${v} AS INTEGER) END`, "2000", "2100");
+      return inRange(`CASE WHEN regexp_full_match(${v}, '[0-9]{4}') THEN try_cast(${v} AS INTEGER) END`, String(type.min), String(type.max));
     case "count":
       return inRange(
         `CASE WHEN regexp_full_match(${v}, '${DIGITS}') THEN try_cast(regexp_replace(${v}, '[., ]', '', 'g') AS BIGINT) END`,
@@ -79,24 +120,15 @@ function cast(type: FieldType, v: string): string {
       const value = `CASE WHEN regexp_full_match(${body}, '${pattern}') THEN try_cast(regexp_replace(${body}, '[., ]', '', 'g') AS BIGINT) END`;
       return inRange(value, type.signed ? `-${MAX_MONEY}` : "0", String(MAX_MONEY));
     }
-    case "date":
-      return inRange(
-        `CASE WHEN regexp_full_match(${v}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') THEN CAST(try_strptime(${v}, '%d/%m/%Y') AS DATE)
-              WHEN regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN try_cast(${v} AS DATE) END`,
-        "DATE '1900-01-01'",
-        "DATE '2100-12-31'"
-      );
     case "percent":
       return inRange(
         `CASE WHEN regexp_full_match(${v}, '[0-9]+([.,][0-9]+)?%?') THEN try_cast(replace(replace(${v}, '%', ''), ',', '.') AS DOUBLE) END`,
         "0",
         "100"
       );
-    case "code": {
-      const key = `trim(regexp_replace(lower(strip_accents(replace(replace(${v}, 'đ', 'd'), 'Đ', 'd'))), '[^a-z0-9]+', ' ', 'g'))`;
-      const whens = [...codeIndex[type.list]].map(([k, code]) => `WHEN ${lit(k)} THEN ${lit(code)}`).join(" ");
-      return `CASE ${key} ${whens} END`;
-    }
+    case "date":
+    case "code":
+      throw new Error("looked up by dictionary");
   }
 }
 
@@ -105,39 +137,72 @@ function defaultLiteral(meta: ColumnMeta): string {
 }
 
 /**
- * Stages every raw row of a kind with its typed values and an `ok` flag, loads the rows SQL is
- * sure of, and returns the others (cleaned text) for zod.
+ * The distinct values of a code or date column, each parsed by the contract (so SQL and zod
+ * cannot disagree on them), as a lookup table raw text → typed text.
+ */
+async function buildDictionary(conn: DuckDBConnection, kind: string, column: Column): Promise<string> {
+  const table = `dict_${kind}_${column.name}`;
+  const distinct = await conn.runAndReadAll(`SELECT DISTINCT ${q(column.name)} FROM ${q(`raw_${kind}`)} WHERE ${q(column.name)} IS NOT NULL`);
+  await conn.run(`CREATE TEMP TABLE ${q(table)} (raw VARCHAR, value VARCHAR)`);
+  const appender = await conn.createAppender(table);
+  for (const [raw] of distinct.getRows()) {
+    const text = cleanText(String(raw));
+    const parsed = text === undefined ? undefined : parseCell(column.meta.type, text);
+    appender.appendVarchar(String(raw));
+    if (parsed?.ok) appender.appendVarchar(String(parsed.value));
+    else appender.appendNull();
+    appender.endRow();
+  }
+  appender.closeSync();
+  return table;
+}
+
+/**
+ * Types every raw row of a kind, loads the rows SQL is sure of into the kind's table, and
+ * returns the others for zod.
  */
 export async function typeRows(conn: DuckDBConnection, spec: KindSpec): Promise<FlaggedRow[]> {
   const columns = columnsOf(spec);
-  const cleaned = columns.map((c) => `${clean(c.name)} AS ${q(`v_${c.name}`)}`);
-  const typed = columns.map((c) => {
-    const v = q(`v_${c.name}`);
-    const value = cast(c.meta.type, v);
-    const withDefault = c.meta.default === undefined ? value : `CASE WHEN ${v} IS NULL THEN ${defaultLiteral(c.meta)} ELSE ${value} END`;
-    return `${withDefault} AS ${q(c.name)}`;
-  });
-  const cellOk = columns.map((c) => {
-    const v = q(`v_${c.name}`);
-    return c.meta.required ? `${q(c.name)} IS NOT NULL` : `(${v} IS NULL OR ${q(c.name)} IS NOT NULL)`;
-  });
+  const joins: string[] = [];
+  const typed: string[] = [];
+  for (const [i, c] of columns.entries()) {
+    const v = `r.${q(c.name)}`;
+    let value: string;
+    if (byDictionary(c.meta.type)) {
+      const dict = await buildDictionary(conn, spec.name, c);
+      joins.push(`LEFT JOIN ${q(dict)} d${i} ON d${i}.raw = ${v}`);
+      value = `CAST(d${i}.value AS ${sqlType(c.meta.type)})`;
+    } else {
+      value = cast(c.meta.type, v);
+    }
+    // Only a truly empty cell counts as empty here; one of odd blanks fails its cast and goes to
+    // zod, which takes it as empty.
+    const empty = `${v} IS NULL`;
+    typed.push(c.meta.default === undefined ? `${value} AS ${q(c.name)}` : `CASE WHEN ${empty} THEN ${defaultLiteral(c.meta)} ELSE ${value} END AS ${q(c.name)}`);
+    typed.push(`${empty} AS ${q(`empty_${c.name}`)}`);
+  }
+  const cellOk = columns.map((c) =>
+    c.meta.required ? `${q(c.name)} IS NOT NULL` : `(${q(`empty_${c.name}`)} OR ${q(c.name)} IS NOT NULL)`
+  );
   const rules = (spec.rules ?? []).map((r) => `coalesce(${r.sql}, false)`);
+  const stage = q(`stage_${spec.name}`);
   await conn.run(`
-    CREATE TEMP TABLE ${q(`stage_${spec.name}`)} AS
-    WITH cleaned AS (SELECT source_file, source_line, extra_columns, ${cleaned.join(", ")} FROM ${q(`raw_${spec.name}`)}),
-         typed AS (SELECT *, ${typed.join(", ")} FROM cleaned)
-    SELECT *, (${[...cellOk, ...rules].join(" AND ")}) AS ok FROM typed`);
+    CREATE TEMP TABLE ${stage} AS
+    SELECT *, (${[...cellOk, ...rules].join(" AND ")}) AS ok FROM (
+      SELECT r.source_file, r.source_line, r.extra_columns, ${typed.join(", ")}
+      FROM ${q(`raw_${spec.name}`)} r ${joins.join(" ")})`);
   const names = columns.map((c) => q(c.name)).join(", ");
   await conn.run(`INSERT INTO ${q(spec.name)} (${names}, source_file, source_line, extra_columns)
-    SELECT ${names}, source_file, source_line, extra_columns FROM ${q(`stage_${spec.name}`)} WHERE ok`);
+    SELECT ${names}, source_file, source_line, extra_columns FROM ${stage} WHERE ok`);
   const flagged = await conn.runAndReadAll(`
-    SELECT source_file, source_line, extra_columns, ${columns.map((c) => q(`v_${c.name}`)).join(", ")}
-    FROM ${q(`stage_${spec.name}`)} WHERE NOT ok ORDER BY source_file, source_line`);
+    SELECT r.* FROM ${q(`raw_${spec.name}`)} r
+    JOIN (SELECT source_file, source_line FROM ${stage} WHERE NOT ok) USING (source_file, source_line)
+    ORDER BY r.source_file, r.source_line`);
   return flagged.getRowObjectsJS().map((r) => ({
     source_file: String(r.source_file),
     source_line: Number(r.source_line),
     extra_columns: r.extra_columns == null ? null : String(r.extra_columns),
-    cells: Object.fromEntries(columns.map((c) => [c.name, r[`v_${c.name}`] == null ? undefined : String(r[`v_${c.name}`])]))
+    cells: Object.fromEntries(columns.map((c) => [c.name, cleanText(r[c.name] == null ? undefined : String(r[c.name]))]))
   }));
 }
 

@@ -366,13 +366,14 @@ export function sampleFiles(seed: number = DEFAULT_SEED): FileSpec[] {
       name: "norms.csv",
       kind: "norms",
       delimiter: ",",
-      columns: ["content_group", "description", "max_amount", "max_percent", "legal_basis", "valid_from", "valid_to"],
+      columns: ["content_group", "description", "max_amount", "max_percent", "level", "legal_basis", "valid_from", "valid_to"],
       rows: NORMS.map((n): SampleRow => {
         const cells: Cells = {
           content_group: codeLabel("content_group", n.content),
           description: n.description,
           max_amount: n.maxAmount === undefined ? undefined : money(n.maxAmount),
           max_percent: n.maxPercent === undefined ? undefined : `${n.maxPercent}%`,
+          level: n.level === undefined ? undefined : codeLabel("level", n.level),
           legal_basis: n.legal,
           valid_from: dmy(n.from),
           valid_to: n.to ? dmy(n.to) : undefined

@@ -62,6 +62,8 @@ export interface NormRec {
   description: string;
   maxAmount?: number;
   maxPercent?: number;
+  /** The programme the cap belongs to; none for the national caps, which bound every level. */
+  level?: "huyen" | "xa";
   legal: string;
   from: string;
   to?: string;
@@ -82,12 +84,12 @@ export const NORMS: readonly NormRec[] = [
   {content: "san_pham_thi_truong", description: "Cơ sở tham gia hội chợ, triển lãm trong nước (tỷ lệ trên tiền thuê gian hàng)", maxPercent: 80, legal: TT28, from: TT28_FROM},
   {content: "san_pham_thi_truong", description: "Tổ chức bình chọn sản phẩm CNNT tiêu biểu cấp khu vực", maxAmount: 200 * TR, legal: TT28, from: TT28_FROM},
   {content: "san_pham_thi_truong", description: "Tổ chức bình chọn sản phẩm CNNT tiêu biểu cấp quốc gia", maxAmount: 400 * TR, legal: TT28, from: TT28_FROM},
-  {content: "may_moc_thiet_bi", description: "Khuyến công huyện: hỗ trợ máy móc thiết bị (mỗi cơ sở)", maxAmount: 35 * TR, maxPercent: 50, legal: "Mức thực tế huyện Vĩnh Linh áp dụng 2020–2025 [cần kiểm tra]", from: iso(2020, 1, 1), to: iso(2025, 6, 30)},
-  {content: "may_moc_thiet_bi", description: "Khuyến công xã: hỗ trợ máy móc thiết bị (mỗi cơ sở)", maxAmount: 20 * TR, maxPercent: 50, legal: XA, from: iso(2026, 1, 1)},
-  {content: "tu_van_thiet_ke", description: "Khuyến công xã: thiết kế bao bì, nhãn mác, nhãn hiệu (mỗi cơ sở)", maxAmount: 20 * TR, maxPercent: 50, legal: XA, from: iso(2026, 1, 1)},
-  {content: "san_pham_thi_truong", description: "Khuyến công xã: tham gia hội chợ, triển lãm (mỗi lượt cơ sở)", maxAmount: 10 * TR, maxPercent: 80, legal: XA, from: iso(2026, 1, 1)},
-  {content: "nang_cao_nang_luc", description: "Khuyến công xã: tham quan, học tập kinh nghiệm (mỗi đoàn)", maxAmount: 20 * TR, legal: XA, from: iso(2026, 1, 1)},
-  {content: "thong_tin_du_lieu", description: "Khuyến công xã: khảo sát, cơ sở dữ liệu, trang thông tin (cả năm)", maxAmount: 10 * TR, legal: XA, from: iso(2026, 1, 1)},
+  {content: "may_moc_thiet_bi", description: "Khuyến công huyện: hỗ trợ máy móc thiết bị (mỗi cơ sở)", maxAmount: 35 * TR, maxPercent: 50, level: "huyen", legal: "Mức thực tế huyện Vĩnh Linh áp dụng 2020–2025 [cần kiểm tra]", from: iso(2020, 1, 1), to: iso(2025, 6, 30)},
+  {content: "may_moc_thiet_bi", description: "Khuyến công xã: hỗ trợ máy móc thiết bị (mỗi cơ sở)", maxAmount: 20 * TR, maxPercent: 50, level: "xa", legal: XA, from: iso(2026, 1, 1)},
+  {content: "tu_van_thiet_ke", description: "Khuyến công xã: thiết kế bao bì, nhãn mác, nhãn hiệu (mỗi cơ sở)", maxAmount: 20 * TR, maxPercent: 50, level: "xa", legal: XA, from: iso(2026, 1, 1)},
+  {content: "san_pham_thi_truong", description: "Khuyến công xã: tham gia hội chợ, triển lãm (mỗi lượt cơ sở)", maxAmount: 10 * TR, maxPercent: 80, level: "xa", legal: XA, from: iso(2026, 1, 1)},
+  {content: "nang_cao_nang_luc", description: "Khuyến công xã: tham quan, học tập kinh nghiệm (mỗi đoàn)", maxAmount: 20 * TR, level: "xa", legal: XA, from: iso(2026, 1, 1)},
+  {content: "thong_tin_du_lieu", description: "Khuyến công xã: khảo sát, cơ sở dữ liệu, trang thông tin (cả năm)", maxAmount: 10 * TR, level: "xa", legal: XA, from: iso(2026, 1, 1)},
   // BAD: neither Mức tối đa nor Tỷ lệ tối đa (the decree names the content, no rate is set yet).
   {content: "thong_tin_du_lieu", description: "Hỗ trợ chuyển đổi số, ứng dụng thương mại điện tử cho cơ sở CNNT", legal: "Nghị định 235/2025/NĐ-CP (chưa có mức chi cụ thể)", from: iso(2025, 10, 15), bad: true}
 ];

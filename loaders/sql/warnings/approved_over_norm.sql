@@ -1,11 +1,11 @@
--- An activity approved above every support cap of its content group in force at its decision
--- (or, without a decision date, on 1 January of its year): by amount, or by share of its cost
--- (approved + counterpart).
+-- An activity approved above every support cap of its content group and programme level in
+-- force at its decision (or, without a decision date, on 1 January of its year): by amount, or by
+-- share of its cost (approved + counterpart). A norm without a level applies to every level.
 WITH caps AS (
   SELECT a.activity_id, max(n.max_amount) AS max_amount, max(n.max_percent) AS max_percent,
          string_agg(DISTINCT n.legal_basis, '; ') AS basis
   FROM activities a
-  JOIN norms n ON n.content_group = a.content_group
+  JOIN norms n ON n.content_group = a.content_group AND (n.level IS NULL OR n.level = a.level)
    AND coalesce(a.decision_date, make_date(a.year, 1, 1)) BETWEEN n.valid_from AND coalesce(n.valid_to, DATE '9999-12-31')
   GROUP BY a.activity_id
 )

@@ -11,7 +11,7 @@ import {foldKey} from "../parse/text.js";
 
 export type FieldType =
   | {kind: "text"}
-  | {kind: "year"}
+  | {kind: "year"; min: number; max: number}
   | {kind: "count"; min: number; max: number}
   | {kind: "money"; signed: boolean}
   | {kind: "date"}
@@ -58,12 +58,13 @@ export function parseCode<L extends CodeListName>(list: L, text: string): Parsed
   return {ok: false, reason: `mã không có trong danh mục: "${text}" (dùng một trong: ${known}, hoặc tên tiếng Việt của mã)`};
 }
 
-function parseCell(type: FieldType, text: string): Parsed<unknown> {
+/** A cell's text (already cleaned) as its column type's value. */
+export function parseCell(type: FieldType, text: string): Parsed<unknown> {
   switch (type.kind) {
     case "text":
       return {ok: true, value: text};
     case "year":
-      return parseYear(text);
+      return parseYear(text, type);
     case "count":
       return parseCount(text, type);
     case "money":
@@ -141,7 +142,10 @@ function meta(type: FieldType, header: string, isRequired: boolean, fallback: st
 
 export const t = {
   text: {kind: "text"},
-  year: {kind: "year"},
+  /** A year of the programme's records. */
+  year: {kind: "year", min: 2000, max: 2100},
+  /** A year in a facility's past (founding). */
+  pastYear: {kind: "year", min: 1900, max: 2100},
   date: {kind: "date"},
   percent: {kind: "percent"},
   money: {kind: "money", signed: false},

@@ -43,6 +43,7 @@ export const norm = z.object({
   description: required(t.text, "Nội dung", {aliases: ["Nội dung hỗ trợ", "Nội dung định mức"]}),
   max_amount: optional(t.money, "Mức tối đa", {aliases: ["Mức hỗ trợ tối đa", "Tối đa (đồng)"], help: "Mức hỗ trợ tối đa cho một cơ sở / một mô hình (đồng)"}),
   max_percent: optional(t.percent, "Tỷ lệ tối đa", {aliases: ["Tỷ lệ hỗ trợ tối đa", "Tỷ lệ (%)"], help: "Tỷ lệ tối đa trên tổng chi phí của hạng mục (%)"}),
+  level: optional(t.code("level"), "Cấp áp dụng", {aliases: ["Cấp", "Áp dụng cho cấp"], help: "Chương trình mà mức này áp dụng; để trống là mọi cấp"}),
   legal_basis: required(t.text, "Căn cứ", {aliases: ["Căn cứ pháp lý", "Văn bản"]}),
   valid_from: required(t.date, "Hiệu lực từ", {aliases: ["Từ ngày", "Áp dụng từ"]}),
   valid_to: optional(t.date, "Hiệu lực đến", {aliases: ["Đến ngày", "Áp dụng đến"]})
@@ -60,7 +61,7 @@ export const establishment = z.object({
   national_id: optional(t.text, "CCCD", {aliases: ["Số CCCD", "CMND", "Căn cước"], personal: true}),
   tax_code: optional(t.text, "Mã số thuế", {aliases: ["MST"]}),
   workers: optional(t.count, "Số lao động", {aliases: ["Lao động"]}),
-  founded_year: optional(t.year, "Năm thành lập", {aliases: ["Năm bắt đầu hoạt động"]}),
+  founded_year: optional(t.pastYear, "Năm thành lập", {aliases: ["Năm bắt đầu hoạt động"]}),
   main_products: optional(t.text, "Sản phẩm chính", {aliases: ["Sản phẩm"]}),
   ocop_stars: optional(t.range(0, 5), "Số sao OCOP", {aliases: ["OCOP", "Sao OCOP"]})
 });
@@ -189,7 +190,7 @@ export const kinds = {
     name: "norms",
     title: "Định mức hỗ trợ",
     schema: norm,
-    key: ["content_group", "description", "valid_from"],
+    key: ["content_group", "description", "level", "valid_from"],
     rules: [
       {
         column: "max_amount",

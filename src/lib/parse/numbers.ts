@@ -11,12 +11,12 @@ export function parseCount(text: string, {min = 0, max = Number.MAX_SAFE_INTEGER
   return ok(value);
 }
 
-/** A year of the programme's records. */
-export function parseYear(text: string): Parsed<number> {
+/** A four-digit year within [min, max]. */
+export function parseYear(text: string, {min = 2000, max = 2100} = {}): Parsed<number> {
   const t = text.trim();
   if (!/^\d{4}$/.test(t)) return fail(`năm không đúng dạng: "${text}" (viết 4 chữ số, ví dụ 2026)`);
   const year = Number(t);
-  if (year < 2000 || year > 2100) return fail(`năm ${year} ngoài khoảng 2000–2100`);
+  if (year < min || year > max) return fail(`năm ${year} ngoài khoảng ${min}–${max}`);
   return ok(year);
 }
 

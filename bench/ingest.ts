@@ -1,0 +1,122 @@
+// npm run bench:ingest [-- --rows N --runs K]
+//
+// The project's validated ingest against DuckDB's own typed read_csv, on the same office-style
+// disbursement file, side by side in one run. Each measurement runs in a fresh process (so peak
+// memory is its own) and the two alternate, K times each; the medians are compared.
+// Ends with `ratio: R` = project time / DuckDB time. Target: R ≤ 1,5 and peak memory < 1 GiB.
+import {DuckDBInstance} from "@duckdb/node-api";
+import {spawnSync} from "node:child_process";
+import {mkdtempSync, readdirSync, rmSync, statSync, unlinkSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {parseArgs} from "node:util";
+import {fileURLToPath} from "node:url";
+import {formatNumber} from "../src/lib/format.js";
+import {ingest} from "../loaders/ingest.js";
+import {generateSample} from "../loaders/sample/generate.js";
+import {writeLargeDisbursements} from "../loaders/sample/large.js";
+
+type Mode = "project" | "duckdb";
+interface Measurement {
+  seconds: number;
+  maxRssMiB: number;
+  rowsLoaded: number;
+}
+
+const {values} = parseArgs({
+  options: {
+    rows: {type: "string", default: "1000000"},
+    runs: {type: "string", default: "3"},
+    child: {type: "string"},
+    data: {type: "string"},
+    db: {type: "string"}
+  }
+});
+
+if (values.child) {
+  const result = await measure(values.child as Mode, values.data!, values.db!);
+  process.stdout.write(JSON.stringify(result));
+} else {
+  await main(Number(values.rows), Number(values.runs));
+}
+
+async function measure(mode: Mode, dataDir: string, dbPath: string): Promise<Measurement> {
+  const started = performance.now();
+  let rowsLoaded: number;
+  if (mode === "project") {
+    const summary = await ingest({dataDir, dbPath});
+    rowsLoaded = summary.files.filter((f) => f.kind === "disbursements").reduce((n, f) => n + f.rowsLoaded, 0);
+  } else {
+    rowsLoaded = await duckdbReadCsv(join(dataDir, bigFileName(dataDir)), dbPath);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024, rowsLoaded};
+}
+
+/** DuckDB alone: the file into typed columns of a new database file, no validation of ours. */
+async function duckdbReadCsv(file: string, dbPath: string): Promise<number> {
+  const instance = await DuckDBInstance.create(dbPath);
+  const conn = await instance.connect();
+  await conn.run(`
+    CREATE TABLE disbursements AS SELECT * FROM read_csv('${file}', delim = ';', header = true, quote = '"', escape = '"',
+      dateformat = '%d/%m/%Y', thousands = '.', decimal_separator = ',', ignore_errors = true, auto_detect = false,
+      columns = {'voucher_no': 'VARCHAR', 'paid_on': 'DATE', 'activity_id': 'VARCHAR', 'amount': 'BIGINT',
+                 'funding_source': 'VARCHAR', 'payee': 'VARCHAR', 'description': 'VARCHAR'})`);
+  const rows = Number((await conn.runAndReadAll("SELECT count(*) FROM disbursements")).getRows()[0]?.[0]);
+  await conn.run("CHECKPOINT");
+  conn.closeSync();
+  instance.closeSync();
+  return rows;
+}
+
+function bigFileName(dataDir: string): string {
+  return readdirSync(dataDir).find((f) => f.startsWith("disbursements_bench"))!;
+}
+
+async function main(rows: number, runs: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "kc-bench-"));
+  try {
+    const dataDir = join(dir, "data");
+    generateSample(dataDir);
+    // The sample's own vouchers make way for the large file (its rows cite the sample activities).
+    for (const f of readdirSync(dataDir)) if (f.startsWith("disbursements")) unlinkSync(join(dataDir, f));
+    const big = await writeLargeDisbursements(join(dataDir, "disbursements_bench.csv"), {rows});
+    const mb = statSync(join(dataDir, "disbursements_bench.csv")).size / 1024 / 1024;
+    console.log(`Tệp: ${formatNumber(rows)} dòng chứng từ, ${formatNumber(mb, 0)} MB (;, UTF-8 BOM, dd/mm/yyyy, 14.000.000), ${formatNumber(Object.values(big.bad).reduce((a, b) => a + b, 0))} dòng lỗi cố ý`);
+    const results: Record<Mode, Measurement[]> = {project: [], duckdb: []};
+    for (let i = 0; i < runs; i++) {
+      for (const mode of ["duckdb", "project"] as const) {
+        const db = join(dir, `${mode}-${i}.duckdb`);
+        results[mode].push(runChild(mode, dataDir, db));
+        rmSync(db, {force: true});
+      }
+    }
+    const p = summarise("project (kiểm tra đủ hợp đồng dữ liệu)", results.project, rows);
+    const d = summarise("duckdb read_csv (cột có kiểu, không kiểm tra)", results.duckdb, rows);
+    console.log(`peak memory: project ${formatNumber(p.maxRss, 0)} MiB, duckdb ${formatNumber(d.maxRss, 0)} MiB (target < 1024 MiB)`);
+    console.log(`ratio: ${(p.median / d.median).toFixed(2)}`);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+}
+
+function runChild(mode: Mode, dataDir: string, db: string): Measurement {
+  const self = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, ["--import", "tsx", self, "--child", mode, "--data", dataDir, "--db", db], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"]
+  });
+  if (child.status !== 0) throw new Error(`${mode} run failed (exit ${child.status})`);
+  return JSON.parse(child.stdout) as Measurement;
+}
+
+function summarise(label: string, runs: Measurement[], rows: number): {median: number; maxRss: number} {
+  const times = runs.map((r) => r.seconds).sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  const maxRss = Math.max(...runs.map((r) => r.maxRssMiB));
+  console.log(
+    `${label}: trung vị ${formatNumber(median, 2)} s (${times.map((t) => formatNumber(t, 2)).join(" / ")}), ` +
+      `${formatNumber(Math.round(rows / median))} dòng/s, nạp ${formatNumber(runs[0]!.rowsLoaded)} dòng, bộ nhớ đỉnh ${formatNumber(maxRss, 0)} MiB`
+  );
+  return {median, maxRss};
+}
