@@ -1,0 +1,124 @@
+// The data dictionary, read off the contract itself so the office's documentation cannot drift
+// from what the ingest accepts. Browser-safe: the site's "Từ điển dữ liệu" page renders it, and
+// `npm run docs` writes it into docs/du-lieu.md.
+import {codeLists, type CodeEntry, type CodeListName} from "./codes.js";
+import {columnMeta, type FieldType} from "./fields.js";
+import {kindOrder, kinds, type KindName, type KindSpec} from "./kinds.js";
+
+export interface DictionaryColumn {
+  name: string;
+  header: string;
+  aliases: readonly string[];
+  required: boolean;
+  type: string;
+  help: string;
+  default?: string | number;
+  personal: boolean;
+}
+
+export interface DictionaryKind {
+  kind: KindName;
+  title: string;
+  filePattern: string;
+  key: readonly string[];
+  columns: DictionaryColumn[];
+  rules: string[];
+}
+
+const CODE_LIST_TITLES: Record<CodeListName, string> = {
+  content_group: "Nhóm nội dung (Điều 4 Nghị định 45/2012/NĐ-CP)",
+  level: "Cấp khuyến công",
+  funding_source: "Nguồn kinh phí",
+  kind: "Loại hình cơ sở",
+  status: "Trạng thái hoạt động",
+  sector: "Ngành nghề"
+};
+
+export function describeType(type: FieldType): string {
+  switch (type.kind) {
+    case "text":
+      return "chữ";
+    case "year":
+      return `năm (4 chữ số, ${type.min}–${type.max})`;
+    case "count":
+      return type.max >= 1_000_000 ? "số nguyên ≥ 0" : `số nguyên ${type.min}–${type.max}`;
+    case "money":
+      return type.signed ? "tiền (đồng, số nguyên; số âm là thu hồi)" : "tiền (đồng, số nguyên)";
+    case "date":
+      return "ngày (dd/mm/yyyy)";
+    case "percent":
+      return "tỷ lệ % (0–100)";
+    case "code":
+      return `mã: ${CODE_LIST_TITLES[type.list]}`;
+  }
+}
+
+export function dataDictionary(): DictionaryKind[] {
+  return kindOrder.map((name) => {
+    const spec = kinds[name] as KindSpec;
+    const columns = Object.entries(spec.schema.shape).map(([col, schema]): DictionaryColumn => {
+      const meta = columnMeta(schema);
+      return {
+        name: col,
+        header: meta.header,
+        aliases: meta.aliases,
+        required: meta.required,
+        type: describeType(meta.type),
+        help: meta.help,
+        ...(meta.default === undefined ? {} : {default: meta.default}),
+        personal: meta.personal === true
+      };
+    });
+    const rules = [
+      ...(spec.key ? [`Không trùng: ${spec.key.map((k) => columnMeta(spec.schema.shape[k]!).header).join(" + ")} (dòng đầu tiên được giữ, dòng sau bị loại)`] : []),
+      ...(spec.rules ?? []).map((r) => `Dòng bị loại nếu ${r.reason}`),
+      ...(spec.references ?? []).map((r) => `Dòng bị loại nếu ${r.reason}`)
+    ];
+    return {kind: name, title: spec.title, filePattern: `${name}*.csv`, key: spec.key ?? [], columns, rules};
+  });
+}
+
+export function codeListTables(): {list: CodeListName; title: string; entries: readonly CodeEntry[]}[] {
+  return (Object.keys(codeLists) as CodeListName[]).map((list) => ({list, title: CODE_LIST_TITLES[list], entries: codeLists[list]}));
+}
+
+/** The dictionary as Markdown (Vietnamese), for docs/du-lieu.md. */
+export function dictionaryMarkdown(): string {
+  const out: string[] = [
+    "# Từ điển dữ liệu: các tệp CSV Phòng Kinh tế nộp vào",
+    "",
+    "<!-- Tệp này được sinh từ hợp đồng dữ liệu (src/lib/contract) bằng `npm run docs`; đừng sửa tay. -->",
+    "",
+    "Mỗi tệp là một bảng CSV có một dòng tiêu đề. Loại tệp nhận theo **đầu tên tệp** (ví dụ `disbursements_2026_q3.csv` là chứng từ chi), nên có thể nộp mỗi tháng, mỗi quý một tệp.",
+    "",
+    "Quy tắc chung:",
+    "",
+    '- Mã hóa: UTF-8 (có hoặc không có BOM) hoặc UTF-16 có BOM. Trong Excel chọn **Tệp > Lưu thành > CSV UTF-8 (phân cách bằng dấu phẩy)**. Tệp mã khác (Windows-1258, TCVN3, VNI) bị từ chối cả tệp.',
+    "- Dấu phân cách `,`, `;` hoặc tab: tự nhận ra.",
+    "- Tên cột không phân biệt hoa thường, dấu cách, dấu tiếng Việt: `Số tiền`, `so tien`, `SO_TIEN` đều là cột Số tiền. Có thể dùng tên gốc (cột *Tên trong hệ thống*) hoặc một tên khác được liệt kê. Thiếu cột bắt buộc thì cả tệp bị từ chối; cột lạ được giữ nguyên (không mất dữ liệu).",
+    "- Tiền tính bằng đồng, số nguyên: `20000000`, `20.000.000`, `20,000,000`, `20 000 000`, có thể thêm `đ`, `đồng`, `VNĐ`. Có phần lẻ đồng là lỗi.",
+    "- Ngày viết ngày trước: `05/01/2026`, `5/1/2026` hoặc `2026-01-05`. Ngày không có thật (`31/02/2026`) là lỗi.",
+    "- Ô mã (nhóm nội dung, trạng thái, nguồn kinh phí…) ghi mã hoặc tên tiếng Việt của mã, không cần đúng dấu.",
+    "- Dòng sai quy tắc **bị loại, không bị bỏ qua**: ghi vào bảng lỗi với tên tệp, số dòng (như Excel đánh số, dòng tiêu đề là 1), cột, giá trị và lý do. Dòng đúng nhưng vi phạm quy định nghiệp vụ (vượt định mức, vượt kế hoạch…) vẫn được nạp và có **cảnh báo**.",
+    ""
+  ];
+  for (const k of dataDictionary()) {
+    out.push(`## ${k.title} — \`${k.filePattern}\``, "");
+    out.push("| Cột (tiêu đề nên dùng) | Tên trong hệ thống | Bắt buộc | Kiểu | Ý nghĩa | Tên khác được nhận |", "|---|---|---|---|---|---|");
+    for (const c of k.columns) {
+      const help = [c.help, c.default === undefined ? "" : `Để trống: ${c.default}.`, c.personal ? "**Thông tin cá nhân**: không đưa lên trang tổng hợp." : ""]
+        .filter((s) => s !== "" && s !== c.header)
+        .join(" ");
+      out.push(`| ${c.header} | \`${c.name}\` | ${c.required ? "có" : ""} | ${c.type} | ${help} | ${c.aliases.join(", ")} |`);
+    }
+    out.push("");
+    if (k.rules.length > 0) out.push(...k.rules.map((r) => `- ${r}`), "");
+  }
+  out.push("## Danh mục mã", "");
+  for (const t of codeListTables()) {
+    out.push(`### ${t.title}`, "", "| Mã | Tên | Cách ghi khác |", "|---|---|---|");
+    for (const e of t.entries) out.push(`| \`${e.code}\` | ${e.label} | ${(e.aliases ?? []).join(", ")} |`);
+    out.push("");
+  }
+  return out.join("\n");
+}
