@@ -246,6 +246,7 @@ describe("BÁO CÁO (year-end evaluation)", () => {
     expect(rows[1]!.slice(0, 5)).toEqual(["1", "Hỗ trợ máy đóng gói nước mắm (Cơ sở nước mắm Hải An)", "20.000.000", "14.000.000", "6.000.000"]);
     expect(rows.at(-1)!.slice(0, 4)).toEqual(["TỔNG", "", "", "8.000.000"]);
     expect(report.text).toContain("Bằng chữ: Tám triệu đồng");
+    expect(report.text).toContain("- Đoàn tham quan học tập kinh nghiệm tại Huế: phê duyệt 20.000.000 đồng, đã chi 19.850.000 đồng, chênh lệch 150.000 đồng.");
     expect(report.text.join("\n")).toContain("Đề nghị cho phép chuyển nguồn kinh phí khuyến công năm 2026 đã phê duyệt chưa giải ngân sang năm 2027: 8.000.000 đồng (Bằng chữ: Tám triệu đồng).");
   });
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {capFor, carryOver, draftPlan, naturalCompare, percentOf} from "../../src/lib/plan/draft.js";
+import {capFor, carryOver, draftPlan, naturalCompare, percentOf, unsettled} from "../../src/lib/plan/draft.js";
 import {act, inputs, norm, tr} from "./fixtures/draft-inputs.js";
 
 const byId = (plan: ReturnType<typeof draftPlan>, id: string) => plan.requests.find((r) => r.survey_id === id)!;
@@ -178,11 +178,16 @@ describe("draft plan: carry-over", () => {
   it("approved commune activities not fully paid, with the unpaid remainder", () => {
     const c = carryOver(inputs.activities, inputs.disbursements, 2026);
     // A2: 20 − 14 = 6 tr (in progress); A6: 10 − 0 (approved, nothing paid).
-    // Not: A1 (paid), A3 (finished, recovery returned), A4 (cancelled), A5 (province), A7 (proposal)
+    // Not: A1 (paid), A3 (finished: settled, not carried), A4 (cancelled), A5 (province), A7 (proposal)
     expect(c.map((x) => [x.activity.activity_id, x.remainder])).toEqual([
       ["A2", tr(6)],
       ["A6", tr(10)]
     ]);
+  });
+  it("completed work with money left is listed for settlement, not carried over", () => {
+    const u = unsettled(inputs.activities, inputs.disbursements, 2026);
+    // A3: approved 20, paid 20, recovered 2 → 2 tr left at settlement
+    expect(u.map((x) => [x.activity.activity_id, x.disbursed, x.remainder])).toEqual([["A3", tr(18), tr(2)]]);
   });
   it("an unfinished activity with a recovery carries over approved − net paid", () => {
     const acts = [act({activity_id: "X", line_no: 1, status: "dang_thuc_hien", approved_amount: tr(20)})];

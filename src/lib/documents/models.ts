@@ -130,7 +130,12 @@ export interface EvaluationModel {
     /** How the two are counted (Vietnamese), printed under the comparison. */
     basis?: string;
   };
-  carryOver: {items: CarryOverItem[]; total: bigint};
+  /**
+   * Approved, unfinished commune work not fully paid: proposed for carry-over (chuyển nguồn).
+   * `unsettled`: completed work whose payments differ from the approved amount (to check at
+   * settlement; never carried over).
+   */
+  carryOver: {items: CarryOverItem[]; total: bigint; unsettled: CarryOverItem[]};
 }
 
 export interface DraftPlanModel {

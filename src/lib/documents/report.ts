@@ -183,6 +183,13 @@ export async function buildEvaluationDocx(model: EvaluationModel, meta: Document
     body.push(afterTable(`Bằng chữ: ${moneyToWords(co.total)}`));
   }
 
+  if (co.unsettled.length > 0) {
+    body.push(para("Hoạt động đã hoàn thành nhưng số đã chi khác số phê duyệt (đối chiếu khi quyết toán, không đề nghị chuyển nguồn):"));
+    for (const u of co.unsettled) {
+      body.push(dash(`${u.title}${u.establishment_name ? ` (${u.establishment_name})` : ""}: phê duyệt ${formatNumber(u.approved)} đồng, đã chi ${formatNumber(u.disbursed)} đồng, chênh lệch ${formatNumber(u.remainder)} đồng.`));
+    }
+  }
+
   // II.
   body.push(heading1("II. ĐÁNH GIÁ CHUNG"));
   body.push(heading2("1. Kết quả đạt được"));

@@ -25,9 +25,10 @@
 //    A request is funded whole or not at all (no partial support); a request that no longer fits
 //    is left out with the reason, and smaller requests further down are still considered, so no
 //    money is left idle while a lower-ranked request could use it.
-// 5. Carry-over (chuyển nguồn). Commune-funded activities of the plan year that were approved
-//    (not cancelled) and are not fully paid are proposed as their own lines for the unpaid
-//    remainder, funded by last year's money carried over, outside the envelope (see carryOver).
+// 5. Carry-over (chuyển nguồn). Commune-funded activities of the plan year that were approved and
+//    are not finished (phe_duyet, dang_thuc_hien) nor fully paid are proposed as their own lines
+//    for the unpaid remainder, funded by last year's money carried over, outside the envelope.
+//    Completed work is settled, not carried over (see carryOver).
 // 6. Adjust. Staff may set any line's quantity; its total is recomputed, the envelope is checked
 //    again and an overrun is reported, never silently cut.
 import type {Activity, DemandSurvey, Disbursement, Establishment, Norm, PlanLine, Project} from "../contract/kinds.js";
@@ -144,7 +145,7 @@ export const DRAFT_RULES: readonly string[] = [
   "Đơn giá (Kinh phí hỗ trợ): lấy mức hỗ trợ của cùng nội dung trong kế hoạch năm trước; nếu không có, lấy bình quân kinh phí phê duyệt các năm trước; nếu không có, lấy bình quân đề nghị. Đơn giá không vượt mức tối đa của định mức và không vượt đề nghị lớn nhất. Tổng kinh phí = Số lượng × Kinh phí hỗ trợ.",
   "Thứ tự ưu tiên: cơ sở chưa từng được hỗ trợ (không có đề án, không có hoạt động được phê duyệt) xếp trước; tiếp đến cơ sở được hỗ trợ lâu nhất; sau đó theo mức ưu tiên trong phiếu (1 cao – 3 thấp), ngày khảo sát sớm hơn, mã phiếu.",
   "Tổng mức kinh phí: xét đề nghị theo thứ tự ưu tiên; mỗi đề nghị được bố trí đủ một suất hoặc không bố trí (không hỗ trợ một phần); đề nghị không còn đủ kinh phí được để lại và ghi rõ lý do, đề nghị sau nhỏ hơn vẫn được xét.",
-  "Chuyển nguồn: hoạt động cấp xã của năm trước đã phê duyệt nhưng chưa giải ngân hết được đề xuất chuyển sang với số còn lại, từ nguồn kinh phí năm trước chuyển sang, không tính vào tổng mức kinh phí năm mới.",
+  "Chuyển nguồn: hoạt động cấp xã của năm trước đã phê duyệt, chưa hoàn thành và chưa giải ngân hết được đề xuất chuyển sang với số còn lại, từ nguồn kinh phí năm trước chuyển sang, không tính vào tổng mức kinh phí năm mới. Hoạt động đã hoàn thành không chuyển nguồn (phần chưa chi được xử lý khi quyết toán).",
   "Cán bộ có thể điều chỉnh số lượng từng dòng; tổng kinh phí tính lại ngay và vượt tổng mức được báo rõ, không tự cắt bớt."
 ];
 
@@ -273,7 +274,7 @@ export function draftPlan(inputs: DraftInputs, options: DraftOptions): DraftPlan
   for (const c of carryOver(inputs.activities, inputs.disbursements, fromYear)) {
     const a = c.activity;
     const name = facilities.nameOf(a.establishment_id, undefined);
-    const done = a.status === "hoan_thanh" ? "đã hoàn thành, chưa thanh toán hết" : `chưa hoàn thành (${codeLabel("status", a.status).toLowerCase()})`;
+    const done = `chưa hoàn thành (${codeLabel("status", a.status).toLowerCase()})`;
     const decision = a.decision_no ? `; QĐ số ${a.decision_no}` : "";
     lines.push(makeLine({
       key: `chuyen_nguon:${a.activity_id}`,
@@ -339,36 +340,47 @@ export interface CarryOver {
   approved: bigint;
   /** Net of recoveries. */
   disbursed: bigint;
-  /** What is proposed for carry-over. */
+  /** approved − disbursed: what is proposed for carry-over. */
   remainder: bigint;
 }
 
+/** Statuses of approved work that is not finished: its unpaid money can be carried over. */
+const UNFINISHED: readonly string[] = ["phe_duyet", "dang_thuc_hien"];
+
 /**
- * Approved, not cancelled activities of `year` funded by the commune (on a plan line, or level
- * `xa`) that are not fully paid. The remainder is approved − disbursed (net of recoveries) while
- * the work goes on; for completed work it is approved − payments, recoveries left out: money
- * recovered from finished work was returned, it is not owed to anybody.
+ * Approved, unfinished activities of `year` funded by the commune (on a plan line, or level `xa`)
+ * that are not fully paid: remainder = approved − disbursed (net of recoveries). Completed work is
+ * not carried over: what it did not spend was saved at settlement (quyết toán); the evaluation
+ * lists it for checking (see `unsettled`).
  */
 export function carryOver(
   activities: readonly Activity[],
   disbursements: readonly Pick<Disbursement, "activity_id" | "amount">[],
   year: number
 ): CarryOver[] {
+  return communeWork(activities, disbursements, year)
+    .filter((c) => UNFINISHED.includes(c.activity.status) && c.remainder > 0n);
+}
+
+/** Completed commune activities of `year` whose payments differ from the approved amount. */
+export function unsettled(
+  activities: readonly Activity[],
+  disbursements: readonly Pick<Disbursement, "activity_id" | "amount">[],
+  year: number
+): CarryOver[] {
+  return communeWork(activities, disbursements, year).filter((c) => c.activity.status === "hoan_thanh" && c.remainder !== 0n);
+}
+
+function communeWork(activities: readonly Activity[], disbursements: readonly Pick<Disbursement, "activity_id" | "amount">[], year: number): CarryOver[] {
   const net = new Map<string, bigint>();
-  const paidOut = new Map<string, bigint>();
-  for (const d of disbursements) {
-    net.set(d.activity_id, (net.get(d.activity_id) ?? 0n) + d.amount);
-    if (d.amount > 0n) paidOut.set(d.activity_id, (paidOut.get(d.activity_id) ?? 0n) + d.amount);
-  }
+  for (const d of disbursements) net.set(d.activity_id, (net.get(d.activity_id) ?? 0n) + d.amount);
   return activities
     .filter((a) => a.year === year && committedStatuses.includes(a.status) && (a.line_no !== undefined || a.level === "xa"))
     .map((a) => {
       const approved = a.approved_amount ?? 0n;
       const disbursed = net.get(a.activity_id) ?? 0n;
-      const owed = a.status === "hoan_thanh" ? approved - (paidOut.get(a.activity_id) ?? 0n) : approved - disbursed;
-      return {activity: a, approved, disbursed, remainder: owed};
+      return {activity: a, approved, disbursed, remainder: approved - disbursed};
     })
-    .filter((c) => c.remainder > 0n)
     .sort((x, y) => (x.activity.line_no ?? 999) - (y.activity.line_no ?? 999) || naturalCompare(x.activity.activity_id, y.activity.activity_id));
 }
 

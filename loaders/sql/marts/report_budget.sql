@@ -1,0 +1,37 @@
+-- Reports: the commune budget of a plan year in one row (from plan_vs_actual), the recoveries
+-- within it, and the year's work funded by the province or the nation (no plan line).
+CREATE OR REPLACE VIEW report_budget AS
+WITH paid AS (
+  SELECT activity_id, sum(amount) AS disbursed FROM disbursements GROUP BY activity_id
+),
+lines AS (
+  SELECT year, sum(planned_amount) AS planned, sum(approved_amount) AS approved, sum(disbursed_amount) AS disbursed
+  FROM plan_vs_actual
+  GROUP BY year
+),
+recovered AS (
+  SELECT a.year, -sum(d.amount) AS recovered
+  FROM disbursements d JOIN activities a USING (activity_id)
+  WHERE d.amount < 0 AND a.line_no IS NOT NULL
+  GROUP BY a.year
+),
+other AS (
+  SELECT a.year, count(*) AS activities, sum(a.approved_amount) AS approved, sum(coalesce(p.disbursed, 0)) AS disbursed
+  FROM activities a LEFT JOIN paid p USING (activity_id)
+  WHERE a.line_no IS NULL AND a.level <> 'xa' AND a.status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh')
+  GROUP BY a.year
+)
+SELECT
+  l.year,
+  CAST(l.planned AS BIGINT) AS planned,
+  CAST(l.approved AS BIGINT) AS approved,
+  CAST(l.disbursed AS BIGINT) AS disbursed,
+  CAST(coalesce(r.recovered, 0) AS BIGINT) AS recovered,
+  CASE WHEN l.planned > 0 THEN 100.0 * l.approved / l.planned END AS commitment_rate,
+  CASE WHEN l.planned > 0 THEN 100.0 * l.disbursed / l.planned END AS disbursement_rate,
+  CAST(coalesce(o.activities, 0) AS INTEGER) AS other_activities,
+  CAST(coalesce(o.approved, 0) AS BIGINT) AS other_approved,
+  CAST(coalesce(o.disbursed, 0) AS BIGINT) AS other_disbursed
+FROM lines l
+LEFT JOIN recovered r USING (year)
+LEFT JOIN other o USING (year);

@@ -1,0 +1,36 @@
+-- Reports: outcomes of a plan year's activities (all programme levels). Facilities, participants,
+-- jobs, support and counterpart count completed activities; the other counts give the pipeline.
+CREATE OR REPLACE VIEW report_outcomes AS
+SELECT
+  year,
+  CAST(count(*) FILTER (WHERE status = 'hoan_thanh') AS INTEGER) AS completed,
+  CAST(count(*) FILTER (WHERE status IN ('phe_duyet', 'dang_thuc_hien')) AS INTEGER) AS in_progress,
+  CAST(count(*) FILTER (WHERE status = 'huy') AS INTEGER) AS cancelled,
+  CAST(count(DISTINCT establishment_id) FILTER (WHERE status = 'hoan_thanh') AS INTEGER) AS facilities,
+  CAST(coalesce(sum(participants) FILTER (WHERE status = 'hoan_thanh'), 0) AS INTEGER) AS participants,
+  CAST(coalesce(sum(jobs_created) FILTER (WHERE status = 'hoan_thanh'), 0) AS INTEGER) AS jobs,
+  CAST(coalesce(sum(approved_amount) FILTER (WHERE status = 'hoan_thanh'), 0) AS BIGINT) AS support,
+  CAST(coalesce(sum(counterpart_amount) FILTER (WHERE status = 'hoan_thanh'), 0) AS BIGINT) AS counterpart
+FROM activities
+GROUP BY year;
+
+-- Facilities with a completed activity, by kind and by sector (every code listed, zeros included).
+CREATE OR REPLACE VIEW report_facilities AS
+WITH done AS (
+  SELECT DISTINCT a.year, e.establishment_id, e.kind, e.sector
+  FROM activities a JOIN establishments e USING (establishment_id)
+  WHERE a.status = 'hoan_thanh'
+),
+years AS (SELECT DISTINCT year FROM activities)
+SELECT
+  y.year,
+  c.list AS dimension,
+  c.code,
+  c.label,
+  c.position,
+  CAST(count(d.establishment_id) AS INTEGER) AS facilities
+FROM years y
+CROSS JOIN code_lists c
+LEFT JOIN done d ON d.year = y.year AND ((c.list = 'kind' AND d.kind = c.code) OR (c.list = 'sector' AND d.sector = c.code))
+WHERE c.list IN ('kind', 'sector')
+GROUP BY y.year, c.list, c.code, c.label, c.position;

@@ -1,0 +1,111 @@
+// npm run report -- evaluation [--year 2026] [--out DIR]
+// npm run report -- plan [--year 2027] [--out DIR] [--envelope 130000000 | --no-envelope] [--qty may_moc_thiet_bi=4 …]
+// Writes the Word document and the XLSX budget table from the warehouse at KC_DB
+// (default data/warehouse.duckdb), opened read-only.
+import {mkdirSync, writeFileSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {parseArgs} from "node:util";
+import {buildDraftPlanDocx, buildDraftPlanXlsx, buildEvaluationDocx, buildEvaluationXlsx} from "../src/lib/documents/index.js";
+import {formatMoney, formatPercent} from "../src/lib/format.js";
+import {parseMoney} from "../src/lib/parse/money.js";
+import {evaluate, evaluationYear, NoPlanYear} from "./evaluation.js";
+import {draftFromWarehouse} from "./plan.js";
+import {openWarehouse, runInfo, warehousePath, WarehouseMissing} from "./warehouse.js";
+
+const USAGE = `Cách dùng:
+  npm run report -- evaluation [--year 2026] [--out THƯ_MỤC]
+  npm run report -- plan [--year 2027] [--out THƯ_MỤC] [--envelope 130000000 | --no-envelope] [--qty may_moc_thiet_bi=4]
+Kho dữ liệu: biến KC_DB (mặc định data/warehouse.duckdb). Thư mục ra mặc định: van-ban/`;
+
+class UsageError extends Error {}
+
+function fail(message: string, code = 1): never {
+  console.error(`LỖI: ${message}`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const {values, positionals} = parseArgs({
+    allowPositionals: true,
+    options: {
+      year: {type: "string"},
+      out: {type: "string", default: "van-ban"},
+      envelope: {type: "string"},
+      "no-envelope": {type: "boolean", default: false},
+      qty: {type: "string", multiple: true, default: []},
+      help: {type: "boolean", short: "h", default: false}
+    }
+  });
+  const command = positionals[0];
+  if (values.help || (command !== "evaluation" && command !== "plan")) {
+    console.log(USAGE);
+    if (!values.help) process.exit(1);
+    return;
+  }
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !/^\d{4}$/.test(values.year ?? "")) throw new UsageError(`năm không đúng: "${values.year}" (viết 4 chữ số, ví dụ 2026)`);
+  const out = resolve(values.out);
+  const w = await openWarehouse();
+  try {
+    const run = await runInfo(w);
+    const meta = {isSample: run.isSample};
+    mkdirSync(out, {recursive: true});
+    if (run.isSample) console.log("Lưu ý: kho đang chứa DỮ LIỆU MẪU; văn bản ghi rõ là số liệu mẫu.");
+    if (command === "evaluation") {
+      const y = await evaluationYear(w, year);
+      const model = await evaluate(w, y, run.dataAsOf ? {dataAsOf: run.dataAsOf} : {});
+      const docx = join(out, `bao-cao-danh-gia-khuyen-cong-${y}.docx`);
+      const xlsx = join(out, `kinh-phi-khuyen-cong-${y}.xlsx`);
+      writeFileSync(docx, await buildEvaluationDocx(model, meta));
+      writeFileSync(xlsx, await buildEvaluationXlsx(model));
+      const met = model.targets.filter((t) => t.status !== "chua_dat").length;
+      console.log(`Báo cáo đánh giá năm ${y}: ${met}/${model.targets.length} chỉ tiêu đạt hoặc vượt; giải ngân ${formatMoney(model.budget.disbursed)} / ${formatMoney(model.budget.planned)} (${formatPercent(model.budget.disbursement_rate)}); đề nghị chuyển nguồn ${formatMoney(model.carryOver.total)}.`);
+      console.log(`Đã ghi: ${docx}\nĐã ghi: ${xlsx}`);
+    } else {
+      let envelope: bigint | null | undefined;
+      if (values["no-envelope"]) envelope = null;
+      else if (values.envelope !== undefined) {
+        const parsed = parseMoney(values.envelope);
+        if (!parsed.ok) throw new UsageError(`tổng mức kinh phí không đúng: ${parsed.reason}`);
+        envelope = parsed.value;
+      }
+      const quantities: Record<string, number> = {};
+      for (const q of values.qty ?? []) {
+        const m = /^([^=]+)=(\d+)$/.exec(q);
+        if (!m) throw new UsageError(`--qty viết dạng dòng=số lượng, ví dụ may_moc_thiet_bi=4 (nhận được "${q}")`);
+        quantities[m[1]!] = Number(m[2]);
+      }
+      const model = await draftFromWarehouse(w, {
+        ...(year === undefined ? {} : {year}),
+        ...(envelope === undefined ? {} : {envelope}),
+        quantities,
+        ...(run.dataAsOf ? {dataAsOf: run.dataAsOf} : {})
+      });
+      const d = model.draft;
+      const docx = join(out, `du-thao-ke-hoach-khuyen-cong-${d.year}.docx`);
+      const xlsx = join(out, `du-thao-kinh-phi-khuyen-cong-${d.year}.xlsx`);
+      writeFileSync(docx, await buildDraftPlanDocx(model, meta));
+      writeFileSync(xlsx, await buildDraftPlanXlsx(model));
+      const placed = d.requests.filter((r) => r.status === "included").length;
+      console.log(
+        `Dự thảo kế hoạch năm ${d.year}: ${placed}/${d.requests.length} đề nghị được bố trí; kinh phí năm ${d.year} ${formatMoney(d.totals.newTotal)}` +
+          (d.totals.envelope === null ? " (không giới hạn tổng mức)" : ` / tổng mức ${formatMoney(d.totals.envelope)}`) +
+          `; chuyển nguồn ${formatMoney(d.totals.carryOverTotal)}; tổng cộng ${formatMoney(d.totals.grandTotal)}.`
+      );
+      for (const warning of d.warnings) console.log(`Cần xem: ${warning}`);
+      console.log(`Đã ghi: ${docx}\nĐã ghi: ${xlsx}`);
+    }
+  } finally {
+    w.close();
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  if (error instanceof UsageError) fail(`${error.message}\n${USAGE}`);
+  if (error instanceof WarehouseMissing || error instanceof NoPlanYear) fail(error.message);
+  console.error(`LỖI: không tạo được văn bản từ kho ${warehousePath()}.`);
+  console.error(error);
+  process.exit(2);
+}

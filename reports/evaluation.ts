@@ -1,0 +1,150 @@
+// The year-end evaluation (Đánh giá kết quả năm) computed from the warehouse's report_* views
+// (loaders/sql/marts/report_*.sql) into the EvaluationModel the documents and the page use.
+import {codeLabel} from "../src/lib/contract/codes.js";
+import {targetStatus, type BudgetLineResult, type CarryOverItem, type EvaluationModel, type TargetStatus, type YearFigures} from "../src/lib/documents/models.js";
+import type {ContentGroup} from "../src/lib/contract/codes.js";
+import {planYears, type Warehouse} from "./warehouse.js";
+
+export class NoPlanYear extends Error {
+  override name = "NoPlanYear";
+}
+
+/** The latest plan year in the data, or the year asked for when it is there. */
+export async function evaluationYear(w: Warehouse, year?: number): Promise<number> {
+  const years = await planYears(w);
+  if (years.length === 0) throw new NoPlanYear("Kho dữ liệu chưa có kế hoạch năm nào (plan_lines, plan_targets).");
+  if (year === undefined) return years.at(-1)!;
+  if (!years.includes(year)) throw new NoPlanYear(`Kho dữ liệu không có kế hoạch năm ${year} (có: ${years.join(", ")}).`);
+  return year;
+}
+
+const big = (v: unknown): bigint => (v === undefined || v === null ? 0n : BigInt(v as bigint | number | string));
+const num = (v: unknown): number => (v === undefined || v === null ? 0 : Number(v));
+const rate = (v: unknown): number | null => (v === undefined || v === null ? null : Number(v));
+
+/** Whole-đồng average, rounded half up. */
+function average(total: bigint, n: number): bigint {
+  if (n <= 0) return 0n;
+  const d = BigInt(n);
+  return (total * 2n + d) / (2n * d);
+}
+
+export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: string} = {}): Promise<EvaluationModel> {
+  const y = Number(year);
+
+  const targets = (await w.query(`SELECT * FROM report_targets WHERE year = ${y} ORDER BY position`)).map((t) => {
+    const achieved = num(t.achieved);
+    const status = String(t.status) as TargetStatus;
+    // The view and the shared rule must agree.
+    if (status !== targetStatus(achieved, num(t.target_min), num(t.target_max))) throw new Error(`report_targets: trạng thái lệch ở chỉ tiêu ${String(t.indicator)}`);
+    return {
+      indicator: String(t.indicator),
+      content_group: String(t.content_group) as ContentGroup,
+      description: String(t.description),
+      unit: String(t.unit),
+      target_min: num(t.target_min),
+      target_max: num(t.target_max),
+      achieved,
+      status,
+      activities: num(t.activities)
+    };
+  });
+
+  const lines: BudgetLineResult[] = (await w.query(`SELECT * FROM plan_vs_actual WHERE year = ${y} ORDER BY line_no`)).map((l) => ({
+    line_no: num(l.line_no),
+    content_group: String(l.content_group) as ContentGroup,
+    description: String(l.description),
+    planned_quantity: num(l.planned_quantity),
+    planned_unit: big(l.planned_unit_amount),
+    planned_amount: big(l.planned_amount),
+    approved_amount: big(l.approved_amount),
+    disbursed_amount: big(l.disbursed_amount),
+    commitment_rate: rate(l.commitment_rate),
+    disbursement_rate: rate(l.disbursement_rate)
+  }));
+  const [b] = await w.query(`SELECT * FROM report_budget WHERE year = ${y}`);
+
+  const [o] = await w.query(`SELECT * FROM report_outcomes WHERE year = ${y}`);
+  const facilities = await w.query(`SELECT * FROM report_facilities WHERE year = ${y} ORDER BY dimension, position`);
+  const by = (dimension: string) =>
+    facilities.filter((f) => f.dimension === dimension).map((f) => ({code: String(f.code), label: String(f.label), count: num(f.facilities)}));
+  const support = big(o?.support);
+  const counterpart = big(o?.counterpart);
+
+  const yearly = await w.query(`SELECT * FROM report_yearly ORDER BY source, year`);
+  const history = yearly.filter((r) => r.source === "projects" && num(r.year) < y);
+  const fromYear = history.length > 0 ? Math.min(...history.map((r) => num(r.year))) : y - 6;
+  const toYear = history.length > 0 ? Math.max(...history.map((r) => num(r.year))) : y - 1;
+  const years = toYear - fromYear + 1;
+  const totalOf = (key: string) => history.reduce((s, r) => s + big(r[key]), 0n);
+  const average2 = (key: string) => Number(totalOf(key)) / years;
+  const avg: YearFigures = {
+    supports: average2("supports"),
+    facilities: average2("facilities"),
+    support: average(totalOf("support"), years),
+    counterpart: average(totalOf("counterpart"), years),
+    jobs: average2("jobs")
+  };
+  const cur = yearly.find((r) => r.source === "activities" && num(r.year) === y);
+  const current: YearFigures = {
+    supports: num(cur?.supports),
+    facilities: num(cur?.facilities),
+    support: big(cur?.support),
+    counterpart: big(cur?.counterpart),
+    jobs: num(cur?.jobs)
+  };
+
+  const money = await w.query(`SELECT * FROM report_carry_over WHERE year = ${y} ORDER BY coalesce(line_no, 999), activity_id`);
+  const item = (c: (typeof money)[number]): CarryOverItem => ({
+    activity_id: String(c.activity_id),
+    title: String(c.title),
+    ...(c.establishment_name === undefined ? {} : {establishment_name: String(c.establishment_name)}),
+    status: codeLabel("status", String(c.status)),
+    ...(c.decision_no === undefined ? {} : {decision_no: String(c.decision_no)}),
+    approved: big(c.approved),
+    disbursed: big(c.disbursed),
+    remainder: big(c.remainder)
+  });
+  const items = money.filter((c) => c.kind === "chuyen_nguon").map(item);
+
+  return {
+    year: y,
+    ...(options.dataAsOf ? {dataAsOf: options.dataAsOf} : {}),
+    targets,
+    budget: {
+      lines,
+      planned: big(b?.planned),
+      approved: big(b?.approved),
+      disbursed: big(b?.disbursed),
+      recovered: big(b?.recovered),
+      commitment_rate: rate(b?.commitment_rate),
+      disbursement_rate: rate(b?.disbursement_rate),
+      otherLevels: {activities: num(b?.other_activities), approved: big(b?.other_approved), disbursed: big(b?.other_disbursed)}
+    },
+    outcomes: {
+      facilities: num(o?.facilities),
+      byKind: by("kind"),
+      bySector: by("sector"),
+      activitiesCompleted: num(o?.completed),
+      activitiesInProgress: num(o?.in_progress),
+      activitiesCancelled: num(o?.cancelled),
+      participants: num(o?.participants),
+      jobs: num(o?.jobs),
+      support,
+      counterpart,
+      leverage: support > 0n ? Number(counterpart) / Number(support) : null
+    },
+    history: {
+      fromYear,
+      toYear,
+      average: avg,
+      current,
+      basis: `Bình quân ${fromYear} - ${toYear} tính theo các đề án đã hỗ trợ (mọi cấp, ${years} năm); năm ${y} tính theo các hoạt động đã phê duyệt, không kể hoạt động hủy (mọi cấp).`
+    },
+    carryOver: {
+      items,
+      total: items.reduce((s, c) => s + c.remainder, 0n),
+      unsettled: money.filter((c) => c.kind === "quyet_toan").map(item)
+    }
+  };
+}

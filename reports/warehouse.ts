@@ -1,0 +1,139 @@
+// Reading the warehouse for the reports (Node only): opened READ-ONLY, money kept as bigint đồng,
+// dates as ISO "yyyy-mm-dd", NULL as undefined, so rows have the contract's types
+// (src/lib/contract/kinds.ts) and feed the same pure functions the pages use.
+import {existsSync} from "node:fs";
+import {resolve} from "node:path";
+import {DuckDBInstance, DuckDBTypeId, type DuckDBConnection} from "@duckdb/node-api";
+import type {z} from "zod";
+import {columnMeta} from "../src/lib/contract/fields.js";
+import {
+  kinds,
+  type Activity,
+  type DemandSurvey,
+  type Disbursement,
+  type Establishment,
+  type KindName,
+  type Norm,
+  type PlanLine,
+  type PlanTarget,
+  type Project
+} from "../src/lib/contract/kinds.js";
+
+export type Value = string | number | bigint | boolean | undefined;
+export type Row = Record<string, Value>;
+
+export class WarehouseMissing extends Error {
+  override name = "WarehouseMissing";
+}
+
+export function warehousePath(): string {
+  return resolve(process.env.KC_DB ?? "data/warehouse.duckdb");
+}
+
+export interface Warehouse {
+  query<T extends Row = Row>(sql: string): Promise<T[]>;
+  close(): void;
+}
+
+export async function openWarehouse(file = warehousePath()): Promise<Warehouse> {
+  if (!existsSync(file)) {
+    throw new WarehouseMissing(`Chưa có kho dữ liệu ${file}. Chạy "npm run ingest" trước (hoặc đặt biến KC_DB).`);
+  }
+  const instance = await DuckDBInstance.create(file, {access_mode: "READ_ONLY"});
+  const conn = await instance.connect();
+  return {
+    query: <T extends Row>(sql: string) => rows<T>(conn, sql),
+    close() {
+      conn.closeSync();
+      instance.closeSync();
+    }
+  };
+}
+
+async function rows<T extends Row>(conn: DuckDBConnection, sql: string): Promise<T[]> {
+  const reader = await conn.runAndReadAll(sql);
+  const names = reader.columnNames();
+  const types = reader.columnTypes().map((t) => t.typeId);
+  return reader.getRowsJS().map((values) => {
+    const row: Row = {};
+    names.forEach((name, i) => {
+      row[name] = plain(values[i], types[i]!);
+    });
+    return row as T;
+  });
+}
+
+function plain(value: unknown, type: DuckDBTypeId): Value {
+  if (value === null || value === undefined) return undefined;
+  if (type === DuckDBTypeId.DATE && value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return value.toISOString();
+  // Counts arrive as bigint from COUNT/SUM over INTEGER; money columns are cast to BIGINT and stay bigint.
+  if (typeof value === "bigint" && (type === DuckDBTypeId.INTEGER || type === DuckDBTypeId.SMALLINT || type === DuckDBTypeId.TINYINT)) return Number(value);
+  if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return value;
+  return String(value);
+}
+
+/** Every row of a kind, typed as the contract says (money bigint, dates ISO, empty undefined). */
+export async function readKind<K extends KindName>(w: Warehouse, kind: K): Promise<z.output<(typeof kinds)[K]["schema"]>[]> {
+  const shape = kinds[kind].schema.shape as Record<string, z.ZodType>;
+  const select = Object.entries(shape).map(([column, schema]) => {
+    const type = columnMeta(schema).type.kind;
+    if (type === "date") return `strftime(${column}, '%Y-%m-%d') AS ${column}`;
+    if (type === "money") return `CAST(${column} AS BIGINT) AS ${column}`;
+    return column;
+  });
+  const result = await w.query(`SELECT ${select.join(", ")} FROM ${kind} ORDER BY source_file, source_line`);
+  return result.map((r) => {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(r)) if (v !== undefined) out[k] = v;
+    return out;
+  }) as never;
+}
+
+export interface WarehouseRows {
+  planLines: PlanLine[];
+  planTargets: PlanTarget[];
+  norms: Norm[];
+  establishments: Establishment[];
+  projects: Project[];
+  activities: Activity[];
+  disbursements: Disbursement[];
+  survey: DemandSurvey[];
+}
+
+export async function readAll(w: Warehouse): Promise<WarehouseRows> {
+  return {
+    planLines: await readKind(w, "plan_lines"),
+    planTargets: await readKind(w, "plan_targets"),
+    norms: await readKind(w, "norms"),
+    establishments: await readKind(w, "establishments"),
+    projects: await readKind(w, "projects"),
+    activities: await readKind(w, "activities"),
+    disbursements: await readKind(w, "disbursements"),
+    survey: await readKind(w, "demand_survey")
+  };
+}
+
+export interface RunInfo {
+  isSample: boolean;
+  dataAsOf?: string;
+  finishedAt?: string;
+}
+
+/** The latest ingest run: sample data or not, and the date the data runs to. */
+export async function runInfo(w: Warehouse): Promise<RunInfo> {
+  const [run] = await w.query<{is_sample: boolean; data_as_of?: string; finished_at?: string}>(
+    "SELECT is_sample, data_as_of, finished_at FROM ingest_runs ORDER BY finished_at DESC LIMIT 1"
+  );
+  return {
+    isSample: run?.is_sample ?? false,
+    ...(run?.data_as_of ? {dataAsOf: run.data_as_of} : {}),
+    ...(run?.finished_at ? {finishedAt: run.finished_at} : {})
+  };
+}
+
+/** The plan years in the data (plan lines or targets), oldest first. */
+export async function planYears(w: Warehouse): Promise<number[]> {
+  const result = await w.query<{year: number}>("SELECT DISTINCT year FROM (SELECT year FROM plan_lines UNION SELECT year FROM plan_targets) ORDER BY year");
+  return result.map((r) => Number(r.year));
+}
