@@ -118,7 +118,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       await insertRejects(conn, kind, rejects);
       await rejectAcrossRows(conn, spec);
       if (kind === "projects" || kind === "demand_survey") await resolveEstablishmentNames(conn, kind);
-      await conn.run(`DROP VIEW raw_${kind}; DROP TABLE stage_${kind}; ${parts.map((p) => `DROP TABLE ${p.table};`).join(" ")}`);
+      await conn.run(`DROP VIEW raw_${kind}; ${parts.map((p) => `DROP TABLE ${p.table};`).join(" ")}`);
     }
     await createMarts(conn);
     await collectWarnings(conn);

@@ -51,17 +51,21 @@ const CHUNK_ROWS = 16_384;
 
 interface PoolEntry {
   id: string;
+  /** The dates a voucher of this activity can bear: from its decision on, as in real books. */
+  dates: string[];
   source: string;
   payee: string;
   descriptions: string[];
 }
 
-function activityPool(): PoolEntry[] {
+function activityPool(dates: readonly {dmy: string; iso: string}[]): PoolEntry[] {
   return ACTIVITIES.filter((a) => (committedStatuses as readonly string[]).includes(a.status)).map((a) => {
     const source = codeLabel("funding_source", sourceOf(a));
     const payee = a.facilityId ? facility(a.facilityId).name : "Trung tâm Dịch vụ tổng hợp xã";
+    const from = a.decisionDate ?? "0000";
     return {
       id: a.id,
+      dates: dates.filter((d) => d.iso >= from).map((d) => d.dmy),
       source: quoteCell(source, ";"),
       payee: quoteCell(payee, ";"),
       descriptions: [
@@ -80,11 +84,14 @@ export async function writeLargeDisbursements(path: string, options: LargeOption
   const {rows, seed = 20260101, badRate = 0.001} = options;
   if (!Number.isSafeInteger(rows) || rows < 0) throw new Error(`rows must be a whole number ≥ 0: ${rows}`);
   const rng = mulberry32(seed);
-  const pool = activityPool();
-  const dates: string[] = [];
+  const dates: {dmy: string; iso: string}[] = [];
   for (let m = 2; m <= 11; m++) {
-    for (let d = 1; d <= DAYS_IN_MONTH[m - 1]!; d++) dates.push(`${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}/2026`);
+    for (let d = 1; d <= DAYS_IN_MONTH[m - 1]!; d++) {
+      const [dd, mm] = [String(d).padStart(2, "0"), String(m).padStart(2, "0")];
+      dates.push({dmy: `${dd}/${mm}/2026`, iso: `2026-${mm}-${dd}`});
+    }
   }
+  const pool = activityPool(dates);
   const amounts: string[] = [];
   for (let v = 500_000; v <= 20_000_000; v += 50_000) amounts.push(money(v));
   const recovery = quoteCell("Thu hồi tạm ứng", ";");
@@ -105,7 +112,7 @@ export async function writeLargeDisbursements(path: string, options: LargeOption
   for (let i = 0; i < rows; i++) {
     const a = pool[(rng() * pool.length) | 0]!;
     let voucher = "PC-2026-" + String(i + 1).padStart(7, "0");
-    let date = dates[(rng() * dates.length) | 0]!;
+    let date = a.dates[(rng() * a.dates.length) | 0]!;
     let activity = a.id;
     let source = a.source;
     let amount: string;
