@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {capFor, carryOver, draftPlan, naturalCompare, percentOf, unsettled} from "../../src/lib/plan/draft.js";
+import {capFor, carryOver, draftPlan, naturalCompare, normsFor, percentOf, unsettled} from "../../src/lib/plan/draft.js";
 import {act, inputs, norm, tr} from "./fixtures/draft-inputs.js";
 
 const byId = (plan: ReturnType<typeof draftPlan>, id: string) => plan.requests.find((r) => r.survey_id === id)!;
@@ -36,6 +36,28 @@ describe("draft plan: caps", () => {
     const c = capFor({requested_support: tr(50)}, [norm({content_group: "may_moc_thiet_bi", max_percent: 50})]);
     expect(c.cap).toBeUndefined();
     expect(c.note).toContain("Thiếu tổng chi phí dự kiến");
+  });
+});
+
+describe("draft plan: which norm governs", () => {
+  const national = norm({content_group: "may_moc_thiet_bi", description: "quốc gia", max_amount: tr(300), max_percent: 50, valid_from: "2018-07-01"});
+  const district = norm({content_group: "may_moc_thiet_bi", description: "huyện", level: "huyen", max_amount: tr(35), max_percent: 50, valid_from: "2020-01-01", valid_to: "2025-06-30"});
+  const province = norm({content_group: "may_moc_thiet_bi", description: "tỉnh", level: "tinh", max_amount: tr(5), valid_from: "2026-06-01"});
+  const commune = norm({content_group: "may_moc_thiet_bi", description: "xã", level: "xa", max_amount: tr(20), max_percent: 50, valid_from: "2026-01-01"});
+  it("the commune's own norm, when there is one in force", () => {
+    expect(normsFor([national, district, province, commune], "may_moc_thiet_bi", "2027-01-01").map((n) => n.description)).toEqual(["xã"]);
+  });
+  it("otherwise the norms for every level; never another level's", () => {
+    expect(normsFor([national, district, province], "may_moc_thiet_bi", "2027-01-01").map((n) => n.description)).toEqual(["quốc gia"]);
+    expect(normsFor([national, district, province, commune], "may_moc_thiet_bi", "2025-01-01", "huyen").map((n) => n.description)).toEqual(["huyện"]);
+    expect(normsFor([national, commune], "may_moc_thiet_bi", "2025-12-31").map((n) => n.description)).toEqual(["quốc gia"]);
+  });
+  it("caps a request by the commune norm", () => {
+    const plan = draftPlan({...inputs, norms: [national, province, commune]}, {year: 2027});
+    // S3: 400 tr asked on 800 tr: commune cap 20 tr (not 300 tr, and not the province's 5 tr)
+    expect(byId(plan, "S3").capped).toBe(tr(20));
+    // S2: 20 tr asked on 30 tr: 50% = 15 tr
+    expect(byId(plan, "S2").capped).toBe(tr(15));
   });
 });
 

@@ -4,10 +4,11 @@
 //
 // The rules, in the order they apply (DRAFT_RULES below says them to the user in Vietnamese):
 // 1. Cap. Each survey request of the year is capped by the norm of its content group valid on
-//    1 January of the year: min(requested, max_amount, max_percent × estimated_cost). When several
-//    norms of the group are valid, the one with the latest valid_from governs, and among norms
-//    starting on the same day the strictest cap is applied (the software cannot tell a
-//    demonstration model from a machine purchase; staff can raise a figure by hand).
+//    1 January of the year for commune-level support (level `xa`, or no level when no norm is set
+//    for `xa`): min(requested, max_amount, max_percent × estimated_cost). When several such norms
+//    are valid, the one with the latest valid_from governs, and among norms starting on the same
+//    day the strictest cap is applied (the software cannot tell a demonstration model from a
+//    machine purchase; staff can raise a figure by hand).
 // 2. Price. Each content group is one budget line, priced by one unit amount ("Kinh phí hỗ trợ"):
 //    the commune's own past unit cost for the group, i.e. the unit amount of the group's line in
 //    the latest earlier plan (20.000.000 đ for machines in 2026); without one, the average approved
@@ -141,7 +142,7 @@ export interface DraftPlan {
 
 /** The rules in plain Vietnamese, for the page and the document. */
 export const DRAFT_RULES: readonly string[] = [
-  "Mức trần: mỗi đề nghị trong phiếu khảo sát được giới hạn bởi định mức của nhóm nội dung còn hiệu lực ngày 01/01 năm kế hoạch: không vượt mức tối đa (đồng) và không vượt tỷ lệ tối đa nhân với tổng chi phí dự kiến. Khi nhiều định mức cùng hiệu lực, áp dụng định mức ban hành sau cùng và mức chặt nhất.",
+  "Mức trần: mỗi đề nghị trong phiếu khảo sát được giới hạn bởi định mức khuyến công xã của nhóm nội dung còn hiệu lực ngày 01/01 năm kế hoạch (nếu chưa có định mức riêng cho cấp xã thì dùng định mức chung): không vượt mức tối đa (đồng) và không vượt tỷ lệ tối đa nhân với tổng chi phí dự kiến. Khi nhiều định mức cùng hiệu lực, áp dụng định mức ban hành sau cùng và mức chặt nhất.",
   "Đơn giá (Kinh phí hỗ trợ): lấy mức hỗ trợ của cùng nội dung trong kế hoạch năm trước; nếu không có, lấy bình quân kinh phí phê duyệt các năm trước; nếu không có, lấy bình quân đề nghị. Đơn giá không vượt mức tối đa của định mức và không vượt đề nghị lớn nhất. Tổng kinh phí = Số lượng × Kinh phí hỗ trợ.",
   "Thứ tự ưu tiên: cơ sở chưa từng được hỗ trợ (không có đề án, không có hoạt động được phê duyệt) xếp trước; tiếp đến cơ sở được hỗ trợ lâu nhất; sau đó theo mức ưu tiên trong phiếu (1 cao – 3 thấp), ngày khảo sát sớm hơn, mã phiếu.",
   "Tổng mức kinh phí: xét đề nghị theo thứ tự ưu tiên; mỗi đề nghị được bố trí đủ một suất hoặc không bố trí (không hỗ trợ một phần); đề nghị không còn đủ kinh phí được để lại và ghi rõ lý do, đề nghị sau nhỏ hơn vẫn được xét.",
@@ -386,9 +387,16 @@ function communeWork(activities: readonly Activity[], disbursements: readonly Pi
 
 // ---- norms ----------------------------------------------------------------------------------
 
-/** Norms of a group valid on `date`: those with the latest valid_from. */
-export function normsFor(norms: readonly Norm[], group: ContentGroup, date: string): Norm[] {
-  const valid = norms.filter((n) => n.content_group === group && n.valid_from <= date && (n.valid_to === undefined || n.valid_to >= date));
+/**
+ * Norms of a group that govern support of programme `level` on `date`: valid that day and set for
+ * that level (or for every level when none is set for it); of those, the latest issued.
+ */
+export function normsFor(norms: readonly Norm[], group: ContentGroup, date: string, level: Norm["level"] = "xa"): Norm[] {
+  const inForce = norms.filter(
+    (n) => n.content_group === group && n.valid_from <= date && (n.valid_to === undefined || n.valid_to >= date) && (n.level === undefined || n.level === level)
+  );
+  const own = inForce.filter((n) => n.level === level);
+  const valid = own.length > 0 ? own : inForce;
   if (valid.length === 0) return [];
   const latest = valid.reduce((m, n) => (n.valid_from > m ? n.valid_from : m), valid[0]!.valid_from);
   return valid.filter((n) => n.valid_from === latest);
