@@ -3,5 +3,5 @@
 export * from "./models.js";
 export {buildDraftPlanDocx, planSubject, planTableRows, PLAN_COLUMNS} from "./plan.js";
 export {buildEvaluationDocx, reportSubject, targetRange} from "./report.js";
-export {buildDraftPlanXlsx, buildEvaluationXlsx} from "./xlsx.js";
+export {buildDraftPlanXlsx, buildEvaluationXlsx, type ExcelJSLike} from "./xlsx.js";
 export {PLACEHOLDER_PREFIX} from "./layout.js";

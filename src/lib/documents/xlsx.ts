@@ -12,9 +12,24 @@ const FONT = {name: "Times New Roman", size: 12};
 const THIN = {style: "thin" as const};
 const BOX = {top: THIN, left: THIN, bottom: THIN, right: THIN};
 
-async function newWorkbook(): Promise<Workbook> {
-  const mod = (await import("exceljs")) as unknown as {default?: {Workbook: new () => Workbook}; Workbook?: new () => Workbook};
-  const ExcelJS = mod.default ?? (mod as {Workbook: new () => Workbook});
+/** What the builders need of exceljs: its Workbook class (the npm module, or the browser's window.ExcelJS). */
+export interface ExcelJSLike {
+  Workbook: new () => Workbook;
+}
+
+/**
+ * exceljs, given by the caller (the page passes the browser build it loaded) or imported here in
+ * Node. The specifier is not a literal so that the site's bundler leaves this import alone.
+ */
+async function excelModule(given?: ExcelJSLike): Promise<ExcelJSLike> {
+  if (given) return given;
+  const specifier = ["excel", "js"].join("");
+  const mod = (await import(/* @vite-ignore */ specifier)) as {default?: ExcelJSLike} & Partial<ExcelJSLike>;
+  return mod.default ?? (mod as ExcelJSLike);
+}
+
+async function newWorkbook(given?: ExcelJSLike): Promise<Workbook> {
+  const ExcelJS = await excelModule(given);
   const wb = new ExcelJS.Workbook();
   wb.creator = "UBND xã Vĩnh Thủy";
   return wb;
@@ -70,9 +85,9 @@ async function toBytes(wb: Workbook): Promise<Uint8Array> {
 const num = (v: bigint) => Number(v);
 
 /** The draft plan's budget table: STT, Nội dung hỗ trợ, Số lượng, Kinh phí hỗ trợ, Tổng kinh phí, Ghi chú. */
-export async function buildDraftPlanXlsx(model: DraftPlanModel): Promise<Uint8Array> {
+export async function buildDraftPlanXlsx(model: DraftPlanModel, excel?: ExcelJSLike): Promise<Uint8Array> {
   const {draft} = model;
-  const wb = await newWorkbook();
+  const wb = await newWorkbook(excel);
   const ws = wb.addWorksheet(`Kinh phí ${draft.year}`, {pageSetup: {paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0}});
   ws.columns = [{width: 6}, {width: 48}, {width: 10}, {width: 16}, {width: 18}, {width: 30}];
   heading(ws, 6, `DỰ KIẾN KINH PHÍ HỖ TRỢ KHUYẾN CÔNG CẤP XÃ NĂM ${draft.year}`);
@@ -115,9 +130,9 @@ export async function buildDraftPlanXlsx(model: DraftPlanModel): Promise<Uint8Ar
 }
 
 /** The evaluation's budget table: planned, approved, disbursed and rates per plan line. */
-export async function buildEvaluationXlsx(model: EvaluationModel): Promise<Uint8Array> {
+export async function buildEvaluationXlsx(model: EvaluationModel, excel?: ExcelJSLike): Promise<Uint8Array> {
   const b = model.budget;
-  const wb = await newWorkbook();
+  const wb = await newWorkbook(excel);
   const ws = wb.addWorksheet(`Kinh phí ${model.year}`, {pageSetup: {paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0}});
   ws.columns = [{width: 6}, {width: 46}, {width: 17}, {width: 17}, {width: 17}, {width: 12}, {width: 12}];
   heading(ws, 7, `KẾT QUẢ SỬ DỤNG KINH PHÍ KHUYẾN CÔNG CẤP XÃ NĂM ${model.year}`);

@@ -1,0 +1,85 @@
+// The two report pages in Chromium: the draft plan follows the staff's envelope and quantity, and
+// both Word documents (and the Excel tables) download from the pages with the figures shown.
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {Page} from "playwright-core";
+import {afterAll, describe, expect, it} from "vitest";
+import {useSite} from "../browser/harness.js";
+import {formatNumber} from "../../src/lib/format.js";
+import {paragraphs, tableRows, unzip} from "./docx-helpers.js";
+
+const site = useSite();
+const dir = mkdtempSync(join(tmpdir(), "kc-pages-"));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+async function download(page: Page, selector: string): Promise<{name: string; bytes: Buffer}> {
+  const [file] = await Promise.all([page.waitForEvent("download", {timeout: 60_000}), page.click(selector)]);
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  return {name: file.suggestedFilename(), bytes: readFileSync(path)};
+}
+
+const digits = (text: string | null) => (text ?? "").replace(/\D/g, "");
+
+describe("Dự thảo kế hoạch năm sau", () => {
+  it("recomputes with the staff's envelope and quantity, and downloads the plan with them", async () => {
+    const {page, errors, outsideRequests} = await site.open("/ke-hoach-nam-sau", {waitFor: "#bang-kinh-phi"});
+    expect(errors).toEqual([]);
+    expect(outsideRequests).toEqual([]);
+    expect(await page.locator("main h1").first().textContent()).toMatch(/Dự thảo kế hoạch khuyến công năm \d{4}/);
+
+    // No envelope: every request placed; then the first line's quantity set by hand to 7.
+    await page.getByLabel("Tổng mức kinh phí (đồng)").fill("");
+    await page.waitForFunction(() => document.querySelector(".kc-qty input[type=number]") !== null);
+    const first = page.locator(".kc-qty input[type=number]").first();
+    await first.fill("7");
+    await first.dispatchEvent("input");
+    await page.waitForFunction(() => [...document.querySelectorAll("#bang-kinh-phi tbody tr")].some((tr) => tr.children[0]?.textContent === "1" && tr.children[2]?.textContent === "07"));
+    const row = page.locator("#bang-kinh-phi tbody tr", {has: page.locator("td:first-child", {hasText: /^1$/})}).first();
+    const unit = digits(await row.locator("td").nth(3).textContent());
+    expect(digits(await row.locator("td").nth(4).textContent())).toBe(String(BigInt(unit) * 7n));
+    const total = digits(await page.locator("#tong-kinh-phi").textContent());
+    const words = (await page.locator("#bang-chu").textContent())!.trim();
+    expect(words).toMatch(/^Bằng chữ: \p{Lu}.* đồng$/u);
+
+    const doc = await download(page, "#tai-ke-hoach-word");
+    expect(doc.name).toMatch(/^du-thao-ke-hoach-khuyen-cong-\d{4}\.docx$/);
+    const xml = unzip(doc.bytes).get("word/document.xml")!.toString("utf8");
+    const text = paragraphs(xml);
+    expect(text).toContain("KẾ HOẠCH");
+    expect(text).toContain(words);
+    const budget = tableRows(xml, 1);
+    expect(digits(budget.at(-1)!.join(""))).toBe(total);
+    expect(budget.find((r) => r[0] === "1")!.slice(2, 4)).toEqual(["07", formatNumber(BigInt(unit))]);
+
+    const xlsx = await download(page, "#tai-ke-hoach-excel");
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+    expect(unzip(xlsx.bytes).has("xl/worksheets/sheet1.xml")).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("Đánh giá năm", () => {
+  it("downloads the year-end report with the figures of the page", async () => {
+    const {page, errors, outsideRequests} = await site.open("/danh-gia", {waitFor: "#tai-bao-cao-word"});
+    expect(errors).toEqual([]);
+    expect(outsideRequests).toEqual([]);
+    const doc = await download(page, "#tai-bao-cao-word");
+    expect(doc.name).toMatch(/^bao-cao-danh-gia-khuyen-cong-\d{4}\.docx$/);
+    const xml = unzip(doc.bytes).get("word/document.xml")!.toString("utf8");
+    const text = paragraphs(xml);
+    expect(text).toContain("BÁO CÁO");
+    expect(text).toContain("I. KẾT QUẢ THỰC HIỆN");
+    expect(text.at(-1)).toBeDefined();
+    // the disbursed total on the page's card is the report's
+    const card = await page.locator(".card", {hasText: "Đã giải ngân"}).locator("p.kc-muted").textContent();
+    const disbursed = card!.split("/")[0]!.trim().replace(" đ", "");
+    expect(text.join("\n")).toContain(`đã giải ngân ${disbursed} đồng`);
+    const xlsx = await download(page, "#tai-bao-cao-excel");
+    expect(unzip(xlsx.bytes).has("xl/worksheets/sheet1.xml")).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
