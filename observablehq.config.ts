@@ -1,0 +1,53 @@
+// Observable Framework configuration for the khuyến công dashboard.
+// Everything here keeps the built site self-contained: no Google Fonts (globalStylesheets: []),
+// no outside links in the footer, no DuckDB-WASM extension downloads. See docs in scripts/offline-cache.ts.
+import {existsSync} from "node:fs";
+
+/** The site's pages in menu order. A page whose Markdown file does not exist yet is left out,
+ * so the site builds while pages are being written. */
+const PAGES: {name: string; path: string}[] = [
+  {name: "Tổng quan", path: "/"},
+  {name: "Kế hoạch – Thực hiện", path: "/ke-hoach-thuc-hien"},
+  {name: "Hoạt động", path: "/hoat-dong"},
+  {name: "Giai đoạn 2020–2025", path: "/giai-doan-2020-2025"},
+  {name: "Cơ sở CNNT", path: "/co-so"},
+  {name: "Chất lượng dữ liệu", path: "/chat-luong-du-lieu"},
+  {name: "Đánh giá năm", path: "/danh-gia"},
+  {name: "Dự thảo kế hoạch năm sau", path: "/ke-hoach-nam-sau"},
+  {name: "Từ điển dữ liệu", path: "/tu-dien-du-lieu"}
+];
+
+function pageExists(path: string): boolean {
+  const file = path === "/" ? "index" : path.slice(1);
+  return existsSync(new URL(`./src/${file}.md`, import.meta.url));
+}
+
+/** "28/11/2026 12:35" in Vietnam's time (UTC+7, no daylight saving), whatever the build machine's zone. */
+function vietnamTime(date: Date): string {
+  const vn = new Date(date.getTime() + 7 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(vn.getUTCDate())}/${pad(vn.getUTCMonth() + 1)}/${vn.getUTCFullYear()} ${pad(vn.getUTCHours())}:${pad(vn.getUTCMinutes())}`;
+}
+
+const builtAt = vietnamTime(new Date());
+
+export default {
+  root: "src",
+  // Tests build into their own folder (KC_SITE_OUT) so a developer's dist/ is left alone.
+  output: process.env.KC_SITE_OUT ?? "dist",
+  title: "Khuyến công xã Vĩnh Thủy",
+  lang: "vi",
+  pages: PAGES.filter((p) => pageExists(p.path)),
+  pager: false,
+  toc: {label: "Trên trang này"},
+  search: false,
+  // Our own stylesheet (imports Framework's default layout and the light "air" theme).
+  style: "style.css",
+  // No Google Fonts: system fonts only.
+  globalStylesheets: [],
+  head: `<meta name="robots" content="noindex"><link rel="icon" href="data:,">`,
+  footer: `<div class="kc-footer">Trang tổng hợp hoạt động khuyến công xã Vĩnh Thủy, tỉnh Quảng Trị ·
+Trung tâm Dịch vụ tổng hợp xã · Số liệu lấy từ kho dữ liệu nội bộ · Trang được dựng lúc ${builtAt}.</div>`,
+  // Never download DuckDB-WASM extensions (null = do not fetch); pages get JSON/CSV/Arrow from loaders.
+  duckdb: {extensions: {json: null, parquet: null}}
+};

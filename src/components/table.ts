@@ -1,0 +1,133 @@
+// A plain HTML table of all rows (prints whole, unlike a lazily-rendered Inputs.table), formatted
+// with the vi-VN module, sortable by clicking a header, with CSV/XLSX download buttons that
+// export the same columns. Cell text always goes through textContent: data is never HTML.
+import {formatDate, formatMoney, formatNumber, formatPercent} from "../lib/format.js";
+import {cellValue, type CellType, type ExportColumn} from "../lib/export.js";
+import {downloadButtons} from "./download.js";
+
+export interface TableColumn<R> extends ExportColumn<R> {
+  /** Screen text of the cell; default from `type`. */
+  format?: (value: unknown, row: R) => string;
+}
+
+export interface TableOptions<R> {
+  columns: readonly TableColumn<R>[];
+  /** Download file name without extension; no buttons when omitted. */
+  fileName?: string;
+  title?: string;
+  /** Shown when there are no rows. */
+  empty?: string;
+  /** Accessible caption (visually hidden unless `showCaption`). */
+  caption?: string;
+}
+
+const RIGHT: ReadonlySet<CellType> = new Set(["integer", "money", "number", "percent"]);
+
+export function displayCell(value: unknown, type: CellType = "text"): string {
+  if (value === null || value === undefined || value === "") return "";
+  switch (type) {
+    case "money":
+      return formatMoney(typeof value === "bigint" ? value : Number(value));
+    case "integer":
+      return formatNumber(typeof value === "bigint" ? value : Number(value));
+    case "number":
+      return formatNumber(Number(value), Number.isInteger(Number(value)) ? 0 : 1);
+    case "percent":
+      return formatPercent(Number(value));
+    case "date":
+      return typeof value === "string" || value instanceof Date ? formatDate(value) : String(value);
+    case "boolean":
+      return value ? "Có" : "Không";
+    default:
+      return String(value);
+  }
+}
+
+function compare(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined || a === "") return 1;
+  if (b === null || b === undefined || b === "") return -1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return String(a).localeCompare(String(b), "vi", {numeric: true});
+}
+
+export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTMLElement {
+  const figure = document.createElement("figure");
+  figure.className = "kc-table-figure";
+  figure.style.maxWidth = "none";
+  let shown = [...rows];
+  if (options.fileName) {
+    figure.append(
+      downloadButtons(() => shown, {
+        columns: options.columns,
+        fileName: options.fileName,
+        ...(options.title ? {title: options.title} : {})
+      })
+    );
+  }
+  if (rows.length === 0) {
+    const p = document.createElement("p");
+    p.className = "kc-muted";
+    p.textContent = options.empty ?? "Chưa có dữ liệu.";
+    figure.append(p);
+    return figure;
+  }
+  const wrap = document.createElement("div");
+  wrap.className = "kc-table-wrap";
+  const table = document.createElement("table");
+  table.className = "kc-table";
+  if (options.caption) {
+    const caption = document.createElement("caption");
+    caption.className = "kc-visually-hidden";
+    caption.textContent = options.caption;
+    table.append(caption);
+  }
+  const thead = table.createTHead();
+  const headRow = thead.insertRow();
+  const tbody = table.createTBody();
+  let sortIndex = -1;
+  let ascending = true;
+
+  const render = () => {
+    tbody.replaceChildren();
+    for (const row of shown) {
+      const tr = tbody.insertRow();
+      for (const column of options.columns) {
+        const td = tr.insertCell();
+        const value = cellValue(row, column);
+        td.textContent = column.format ? column.format(value, row) : displayCell(value, column.type);
+        if (RIGHT.has(column.type ?? "text")) td.className = "kc-right";
+      }
+    }
+  };
+
+  options.columns.forEach((column, i) => {
+    const th = document.createElement("th");
+    th.scope = "col";
+    if (RIGHT.has(column.type ?? "text")) th.className = "kc-right";
+    th.textContent = column.header;
+    th.tabIndex = 0;
+    th.setAttribute("aria-sort", "none");
+    th.title = "Bấm để sắp xếp";
+    const sort = () => {
+      ascending = sortIndex === i ? !ascending : true;
+      sortIndex = i;
+      shown = [...rows].sort((a, b) => (ascending ? 1 : -1) * compare(cellValue(a, column), cellValue(b, column)));
+      for (const other of headRow.children) other.setAttribute("aria-sort", "none");
+      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+      render();
+    };
+    th.addEventListener("click", sort);
+    th.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        sort();
+      }
+    });
+    headRow.append(th);
+  });
+  render();
+  wrap.append(table);
+  figure.append(wrap);
+  return figure;
+}

@@ -1,0 +1,87 @@
+// Shared by the site's data loaders (src/data/*.json.ts …), never by pages: it runs in Node.
+// Opens the DuckDB warehouse READ-ONLY and returns plain JSON rows:
+//   BIGINT/HUGEINT → number (string when beyond Number.MAX_SAFE_INTEGER), DECIMAL → number,
+//   DATE → "yyyy-mm-dd", TIMESTAMP → ISO 8601 "yyyy-mm-ddThh:mm:ss.sssZ", NULL → null.
+// The warehouse is KC_DB (relative to the working directory) or data/warehouse.duckdb.
+import {existsSync} from "node:fs";
+import path from "node:path";
+import {fileURLToPath} from "node:url";
+import {DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
+
+export type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
+export type Row = Record<string, Json>;
+export type Query = <T extends Row = Row>(sql: string, params?: Record<string, DuckDBValue>) => Promise<T[]>;
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export function warehousePath(): string {
+  return path.resolve(process.env.KC_DB ?? path.join(projectRoot, "data", "warehouse.duckdb"));
+}
+
+/** Opens the warehouse read-only, hands `fn` a query function, always closes. */
+export async function withWarehouse<T>(fn: (query: Query, connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const file = warehousePath();
+  if (!existsSync(file)) {
+    throw new Error(`Chưa có kho dữ liệu ${file}. Chạy "npm run ingest" trước (hoặc đặt KC_DB).`);
+  }
+  const instance = await DuckDBInstance.create(file, {access_mode: "READ_ONLY"});
+  const connection = await instance.connect();
+  try {
+    const query: Query = async <R extends Row>(sql: string, params?: Record<string, DuckDBValue>) => {
+      const reader = params ? await connection.runAndReadAll(sql, params) : await connection.runAndReadAll(sql);
+      const types = reader.columnTypes().map((t) => t.typeId);
+      const names = reader.columnNames();
+      return reader.getRowsJS().map((values) => {
+        const row: Row = {};
+        names.forEach((name, i) => {
+          row[name] = toJson(values[i], types[i] === DuckDBTypeId.DATE);
+        });
+        return row as R;
+      });
+    };
+    return await fn(query, connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** Does a table or view exist? Lets loaders degrade gracefully while the warehouse grows. */
+export async function hasRelation(query: Query, name: string): Promise<boolean> {
+  const rows = await query(
+    "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $name UNION ALL SELECT count(*) FROM duckdb_views() WHERE view_name = $name",
+    {name}
+  );
+  return rows.some((r) => Number(r.n) > 0);
+}
+
+/** A JS value from @duckdb/node-api's getRowsJS() → plain JSON. */
+export function toJson(value: unknown, isDate = false): Json {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "bigint") {
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
+      ? Number(value)
+      : value.toString();
+  }
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    const iso = value.toISOString();
+    // DuckDB DATEs arrive as UTC midnight; inside lists/structs we cannot see the column type.
+    return isDate || iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
+  }
+  if (Array.isArray(value)) return value.map((v) => toJson(v, isDate));
+  if (value instanceof Uint8Array) return Buffer.from(value).toString("base64");
+  if (typeof value === "object") {
+    const out: Record<string, Json> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toJson(v);
+    return out;
+  }
+  return String(value);
+}
+
+/** Writes a loader's JSON result to stdout (Framework captures it as the file). */
+export function writeJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value));
+}

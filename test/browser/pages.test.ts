@@ -1,0 +1,37 @@
+// Every page of the menu opens in Chromium without a console error and without a request to any
+// host but the local server; a screenshot of each is kept in test-results/screenshots/.
+import {describe, expect, it} from "vitest";
+import config from "../../observablehq.config.js";
+import {useSite} from "./harness.js";
+
+const site = useSite();
+const pages = config.pages as {name: string; path: string}[];
+
+describe("every page", () => {
+  for (const {name, path} of pages) {
+    it(`${name} (${path})`, async () => {
+      const {page, errors, outsideRequests} = await site.open(path);
+      expect(errors).toEqual([]);
+      expect(outsideRequests).toEqual([]);
+      expect(await page.locator("main h1").count()).toBeGreaterThan(0);
+      expect(await page.locator(".observablehq--error").count()).toBe(0);
+      expect(await page.title()).toContain("Khuyến công xã Vĩnh Thủy");
+      expect(await page.locator("html").getAttribute("lang")).toBe("vi");
+      await page.close();
+    });
+  }
+
+  it("an unknown address shows the Vietnamese 404 page", async () => {
+    const {page, outsideRequests} = await site.open("/khong-co-trang-nay", {name: "404"});
+    expect(outsideRequests).toEqual([]);
+    expect(await page.locator("main h1").textContent()).toBe("Không tìm thấy trang");
+    await page.close();
+  });
+
+  it("the sidebar lists the pages in order", async () => {
+    const {page} = await site.open("/", {noScreenshot: true});
+    const links = await page.locator("#observablehq-sidebar a").allTextContents();
+    expect(links.map((t) => t.trim()).filter((t) => pages.some((p) => p.name === t))).toEqual(pages.map((p) => p.name));
+    await page.close();
+  });
+});

@@ -1,0 +1,156 @@
+// Unit tests of the site's build-side pieces: the offline cache, the warehouse helper, postbuild.
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync} from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import {DuckDBInstance} from "@duckdb/node-api";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {FILLED_PACKAGES, PLACEHOLDER_VERSION, clientNpmNames, nodeToNpmPath, prepareOfflineCache} from "../../scripts/offline-cache.js";
+import {postbuild} from "../../scripts/postbuild.js";
+import {toJson, withWarehouse} from "../../src/data/warehouse.js";
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "kc-site-unit-"));
+afterAll(() => rmSync(tmp, {recursive: true, force: true}));
+
+function installedVersion(name: string): string {
+  return (JSON.parse(readFileSync(path.join("node_modules", name, "package.json"), "utf8")) as {version: string}).version;
+}
+
+describe("offline cache", () => {
+  it("maps Framework's _node paths to _npm paths", () => {
+    expect(nodeToNpmPath("/_node/d3@7.9.2/index.js")).toBe("/_npm/d3@7.9.2/_esm.js");
+    expect(nodeToNpmPath("/_node/@observablehq/plot@0.6.17/index.js")).toBe("/_npm/@observablehq/plot@0.6.17/_esm.js");
+    expect(nodeToNpmPath("/_node/x@1.0.0/dist/y.js")).toBe("/_npm/x@1.0.0/dist/y._esm.js");
+    expect(() => nodeToNpmPath("/_npm/x@1/_esm.js")).toThrow();
+  });
+
+  it("lists the libraries Framework's client looks up, without its own built-ins", () => {
+    const names = clientNpmNames();
+    for (const n of ["react", "react-dom", "lodash", "echarts", "leaflet", "d3", "htl", "d3-dsv", "apache-arrow", "@observablehq/plot"]) {
+      expect(names).toContain(n);
+    }
+    expect(names).not.toContain("@observablehq/inputs");
+    expect(names).not.toContain("@observablehq/duckdb");
+  });
+
+  it("answers look-ups with placeholders and drops loader outputs only when the data changed", async () => {
+    const root = path.join(tmp, "site", "src");
+    const cache = path.join(root, ".observablehq", "cache");
+    // Pretend the libraries are already filled, so this test does not bundle them (the build test does).
+    for (const name of FILLED_PACKAGES) {
+      const dir = path.join(cache, "_npm", `${name}@${installedVersion(name)}`);
+      mkdirSync(dir, {recursive: true});
+      writeFileSync(path.join(dir, "_esm.js"), "export {};");
+    }
+    mkdirSync(path.join(root, "data"), {recursive: true});
+    writeFileSync(path.join(root, "data", "x.json.ts"), "console.log('{}')");
+    const warehouse = path.join(tmp, "w.duckdb");
+    writeFileSync(warehouse, "v1");
+    const loaderOutput = path.join(cache, "data", "x.json");
+    const put = () => {
+      mkdirSync(path.dirname(loaderOutput), {recursive: true});
+      writeFileSync(loaderOutput, "{}");
+    };
+
+    put();
+    const first = await prepareOfflineCache({root, warehouse});
+    expect(first.loaderOutputsCleared).toBe(true);
+    expect(existsSync(loaderOutput)).toBe(false);
+    expect(first.filled).toEqual([]);
+    expect(first.placeholders).toContain("react");
+    expect(readdirSync(path.join(cache, "_npm"))).toContain(`lodash@${PLACEHOLDER_VERSION}`);
+    expect(existsSync(path.join(cache, "_npm", "@observablehq", "sample-datasets@" + PLACEHOLDER_VERSION))).toBe(true);
+
+    put();
+    const again = await prepareOfflineCache({root, warehouse});
+    expect(again.loaderOutputsCleared).toBe(false);
+    expect(again.placeholders).toEqual([]);
+    expect(existsSync(loaderOutput)).toBe(true);
+
+    writeFileSync(warehouse, "v2 (a new ingest)");
+    utimesSync(warehouse, new Date(), new Date(Date.now() + 5000));
+    expect((await prepareOfflineCache({root, warehouse})).loaderOutputsCleared).toBe(true);
+    expect(existsSync(loaderOutput)).toBe(false);
+
+    put();
+    writeFileSync(path.join(root, "data", "helper.ts"), "export const changed = true;");
+    expect((await prepareOfflineCache({root, warehouse})).loaderOutputsCleared).toBe(true);
+  });
+});
+
+describe("warehouse helper", () => {
+  const db = path.join(tmp, "read-only.duckdb");
+
+  beforeAll(async () => {
+    const instance = await DuckDBInstance.create(db);
+    const c = await instance.connect();
+    await c.run(`CREATE TABLE t AS SELECT 20000000::BIGINT AS amount, 12345678901234567::BIGINT AS big, DATE '2026-01-05' AS d,
+      TIMESTAMP '2026-01-05 10:11:12' AS ts, 1.25::DECIMAL(10,2) AS dec_value, 'Thủy' AS s, NULL::VARCHAR AS n,
+      [1, 2]::BIGINT[] AS l, {'k': DATE '2026-02-03'} AS st, true AS b`);
+    c.closeSync();
+    instance.closeSync();
+  });
+
+  it("returns plain JSON rows", async () => {
+    process.env.KC_DB = db;
+    try {
+      const rows = await withWarehouse((query) => query("SELECT * FROM t"));
+      expect(rows).toEqual([
+        {
+          amount: 20000000,
+          big: "12345678901234567",
+          d: "2026-01-05",
+          ts: "2026-01-05T10:11:12.000Z",
+          dec_value: 1.25,
+          s: "Thủy",
+          n: null,
+          l: [1, 2],
+          st: {k: "2026-02-03"},
+          b: true
+        }
+      ]);
+      const [param] = await withWarehouse((query) => query("SELECT $x + 1 AS y", {x: 41}));
+      expect(param).toEqual({y: 42});
+    } finally {
+      delete process.env.KC_DB;
+    }
+  });
+
+  it("opens the warehouse read-only", async () => {
+    process.env.KC_DB = db;
+    try {
+      await expect(withWarehouse((query) => query("CREATE TABLE u (x INTEGER)"))).rejects.toThrow(/read-only|read only/i);
+    } finally {
+      delete process.env.KC_DB;
+    }
+  });
+
+  it("says in Vietnamese when there is no warehouse", async () => {
+    process.env.KC_DB = path.join(tmp, "missing.duckdb");
+    try {
+      await expect(withWarehouse(async () => 1)).rejects.toThrow(/Chưa có kho dữ liệu/);
+    } finally {
+      delete process.env.KC_DB;
+    }
+  });
+
+  it("converts values", () => {
+    expect(toJson(5n)).toBe(5);
+    expect(toJson(BigInt(Number.MAX_SAFE_INTEGER) + 2n)).toBe("9007199254740993");
+    expect(toJson(new Date(Date.UTC(2026, 0, 5)), true)).toBe("2026-01-05");
+    expect(toJson(Number.NaN)).toBe(null);
+    expect(toJson(new Uint8Array([104, 105]))).toBe("aGk=");
+  });
+});
+
+describe("postbuild", () => {
+  it("adds lang=\"vi\" once", () => {
+    const dist = path.join(tmp, "dist");
+    mkdirSync(path.join(dist, "sub"), {recursive: true});
+    writeFileSync(path.join(dist, "index.html"), "<!DOCTYPE html>\n<html>\n<head></head></html>");
+    writeFileSync(path.join(dist, "sub", "a.html"), '<html lang="en"><body></body></html>');
+    expect(postbuild(dist)).toBe(1);
+    expect(readFileSync(path.join(dist, "index.html"), "utf8")).toContain('<html lang="vi">');
+    expect(readFileSync(path.join(dist, "sub", "a.html"), "utf8")).toContain('<html lang="en">');
+    expect(postbuild(dist)).toBe(0);
+  });
+});
