@@ -6,7 +6,7 @@
 // or rejects it with the reason. So the SQL may send a good row the slow way, but never loads a
 // row zod would refuse (test/ingest/consistency.test.ts holds it to that). Codes and dates have
 // few distinct values: those are parsed once each by the contract itself.
-import type {DuckDBConnection} from "@duckdb/node-api";
+import type {DuckDBBlobValue, DuckDBConnection} from "@duckdb/node-api";
 import type {z} from "zod";
 import {columnMeta, parseCell, type ColumnMeta, type FieldType} from "../../src/lib/contract/fields.js";
 import type {KindSpec} from "../../src/lib/contract/kinds.js";
@@ -141,19 +141,26 @@ function defaultLiteral(meta: ColumnMeta): string {
   return typeof meta.default === "number" ? String(meta.default) : lit(String(meta.default));
 }
 
+/** UTF-8 decoding that keeps a leading U+FEFF as text. */
+const EXACT_UTF8 = new TextDecoder("utf-8", {ignoreBOM: true});
+
 /**
  * The distinct values of a code or date column, each parsed by the contract (so SQL and zod
  * cannot disagree on them), as a lookup table raw text → typed text.
  */
 async function buildDictionary(conn: DuckDBConnection, kind: string, column: Column): Promise<string> {
   const table = `dict_${kind}_${column.name}`;
-  const distinct = await conn.runAndReadAll(`SELECT DISTINCT ${q(column.name)} FROM ${q(`raw_${kind}`)} WHERE ${q(column.name)} IS NOT NULL`);
+  // The raw text is fetched as bytes: the Node API decodes VARCHAR with a TextDecoder that drops
+  // a leading U+FEFF, so "\ufeffxa" came back as "xa", was written as a second key "xa" and the
+  // join below doubled every row spelled "xa" (test/ingest/consistency.test.ts found it).
+  const distinct = await conn.runAndReadAll(`SELECT DISTINCT encode(${q(column.name)}) FROM ${q(`raw_${kind}`)} WHERE ${q(column.name)} IS NOT NULL`);
   await conn.run(`CREATE TEMP TABLE ${q(table)} (raw VARCHAR, value VARCHAR)`);
   const appender = await conn.createAppender(table);
-  for (const [raw] of distinct.getRows()) {
-    const text = cleanText(String(raw));
+  for (const [bytes] of distinct.getRows()) {
+    const raw = EXACT_UTF8.decode((bytes as DuckDBBlobValue).bytes);
+    const text = cleanText(raw);
     const parsed = text === undefined ? undefined : parseCell(column.meta.type, text);
-    appender.appendVarchar(String(raw));
+    appender.appendVarchar(raw);
     if (parsed?.ok) appender.appendVarchar(String(parsed.value));
     else appender.appendNull();
     appender.endRow();
