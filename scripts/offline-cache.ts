@@ -61,6 +61,9 @@ export interface OfflineCacheOptions {
   /** The warehouse the data loaders read; default KC_DB or data/warehouse.duckdb. */
   warehouse?: string;
   log?: (line: string) => void;
+  /** Started once stale loader outputs are dropped, run while the npm cache is filled (the fill
+   * is single-threaded), awaited before returning: scripts/prebuild.ts runs the loaders here. */
+  alongside?: () => Promise<unknown>;
 }
 
 export interface OfflineCacheReport {
@@ -84,6 +87,7 @@ export async function prepareOfflineCache(options: OfflineCacheOptions = {}): Pr
 
   const loaderOutputsCleared = await refreshLoaderOutputs(root, options.warehouse ?? defaultWarehousePath());
   if (loaderOutputsCleared) log("offline-cache: dữ liệu thay đổi, các tệp do data loader tạo sẽ được dựng lại");
+  const parallel = options.alongside?.();
 
   const filled: string[] = [];
   const sources = ON_DEMAND_SCAN ? sourceText(root) : "";
@@ -103,6 +107,7 @@ export async function prepareOfflineCache(options: OfflineCacheOptions = {}): Pr
     await mkdir(path.join(npmDir, `${name}@${PLACEHOLDER_VERSION}`), {recursive: true});
     placeholders.push(name);
   }
+  await parallel;
   if (filled.length) log(`offline-cache: lấy từ node_modules: ${filled.join(", ")}`);
   if (placeholders.length) log(`offline-cache: ${placeholders.length} thư viện không dùng được đánh dấu ${PLACEHOLDER_VERSION}`);
   return {placeholders, filled, loaderOutputsCleared};

@@ -5,6 +5,7 @@ import path from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {FILLED_PACKAGES, PLACEHOLDER_VERSION, clientNpmNames, nodeToNpmPath, prepareOfflineCache} from "../../scripts/offline-cache.js";
+import {findLoaders, runLoaders} from "../../scripts/loaders.js";
 import {postbuild} from "../../scripts/postbuild.js";
 import {toJson, withWarehouse} from "../../src/data/warehouse.js";
 
@@ -139,6 +140,33 @@ describe("warehouse helper", () => {
     expect(toJson(new Date(Date.UTC(2026, 0, 5)), true)).toBe("2026-01-05");
     expect(toJson(Number.NaN)).toBe(null);
     expect(toJson(new Uint8Array([104, 105]))).toBe("aGk=");
+  });
+});
+
+describe("parallel data loaders", () => {
+  it("finds the site's loaders, not its modules or type declarations", () => {
+    const loaders = findLoaders(path.resolve("src"));
+    expect(loaders).toContain(path.join("data", "overview.json.ts"));
+    expect(loaders).toContain(path.join("data", "vendor", "exceljs.min.js.ts"));
+    expect(loaders).not.toContain(path.join("data", "warehouse.ts"));
+    expect(loaders.filter((l) => l.endsWith(".d.ts"))).toEqual([]);
+  });
+
+  it("writes fresh outputs where Framework caches them and leaves failures to Framework", async () => {
+    const root = path.join(tmp, "loaders-src");
+    mkdirSync(path.join(root, "data"), {recursive: true});
+    writeFileSync(path.join(root, "data", "ok.json.ts"), 'process.stdout.write(JSON.stringify({ok: "Thủy"}));');
+    writeFileSync(path.join(root, "data", "bad.json.ts"), "process.exit(3);");
+    const runs = await runLoaders({root});
+    expect(runs.map((r) => [r.loader, r.ok]).sort()).toEqual([
+      [path.join("data", "bad.json.ts"), false],
+      [path.join("data", "ok.json.ts"), true]
+    ]);
+    const cache = path.join(root, ".observablehq", "cache", "data");
+    expect(JSON.parse(readFileSync(path.join(cache, "ok.json"), "utf8"))).toEqual({ok: "Thủy"});
+    expect(readdirSync(cache)).toEqual(["ok.json"]);
+    // fresh outputs are not run again
+    expect((await runLoaders({root})).map((r) => r.loader)).toEqual([path.join("data", "bad.json.ts")]);
   });
 });
 
