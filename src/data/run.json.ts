@@ -1,0 +1,24 @@
+// The latest ingest run, for the "Dữ liệu đến ngày …" line and the sample-data banner that every
+// page shows (src/components/data-status.ts).
+import {withWarehouse, writeJson} from "./warehouse.js";
+
+export interface RunStatus {
+  finished_at: string | null;
+  data_as_of: string | null;
+  is_sample: boolean;
+  rejects: number;
+  warnings: number;
+}
+
+const run = await withWarehouse(async (query): Promise<RunStatus | null> => {
+  const [row] = await query<{finished_at: string | null; data_as_of: string | null; is_sample: boolean}>(
+    "SELECT finished_at, data_as_of, is_sample FROM ingest_runs ORDER BY started_at DESC LIMIT 1"
+  );
+  if (!row) return null;
+  const [counts] = await query<{rejects: number; warnings: number}>(
+    "SELECT (SELECT count(*) FROM rejects) AS rejects, (SELECT count(*) FROM warnings) AS warnings"
+  );
+  return {...row, rejects: counts?.rejects ?? 0, warnings: counts?.warnings ?? 0};
+});
+
+writeJson(run);
