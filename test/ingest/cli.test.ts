@@ -1,0 +1,90 @@
+// The command (DATA-CONTRACT.md, "The command"): `--json` prints a summary per file, exit 0 when
+// the run went through (rejected rows included), non-zero when a file refused the run.
+import {spawn} from "node:child_process";
+import {existsSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {cleanup, tempDir, writeFiles} from "./helpers.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BASIC = fileURLToPath(new URL("./fixtures/basic/", import.meta.url));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["tsx", "loaders/cli.ts", ...args], {cwd: ROOT, stdio: ["ignore", "pipe", "pipe"]});
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({code, stdout, stderr}));
+  });
+}
+
+let ok: Run;
+let refused: Run;
+let refusedDb: string;
+beforeAll(async () => {
+  const bad = writeFiles({
+    "activities.csv": readFileSync(join(BASIC, "activities.csv")),
+    // "Cơ sở" in TCVN3 bytes: not UTF-8.
+    "establishments.csv": Buffer.concat([Buffer.from("Ma co so;Ten co so;Loai hinh;Nganh nghe\r\nCS01;C"), Buffer.from([0xac, 0x20, 0x73, 0xeb]), Buffer.from(";HKD;moc\r\n")])
+  });
+  refusedDb = join(tempDir("kc-cli-"), "warehouse.duckdb");
+  // The two runs are independent: run them side by side.
+  [ok, refused] = await Promise.all([
+    cli(["--data", BASIC, "--db", join(tempDir("kc-cli-"), "warehouse.duckdb"), "--json"]),
+    cli(["--data", bad, "--db", refusedDb, "--json"])
+  ]);
+});
+afterAll(cleanup);
+
+describe("npm run ingest -- --json", () => {
+  it("exits 0 although rows were rejected", () => {
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+
+  it("prints only JSON on stdout: per file its kind, rows read, loaded, rejected and warnings", () => {
+    const out = JSON.parse(ok.stdout) as {files: Record<string, unknown>[]; rejects: number; warnings: number};
+    const pick = (f: Record<string, unknown>) => ({
+      file: f.file,
+      kind: f.kind,
+      rows_read: f.rows_read,
+      rows_loaded: f.rows_loaded,
+      rows_rejected: f.rows_rejected,
+      warnings: f.warnings
+    });
+    const expected = [
+      ["establishments.csv", "establishments", 3, 2, 1, 0],
+      ["norms.csv", "norms", 2, 2, 0, 0],
+      ["plan_lines_2026.csv", "plan_lines", 3, 3, 0, 1],
+      ["plan_targets.csv", "plan_targets", 3, 2, 1, 0],
+      ["projects.csv", "projects", 3, 3, 0, 1],
+      ["activities.csv", "activities", 5, 3, 2, 1],
+      ["disbursements_q1.csv", "disbursements", 2, 1, 1, 0],
+      ["disbursements_q2.csv", "disbursements", 6, 3, 3, 0]
+    ].map(([file, kind, rows_read, rows_loaded, rows_rejected, warnings]) => ({file, kind, rows_read, rows_loaded, rows_rejected, warnings}));
+    expect([...out.files.map(pick)].sort((a, b) => String(a.file).localeCompare(String(b.file)))).toEqual(
+      [...expected].sort((a, b) => String(a.file).localeCompare(String(b.file)))
+    );
+    // 1 + 1 + 2 + 1 + 3 rejected rows of the table above, each with one reason; 3 warnings.
+    expect(out.rejects).toBe(8);
+    expect(out.warnings).toBe(3);
+  });
+
+  it("a refused file: non-zero exit, the reason on stderr, nothing on stdout, no warehouse made", () => {
+    expect(refused.code).not.toBe(0);
+    expect(refused.code).not.toBeNull();
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toContain("establishments.csv");
+    expect(refused.stderr).toContain("CSV UTF-8");
+    expect(existsSync(refusedDb)).toBe(false);
+  });
+});
