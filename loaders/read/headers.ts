@@ -28,7 +28,12 @@ export function matchHeaders(spec: KindSpec, header: readonly string[], file: st
       columns.push(null);
       // Nothing is lost: a column the contract does not know, even one without a header, is
       // kept as written.
-      extras.push({position, header: written === "" ? `Cột ${position + 1}` : written});
+      // Two such columns under one header keep both values: the later ones are numbered, since
+      // extra_columns is a JSON object and a repeated key would keep only one of them.
+      const base = written === "" ? `Cột ${position + 1}` : written;
+      let header = base;
+      for (let n = 2; extras.some((e) => e.header === header); n++) header = `${base} (${n})`;
+      extras.push({position, header});
       return;
     }
     const earlier = seen.get(name);

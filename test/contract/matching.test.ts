@@ -31,6 +31,16 @@ describe("header matching", () => {
     ]);
   });
 
+  it("numbers unknown columns that share a header, so that neither value is lost", () => {
+    const map = matchHeaders(disbursements, [...REQUIRED_D, "Số tiền", "Sổ", "sổ ", "Sổ", ""], "d.csv");
+    expect(map.extras).toEqual([
+      {position: 5, header: "Sổ"},
+      {position: 6, header: "sổ"},
+      {position: 7, header: "Sổ (2)"},
+      {position: 8, header: "Cột 9"}
+    ]);
+  });
+
   it("refuses a missing required column, listing what was expected and what was found", () => {
     let error: unknown;
     try {

@@ -7,15 +7,16 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {BOM, cleanup, closeAll, ingestFiles, ingestRefused, type Warehouse} from "./helpers.js";
 
 const files = {
-  // Line 4 duplicates (2026, 1) of line 2. "Người lập" is not a column of the contract: kept.
+  // Line 4 duplicates (2026, 1) of line 2. "Người lập" is not a column of the contract: kept, both
+  // columns of that name.
   "plan_lines_2026.csv":
     BOM +
     [
-      "Năm;STT;Nhóm nội dung;Nội dung hỗ trợ;Số lượng;Đơn giá;Thành tiền;Ghi chú;Người lập",
-      "2026;1;may_moc_thiet_bi;Máy móc;3;20.000.000;60.000.000;;Lan",
-      "2026;2;tu_van_thiet_ke;Bao bì;1;20.000.000;20.000.000;;",
-      "2026;1;tu_van_thiet_ke;Trùng STT;1;5.000.000;5.000.000;;Huệ",
-      "2025;1;tu_van_thiet_ke;Năm trước;1;5.000.000;5.000.000;;",
+      "Năm;STT;Nhóm nội dung;Nội dung hỗ trợ;Số lượng;Đơn giá;Thành tiền;Ghi chú;Người lập;Người lập",
+      "2026;1;may_moc_thiet_bi;Máy móc;3;20.000.000;60.000.000;;Lan;Mai",
+      "2026;2;tu_van_thiet_ke;Bao bì;1;20.000.000;20.000.000;;;",
+      "2026;1;tu_van_thiet_ke;Trùng STT;1;5.000.000;5.000.000;;Huệ;",
+      "2025;1;tu_van_thiet_ke;Năm trước;1;5.000.000;5.000.000;;;",
       ""
     ].join("\r\n"),
   "activities.csv": [
@@ -72,6 +73,8 @@ const files = {
   "disbursements_e.csv": ["Số chứng từ;Ngày chi;Mã hoạt động;Số tiền;Nguồn kinh phí", "E1;10/03/2026;A1;1.000.000;xa", "E2;10/03/2026;A1;1.000.000", "E3;11/03/2026;A1;1.000.000;xa"].join(
     "\n"
   ),
+  // Two unknown columns under one header, on the papaparse path (blank row 3).
+  "disbursements_g.csv": ["Số chứng từ;Ngày chi;Mã hoạt động;Số tiền;Nguồn kinh phí;Sổ;Sổ", "G1;10/03/2026;A1;1.000.000;xa;một;hai", "", "G2;11/03/2026;A1;1.000.000;xa;;ba"].join("\n"),
   // An opened quote never closed: the rest of the file is one cell of row 3.
   "disbursements_f.csv": [
     "Số chứng từ;Ngày chi;Mã hoạt động;Số tiền;Nguồn kinh phí;Diễn giải",
@@ -156,6 +159,7 @@ describe("rows read = rows loaded + rows rejected, file by file", () => {
     "disbursements_d.csv": [6, 3, 3],
     "disbursements_e.csv": [3, 2, 1],
     "disbursements_f.csv": [2, 1, 1],
+    "disbursements_g.csv": [2, 2, 0],
     "disbursements_m.csv": [14, 14, 0],
     "demand_survey.csv": [1, 1, 0]
   };
@@ -185,7 +189,7 @@ describe("rows read = rows loaded + rows rejected, file by file", () => {
 
   it("the reader that took each file", async () => {
     const rows = await w.query("SELECT source_file, reader FROM source_files WHERE source_file LIKE 'disbursements%' ORDER BY 1");
-    expect(rows.map((r) => r.reader)).toEqual(["duckdb", "duckdb", "duckdb", "papaparse", "papaparse", "papaparse", "duckdb"]);
+    expect(rows.map((r) => r.reader)).toEqual(["duckdb", "duckdb", "duckdb", "papaparse", "papaparse", "papaparse", "papaparse", "duckdb"]);
   });
 });
 
@@ -281,11 +285,11 @@ describe("headers and extra columns", () => {
     ]);
   });
 
-  it("unknown columns are kept in extra_columns, as written, on both reading paths", async () => {
+  it("unknown columns are kept in extra_columns, as written, on both reading paths, also two under one header", async () => {
     const plan = await w.query("SELECT line_no, year, extra_columns FROM plan_lines ORDER BY year, line_no");
     expect(plan.map((r) => [r.year, r.line_no, r.extra_columns === null ? null : JSON.parse(String(r.extra_columns))])).toEqual([
       [2025, 1, null],
-      [2026, 1, {"Người lập": "Lan"}],
+      [2026, 1, {"Người lập": "Lan", "Người lập (2)": "Mai"}],
       [2026, 2, null]
     ]);
     const d = await w.query("SELECT voucher_no, extra_columns FROM disbursements WHERE source_file = 'disbursements_d.csv' ORDER BY voucher_no");
@@ -293,6 +297,11 @@ describe("headers and extra columns", () => {
       ["D1", {"Ghi chú kế toán": "sổ 1"}],
       ["D4", {"Ghi chú kế toán": "hai\ndòng"}],
       ["D6", null]
+    ]);
+    const g = await w.query("SELECT voucher_no, source_line, extra_columns FROM disbursements WHERE source_file = 'disbursements_g.csv' ORDER BY voucher_no");
+    expect(g.map((r) => [r.voucher_no, r.source_line, JSON.parse(String(r.extra_columns))])).toEqual([
+      ["G1", 2, {"Sổ": "một", "Sổ (2)": "hai"}],
+      ["G2", 4, {"Sổ": null, "Sổ (2)": "ba"}]
     ]);
   });
 
