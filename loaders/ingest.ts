@@ -87,7 +87,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 
   removeStaleBuilds(dbPath);
   const tmpPath = `${dbPath}.tmp-${process.pid}`;
-  const scratch = mkdtempSync(join(tmpdir(), "kc-ingest-"));
+  const scratch = mkdtempSync(join(tmpdir(), `${SCRATCH_PREFIX}${process.pid}-`));
   const instance = await DuckDBInstance.create(tmpPath);
   const conn = await instance.connect();
   let closed = false;
@@ -276,8 +276,16 @@ async function dataAsOfDate(conn: DuckDBConnection): Promise<string | null> {
   return value == null ? null : String(value);
 }
 
-/** Builds left by a killed run (their process is gone) are removed. */
+const SCRATCH_PREFIX = "kc-ingest-";
+
+/** Builds and scratch folders left by a killed run (their process is gone) are removed. */
 function removeStaleBuilds(dbPath: string): void {
+  for (const f of readdirSync(tmpdir())) {
+    const pid = Number(/^kc-ingest-(\d+)-/.exec(f)?.[1]);
+    if (f.startsWith(SCRATCH_PREFIX) && Number.isInteger(pid) && pid > 0 && !processAlive(pid)) {
+      rmSync(join(tmpdir(), f), {recursive: true, force: true});
+    }
+  }
   const dir = dirname(dbPath);
   if (!existsSync(dir)) return;
   const prefix = `${basename(dbPath)}.tmp-`;

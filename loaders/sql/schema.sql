@@ -41,5 +41,5 @@ CREATE TABLE code_lists (list VARCHAR NOT NULL, code VARCHAR NOT NULL, label VAR
 CREATE TABLE data_tests (test VARCHAR NOT NULL, failures INTEGER NOT NULL, example VARCHAR);
 -- Money in messages, written as src/lib/format.ts formatMoney writes it (a test compares them).
 CREATE MACRO vnd(x) AS replace(format('{:,}', x), ',', '.') || ' đ';
--- A percentage as formatPercent writes it: one decimal, comma, no trailing ",0".
-CREATE MACRO pct(x) AS regexp_replace(replace(format('{:.1f}', x), '.', ','), ',0$', '') || '%';
+-- A percentage as formatPercent writes it: one decimal, decimal comma (a test compares them).
+CREATE MACRO pct(x) AS replace(format('{:.1f}', x), '.', ',') || '%';

@@ -9,7 +9,7 @@ import {fileURLToPath} from "node:url";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {columnMeta, type FieldType} from "../../src/lib/contract/fields.js";
 import {kinds, type KindSpec} from "../../src/lib/contract/kinds.js";
-import {formatMoney} from "../../src/lib/format.js";
+import {formatMoney, formatPercent} from "../../src/lib/format.js";
 import {cleanup, closeAll, ingestDir, tableRows, tempDir, type Warehouse} from "./helpers.js";
 
 const BASIC = fileURLToPath(new URL("./fixtures/basic/", import.meta.url));
@@ -111,6 +111,12 @@ describe("the vnd() macro writes money as formatMoney does", () => {
   it("also on a sum (HUGEINT), as the warning messages use it", async () => {
     expect(await w.scalar("SELECT vnd(sum(x)) FROM (VALUES (14000000::BIGINT), (6000000), (-2000000), (12600000)) t(x)")).toBe(formatMoney(30_600_000n));
     expect(formatMoney(30_600_000n)).toBe("30.600.000 đ");
+  });
+});
+
+describe("the pct() macro writes a percentage as formatPercent does", () => {
+  it.each([[0], [50], [60], [63.333333], [99.95], [100], [122.5]])("%s", async (v) => {
+    expect(await w.scalar(`SELECT pct(${v}::DOUBLE)`)).toBe(formatPercent(v));
   });
 });
 

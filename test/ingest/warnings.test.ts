@@ -101,7 +101,7 @@ const expected: [string, string, number, string[]][] = [
   ["plan_line_total_mismatch", "plan_lines_2026.csv", 4, ["Dòng 3", "25.000.000 đ", "2 × 10.000.000 đ = 20.000.000 đ"]],
   ["line_over_committed", "plan_lines_2026.csv", 5, ["Dòng 4", "11.000.000 đ", "10.000.000 đ", "1.000.000 đ"]],
   ["line_over_disbursed", "plan_lines_2026.csv", 6, ["Dòng 5", "11.000.000 đ", "10.000.000 đ"]],
-  ["approved_over_norm", "activities.csv", 3, ["M2", "30.000.000 đ", "60%", "50%", "TT 28/2018"]],
+  ["approved_over_norm", "activities.csv", 3, ["M2", "30.000.000 đ", "60,0%", "50,0%", "TT 28/2018"]],
   ["approved_over_norm", "activities.csv", 5, ["T2", "25.000.000 đ", "20.000.000 đ", "TT 28/2018"]],
   ["activity_group_mismatch", "activities.csv", 6, ["T3", "dòng 2"]],
   ["completed_nothing_paid", "activities.csv", 7, ["S1"]],

@@ -1,0 +1,22 @@
+import {describe, expect, it} from "vitest";
+import {readHeader} from "../../loaders/read/dialect.js";
+
+describe("delimiter detection", () => {
+  it("takes the delimiter that splits every sampled row like the header", () => {
+    // Commas in a header cell of a `;` file split the header into more cells, but not the rows.
+    const text = "Mã;Nội dung, ghi chú, thêm;Số tiền\r\nA;x;1.000\r\nB;y;2.000\r\n";
+    expect(readHeader(text)).toEqual({delimiter: ";", header: ["Mã", "Nội dung, ghi chú, thêm", "Số tiền"]});
+  });
+
+  it.each([
+    [",", "a,b,c\n1,2,3\n"],
+    [";", "a;b;c\n1;2;3\n"],
+    ["\t", "a\tb\tc\n1\t2\t3\n"]
+  ])("detects %j", (delimiter, text) => {
+    expect(readHeader(text)).toEqual({delimiter, header: ["a", "b", "c"]});
+  });
+
+  it("reads a quoted header cell holding the delimiter and a line break", () => {
+    expect(readHeader('"Nội dung;\nghi chú";Số tiền\nx;1\n').header).toEqual(["Nội dung;\nghi chú", "Số tiền"]);
+  });
+});
