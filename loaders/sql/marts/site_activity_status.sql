@@ -1,0 +1,21 @@
+-- Site, page Hoạt động: how many activities of each plan year stand at each status, with their
+-- approved money and what was paid on them (net of recoveries). Every status of the code list is
+-- listed, zeros included, in pipeline order (Đề xuất → … → Hoàn thành, then Đã hủy).
+CREATE OR REPLACE VIEW site_activity_status AS
+WITH paid AS (
+  SELECT activity_id, sum(amount) AS disbursed FROM disbursements GROUP BY activity_id
+),
+years AS (SELECT DISTINCT year FROM activities)
+SELECT
+  y.year,
+  c.code AS status,
+  c.position,
+  CAST(count(a.activity_id) AS INTEGER) AS activities,
+  CAST(coalesce(sum(a.approved_amount), 0) AS BIGINT) AS approved_amount,
+  CAST(coalesce(sum(p.disbursed), 0) AS BIGINT) AS disbursed_amount
+FROM years y
+CROSS JOIN code_lists c
+LEFT JOIN activities a ON a.year = y.year AND a.status = c.code
+LEFT JOIN paid p ON p.activity_id = a.activity_id
+WHERE c.list = 'status'
+GROUP BY y.year, c.code, c.position;

@@ -1,0 +1,57 @@
+-- Site, page Giai đoạn 2020–2025: every supported project of the history (table projects), with
+-- the facility it supported and where. One row per project.
+--   facility_key:  the facility's id (establishment_id), or, for a facility named without an id
+--                  that the ingest could not match to the register, 'ten:' + its name folded the
+--                  way the ingest matches names (case and spacing folded, the tone mark moved to
+--                  the end of its syllable, so 'Hoà' = 'Hòa'; same key as nameKey in
+--                  src/lib/parse/text.ts). NULL when the project names no facility (e.g. a
+--                  training class for many facilities): such projects count, but reach no facility.
+--   facility_name: the register's name, else the name as written on the project.
+--   sector:        the facility's sector (register); NULL when unknown.
+--   former_unit:   the facility's former commune (register), else the project's own former_unit,
+--                  spelled as one of Vĩnh Thủy / Vĩnh Lâm / Vĩnh Sơn whatever its tone placement.
+-- Money in đồng. counterpart_amount and jobs_created stay NULL when not reported; the summing
+-- views count them as 0.
+CREATE OR REPLACE VIEW site_history_projects AS
+WITH base AS (
+  SELECT
+    p.*,
+    e.name AS register_name,
+    e.sector,
+    coalesce(e.former_unit, p.former_unit) AS unit_raw
+  FROM projects p
+  LEFT JOIN establishments e USING (establishment_id)
+)
+SELECT
+  project_id,
+  year,
+  level,
+  content_group,
+  title,
+  establishment_id,
+  coalesce(register_name, establishment_name) AS facility_name,
+  CASE
+    WHEN establishment_id IS NOT NULL THEN establishment_id
+    WHEN establishment_name IS NOT NULL THEN 'ten:' || list_aggregate(
+      list_transform(
+        regexp_split_to_array(lower(trim(establishment_name)), '\s+'),
+        lambda w: translate(w, 'àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ', 'aaaaaăăăăăâââââeeeeeêêêêêiiiiioooooôôôôôơơơơơuuuuuưưưưưyyyyy')
+             || regexp_replace(translate(w, 'àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ', '①②③④⑤①②③④⑤①②③④⑤①②③④⑤①②③④⑤①②③④⑤①②③④⑤①②③④⑤①②③④⑤①②③④⑤①②③④⑤①②③④⑤'), '[^①②③④⑤]', '', 'g')
+      ),
+      'string_agg', ' ')
+  END AS facility_key,
+  sector,
+  CASE regexp_replace(strip_accents(lower(trim(unit_raw))), '^xa\s+', '')
+    WHEN 'vinh thuy' THEN 'Vĩnh Thủy'
+    WHEN 'vinh lam' THEN 'Vĩnh Lâm'
+    WHEN 'vinh son' THEN 'Vĩnh Sơn'
+    ELSE unit_raw
+  END AS former_unit,
+  decision_no,
+  decision_date,
+  total_investment,
+  support_amount,
+  counterpart_amount,
+  jobs_created,
+  result
+FROM base;

@@ -1,0 +1,16 @@
+-- Site, page Giai đoạn 2020–2025: the whole history in one row, for the page's cards. Same
+-- measures as site_history_yearly; facilities counted once over the period; repeat_facilities
+-- = facilities with more than one project (site_history_repeat_facilities).
+CREATE OR REPLACE VIEW site_history_totals AS
+SELECT
+  min(year) AS from_year,
+  max(year) AS to_year,
+  CAST(count(*) AS INTEGER) AS projects,
+  CAST(count(DISTINCT facility_key) AS INTEGER) AS facilities,
+  CAST(count(*) FILTER (WHERE facility_key IS NULL) AS INTEGER) AS projects_without_facility,
+  CAST(coalesce(sum(support_amount), 0) AS BIGINT) AS support_amount,
+  CAST(coalesce(sum(counterpart_amount), 0) AS BIGINT) AS counterpart_amount,
+  CASE WHEN sum(support_amount) > 0 THEN coalesce(sum(counterpart_amount), 0) / sum(support_amount) END AS leverage,
+  CAST(coalesce(sum(jobs_created), 0) AS INTEGER) AS jobs_created,
+  (SELECT CAST(count(*) AS INTEGER) FROM site_history_repeat_facilities) AS repeat_facilities
+FROM site_history_projects;

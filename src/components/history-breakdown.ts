@@ -1,0 +1,65 @@
+// Giai đoạn 2020–2025: the period's support split along one dimension (content group, sector or
+// former commune): one horizontal bar per value, largest first. The name sits above its bar (long
+// Vietnamese names are never cut), the amount and the number of projects just after the bar.
+import * as Plot from "@observablehq/plot";
+import {formatMoney, formatMoneyShort, formatNumber, formatPercent, ratePercent} from "../lib/format.js";
+
+export interface BreakdownRow {
+  label: string;
+  projects: number;
+  support_amount: number;
+}
+
+export function historyBreakdown(rows: readonly BreakdownRow[], {width, color = "#4269d0"}: {width: number; color?: string}): SVGSVGElement | HTMLElement {
+  const total = rows.reduce((s, r) => s + r.support_amount, 0);
+  const data = rows.map((r, i) => ({...r, key: String(i).padStart(3, "0")}));
+  type Row = (typeof data)[number];
+  const max = Math.max(1, ...data.map((d) => d.support_amount));
+  const marginLeft = 4;
+  const marginRight = 8;
+  // Leave room after the longest bar for its "2,5 tỷ · 41 đề án".
+  const plotWidth = Math.max(120, width - marginLeft - marginRight);
+  const room = 125;
+  const top = plotWidth > room * 2 ? (max * plotWidth) / (plotWidth - room) : max * 2;
+  return Plot.plot({
+    width,
+    height: data.length * 44 + 44,
+    marginLeft,
+    marginRight,
+    marginTop: 2,
+    marginBottom: 40,
+    style: {fontSize: "12px"},
+    fy: {axis: null, domain: data.map((d) => d.key), padding: 0.05},
+    x: {
+      domain: [0, top],
+      label: "Kinh phí hỗ trợ (đồng)",
+      labelAnchor: "center",
+      labelArrow: "none",
+      labelOffset: 32,
+      tickFormat: formatMoneyShort,
+      ticks: Math.max(2, Math.floor(width / 130)),
+      grid: true
+    },
+    marks: [
+      Plot.text(data, {fy: "key", frameAnchor: "top-left", text: "label", lineWidth: Math.max(16, Math.floor((width - 12) / 12)), textOverflow: "ellipsis-end", dy: 1}),
+      Plot.barX(data, {
+        fy: "key",
+        x: "support_amount",
+        fill: color,
+        insetTop: 18,
+        insetBottom: 6,
+        title: (d: Row) => `${d.label}\n${formatMoney(d.support_amount)} (${formatPercent(ratePercent(d.support_amount, total))} cả giai đoạn), ${formatNumber(d.projects)} đề án`
+      }),
+      Plot.text(data, {
+        fy: "key",
+        x: "support_amount",
+        textAnchor: "start",
+        dx: 5,
+        dy: 6,
+        text: (d: Row) => `${formatMoneyShort(d.support_amount)} · ${formatNumber(d.projects)} đề án`,
+        fontWeight: 600
+      }),
+      Plot.ruleX([0])
+    ]
+  });
+}

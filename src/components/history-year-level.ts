@@ -1,0 +1,54 @@
+// Giai đoạn 2020–2025: support per year, stacked by programme level (quốc gia, tỉnh, huyện, xã),
+// with each year's total written above its bar.
+import * as Plot from "@observablehq/plot";
+import {codeLabel, codeLists} from "../lib/contract/codes.js";
+import {formatMoney, formatMoneyShort, formatNumber} from "../lib/format.js";
+
+export interface YearLevelRow {
+  year: number;
+  level: string;
+  projects: number;
+  support_amount: number;
+}
+
+export const LEVEL_COLOR: Record<string, string> = {quoc_gia: "#a0435b", tinh: "#4269d0", huyen: "#efb118", xa: "#3ca951"};
+
+/** A year's total in millions, precise enough to tell 1.010 from 1.030 triệu: "803,5 triệu". */
+function millions(amount: number): string {
+  const m = amount / 1e6;
+  return `${formatNumber(m, Number.isInteger(Math.round(m * 10) / 10) ? 0 : 1)} triệu`;
+}
+
+export function historyYearLevel(rows: readonly YearLevelRow[], {width}: {width: number}): SVGSVGElement | HTMLElement {
+  const levels = codeLists.level.map((l) => l.code).filter((code) => rows.some((r) => r.level === code));
+  const data = rows.map((r) => ({...r, yearText: String(r.year), levelLabel: codeLabel("level", r.level)}));
+  const totals = [...new Set(data.map((d) => d.yearText))].map((yearText) => {
+    const inYear = data.filter((d) => d.yearText === yearText);
+    return {yearText, amount: inYear.reduce((s, d) => s + d.support_amount, 0), projects: inYear.reduce((s, d) => s + d.projects, 0)};
+  });
+  return Plot.plot({
+    width,
+    height: 300,
+    marginLeft: 64,
+    marginTop: 24,
+    style: {fontSize: "12px"},
+    x: {label: "Năm", type: "band", padding: 0.25},
+    y: {label: "Kinh phí hỗ trợ (đồng)", grid: true, tickFormat: formatMoneyShort, ticks: 5},
+    color: {
+      domain: levels.map((l) => codeLabel("level", l)),
+      range: levels.map((l) => LEVEL_COLOR[l] ?? "#999"),
+      legend: true
+    },
+    marks: [
+      Plot.barY(data, {
+        x: "yearText",
+        y: "support_amount",
+        fill: "levelLabel",
+        order: levels.map((l) => codeLabel("level", l)),
+        title: (d: (typeof data)[number]) => `Năm ${d.yearText}, ${d.levelLabel}: ${formatMoney(d.support_amount)} (${formatNumber(d.projects)} đề án)`
+      }),
+      Plot.text(totals, {x: "yearText", y: "amount", text: (d: (typeof totals)[number]) => millions(d.amount), dy: -8, fontWeight: 600}),
+      Plot.ruleY([0])
+    ]
+  });
+}

@@ -1,0 +1,28 @@
+// Data loader for Hoạt động (src/hoat-dong.md): the plan year's activities with their status,
+// the count and money per status, and the year's output targets against the completed work.
+// Reads the site_activity_* views (loaders/sql/marts). Only what the page shows: the facility by
+// name (never owner, phone or CCCD), money in đồng, dates "yyyy-mm-dd".
+import {hasRelation, withWarehouse, writeJson} from "./warehouse.js";
+
+const data = await withWarehouse(async (query) => {
+  if (!(await hasRelation(query, "site_activity_list"))) return {years: [], statuses: [], activities: [], targets: []};
+  const activities = await query(
+    `SELECT year, activity_id, title, content_group, establishment_name, level, status,
+            approved_amount, disbursed_amount, decision_date, completed_on, participants, jobs_created
+       FROM site_activity_list
+      ORDER BY year, activity_id`
+  );
+  const statuses = await query(
+    `SELECT year, status, activities, approved_amount, disbursed_amount
+       FROM site_activity_status ORDER BY year, position`
+  );
+  const targets = await query(
+    `SELECT year, indicator, description, unit, target_min, target_max,
+            achieved, completed_activities, in_progress, in_progress_activities, status
+       FROM site_activity_targets ORDER BY year, position`
+  );
+  const years = [...new Set([...activities, ...targets].map((r) => Number(r.year)))].sort((a, b) => a - b);
+  return {years, statuses, activities, targets};
+});
+
+writeJson(data);
