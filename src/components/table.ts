@@ -19,6 +19,13 @@ export interface TableOptions<R> {
   empty?: string;
   /** Accessible caption (visually hidden unless `showCaption`). */
   caption?: string;
+  /** Rows shown in a <tfoot> under the body (e.g. a totals row): never sorted, bold, exported
+   * after the body rows. */
+  footerRows?: readonly R[];
+  /** Makes body rows clickable and focusable (Enter or Space), e.g. to drill down into a row. */
+  onRowClick?: (row: R, tr: HTMLTableRowElement) => void;
+  /** Tooltip of clickable rows. */
+  rowTitle?: string;
 }
 
 const RIGHT: ReadonlySet<CellType> = new Set(["integer", "money", "number", "percent"]);
@@ -56,9 +63,10 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
   figure.className = "kc-table-figure";
   figure.style.maxWidth = "none";
   let shown = [...rows];
+  const footerRows = options.footerRows ?? [];
   if (options.fileName) {
     figure.append(
-      downloadButtons(() => shown, {
+      downloadButtons(() => [...shown, ...footerRows], {
         columns: options.columns,
         fileName: options.fileName,
         ...(options.title ? {title: options.title} : {})
@@ -88,18 +96,44 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
   let sortIndex = -1;
   let ascending = true;
 
+  const fillRow = (tr: HTMLTableRowElement, row: R) => {
+    for (const column of options.columns) {
+      const td = tr.insertCell();
+      const value = cellValue(row, column);
+      td.textContent = column.format ? column.format(value, row) : displayCell(value, column.type);
+      if (RIGHT.has(column.type ?? "text")) td.className = "kc-right";
+    }
+  };
+
   const render = () => {
     tbody.replaceChildren();
     for (const row of shown) {
       const tr = tbody.insertRow();
-      for (const column of options.columns) {
-        const td = tr.insertCell();
-        const value = cellValue(row, column);
-        td.textContent = column.format ? column.format(value, row) : displayCell(value, column.type);
-        if (RIGHT.has(column.type ?? "text")) td.className = "kc-right";
+      fillRow(tr, row);
+      const onRowClick = options.onRowClick;
+      if (onRowClick) {
+        tr.tabIndex = 0;
+        tr.style.cursor = "pointer";
+        if (options.rowTitle) tr.title = options.rowTitle;
+        tr.addEventListener("click", () => onRowClick(row, tr));
+        tr.addEventListener("keydown", (event) => {
+          if (event.target === tr && (event.key === "Enter" || event.key === " ")) {
+            event.preventDefault();
+            onRowClick(row, tr);
+          }
+        });
       }
     }
   };
+
+  if (footerRows.length > 0) {
+    const tfoot = table.createTFoot();
+    for (const row of footerRows) {
+      const tr = tfoot.insertRow();
+      tr.style.fontWeight = "bold";
+      fillRow(tr, row);
+    }
+  }
 
   options.columns.forEach((column, i) => {
     const th = document.createElement("th");

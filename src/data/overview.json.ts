@@ -1,6 +1,8 @@
-// Data loader for Tổng quan (src/index.md): the latest ingest run, plan vs actual per year, and
-// a few counts. Runs at build time in Node (tsx), reads the warehouse read-only, prints JSON.
-import {hasRelation, withWarehouse, writeJson, type Row} from "./warehouse.js";
+// Data loader for Tổng quan (src/index.md): per plan year, the commune budget to date and at the
+// same date of the year before (view site_overview_plan_year_to_date), the facility-count targets
+// (site_overview_facility_targets), and the yearly planned / approved / disbursed table
+// (plan_vs_actual). Runs at build time in Node (tsx), reads the warehouse read-only, prints JSON.
+import {withWarehouse, writeJson, type Row} from "./warehouse.js";
 
 export interface OverviewYear extends Row {
   year: number;
@@ -10,35 +12,62 @@ export interface OverviewYear extends Row {
   lines: number;
 }
 
-export interface Overview {
-  run: {finished_at: string | null; is_sample: boolean; data_as_of: string | null} | null;
-  years: OverviewYear[];
-  counts: Record<string, number>;
+/** One plan year's cards; money in đồng, dates yyyy-mm-dd; prior_* null when there is nothing to compare. */
+export interface OverviewKpi extends Row {
+  year: number;
+  as_of: string;
+  prior_as_of: string;
+  planned: number;
+  approved: number;
+  disbursed: number;
+  approved_to_date: number;
+  approved_undated: number;
+  disbursed_to_date: number;
+  /** "ke_hoach": the year before has a plan; "de_an": only 2020–2025 projects; null: nothing. */
+  prior_basis: "ke_hoach" | "de_an" | null;
+  prior_planned: number | null;
+  prior_approved_to_date: number | null;
+  prior_approved_undated: number | null;
+  prior_disbursed_to_date: number | null;
 }
 
-const COUNTED = ["establishments", "activities", "projects", "disbursements", "rejects", "warnings"] as const;
+export interface OverviewFacilities extends Row {
+  year: number;
+  target_min: number;
+  target_max: number;
+  targets: number;
+  supports: number;
+  supports_completed: number;
+  facilities: number;
+  prior_basis: "ke_hoach" | "de_an" | null;
+  supports_to_date: number;
+  prior_supports_to_date: number | null;
+  content_groups: string[];
+}
 
-const overview = await withWarehouse(async (query): Promise<Overview> => {
-  const [run] = await query<{finished_at: string | null; is_sample: boolean; data_as_of: string | null}>(
-    `SELECT finished_at, is_sample, data_as_of FROM ingest_runs ORDER BY started_at DESC LIMIT 1`
-  );
-  const years = (await hasRelation(query, "plan_vs_actual"))
-    ? await query<OverviewYear>(
-        `SELECT year,
-                CAST(sum(planned_amount) AS BIGINT) AS planned_amount,
-                CAST(sum(approved_amount) AS BIGINT) AS approved_amount,
-                CAST(sum(disbursed_amount) AS BIGINT) AS disbursed_amount,
-                count(*) AS lines
-           FROM plan_vs_actual GROUP BY year ORDER BY year`
-      )
-    : [];
-  const counts: Record<string, number> = {};
-  for (const table of COUNTED) {
-    if (!(await hasRelation(query, table))) continue;
-    const [row] = await query(`SELECT count(*) AS n FROM "${table}"`);
-    counts[table] = Number(row?.n ?? 0);
-  }
-  return {run: run ?? null, years, counts};
-});
+export interface Overview {
+  years: OverviewYear[];
+  kpis: OverviewKpi[];
+  facilities: OverviewFacilities[];
+}
+
+const overview = await withWarehouse(
+  async (query): Promise<Overview> => ({
+    years: await query<OverviewYear>(
+      `SELECT year,
+              CAST(sum(planned_amount) AS BIGINT) AS planned_amount,
+              CAST(sum(approved_amount) AS BIGINT) AS approved_amount,
+              CAST(sum(disbursed_amount) AS BIGINT) AS disbursed_amount,
+              count(*) AS lines
+         FROM plan_vs_actual GROUP BY year ORDER BY year`
+    ),
+    kpis: await query<OverviewKpi>(`SELECT * FROM site_overview_plan_year_to_date ORDER BY year`),
+    facilities: await query<OverviewFacilities>(
+      `SELECT year, target_min, target_max, targets, supports, supports_completed, facilities, prior_basis,
+              supports_to_date, prior_supports_to_date, content_groups
+         FROM site_overview_facility_targets ORDER BY year`
+    )
+  })
+);
 
 writeJson(overview);

@@ -1,0 +1,14 @@
+-- Kế hoạch – Thực hiện: every voucher with the year of its activity (negative amounts are
+-- recoveries, thu hồi).
+CREATE OR REPLACE VIEW site_plan_vouchers AS
+SELECT
+  a.year,
+  d.voucher_no,
+  d.paid_on,
+  d.activity_id,
+  d.amount,
+  d.funding_source,
+  d.payee,
+  d.description
+FROM disbursements d
+JOIN activities a USING (activity_id);

@@ -1,0 +1,17 @@
+// Data loader for Tổng quan's monthly disbursement chart: per plan year and month, the commune
+// budget's payments (net of recoveries) and their running total (view site_overview_disbursement_by_month).
+import {withWarehouse, writeJson, type Row} from "./warehouse.js";
+
+export interface DisbursementMonth extends Row {
+  year: number;
+  month: number;
+  planned: number;
+  disbursed: number;
+  cumulative: number;
+}
+
+const months = await withWarehouse((query) =>
+  query<DisbursementMonth>(`SELECT year, month, planned, disbursed, cumulative FROM site_overview_disbursement_by_month ORDER BY year, month`)
+);
+
+writeJson(months);

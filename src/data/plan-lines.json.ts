@@ -1,0 +1,27 @@
+// Data loader for the budget lines (Kế hoạch – Thực hiện, Tổng quan): every plan line of every
+// plan year as plan_vs_actual has it: planned quantity, unit amount and total, approved
+// (committed) and disbursed amounts in đồng.
+import {withWarehouse, writeJson, type Row} from "./warehouse.js";
+
+export interface PlanLine extends Row {
+  year: number;
+  line_no: number;
+  content_group: string;
+  description: string;
+  funding_source: string;
+  planned_quantity: number;
+  planned_unit_amount: number;
+  planned_amount: number;
+  approved_amount: number;
+  disbursed_amount: number;
+}
+
+const lines = await withWarehouse((query) =>
+  query<PlanLine>(
+    `SELECT year, line_no, content_group, description, funding_source, planned_quantity, planned_unit_amount,
+            planned_amount, approved_amount, disbursed_amount
+       FROM plan_vs_actual ORDER BY year, line_no`
+  )
+);
+
+writeJson(lines);

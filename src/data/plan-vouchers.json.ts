@@ -1,0 +1,23 @@
+// Data loader for Kế hoạch – Thực hiện: every voucher (số chứng từ, ngày chi, số tiền: negative =
+// recovery, nguồn, đơn vị nhận, diễn giải) with its activity and that activity's year.
+import {withWarehouse, writeJson, type Row} from "./warehouse.js";
+
+export interface PlanVoucher extends Row {
+  year: number;
+  voucher_no: string;
+  paid_on: string;
+  activity_id: string;
+  amount: number;
+  funding_source: string;
+  payee: string | null;
+  description: string | null;
+}
+
+const vouchers = await withWarehouse((query) =>
+  query<PlanVoucher>(
+    `SELECT year, voucher_no, paid_on, activity_id, amount, funding_source, payee, description
+       FROM site_plan_vouchers ORDER BY paid_on, voucher_no`
+  )
+);
+
+writeJson(vouchers);
