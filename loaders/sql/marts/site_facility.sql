@@ -1,0 +1,69 @@
+-- Site, page "Cơ sở CNNT" (src/co-so.md). Only the register's public columns: never owner_name,
+-- phone, national_id (personal) nor tax_code and extra_columns (may hold personal values).
+
+-- Every support a facility received or asked for: the 2020–2025 projects (all levels) and the
+-- plan-year activities (any status). `counted` marks what the register counts as "được hỗ trợ":
+-- every project, and activities approved or further on (not proposals, not cancelled).
+CREATE OR REPLACE VIEW site_facility_support AS
+SELECT
+  'du_an' AS source,
+  p.establishment_id,
+  p.project_id AS support_id,
+  p.year,
+  p.level,
+  p.content_group,
+  p.title,
+  CAST(NULL AS VARCHAR) AS status,
+  p.support_amount AS amount,
+  p.counterpart_amount,
+  p.jobs_created,
+  p.result,
+  p.decision_no,
+  p.decision_date,
+  CAST(NULL AS BIGINT) AS paid_amount,
+  CAST(NULL AS DATE) AS completed_on,
+  true AS counted
+FROM projects p
+WHERE p.establishment_id IS NOT NULL
+UNION ALL
+SELECT
+  'hoat_dong' AS source,
+  a.establishment_id,
+  a.activity_id,
+  a.year,
+  a.level,
+  a.content_group,
+  a.title,
+  a.status,
+  a.approved_amount,
+  a.counterpart_amount,
+  a.jobs_created,
+  CAST(NULL AS VARCHAR),
+  a.decision_no,
+  a.decision_date,
+  CAST(coalesce((SELECT sum(d.amount) FROM disbursements d WHERE d.activity_id = a.activity_id), 0) AS BIGINT),
+  a.completed_on,
+  a.status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh')
+FROM activities a
+WHERE a.establishment_id IS NOT NULL;
+
+-- The register, one row per facility, with how often and how much it was supported.
+CREATE OR REPLACE VIEW site_facility_register AS
+SELECT
+  e.establishment_id,
+  e.name,
+  e.kind,
+  e.sector,
+  e.village,
+  e.former_unit,
+  e.workers,
+  e.founded_year,
+  e.main_products,
+  e.ocop_stars,
+  CAST(count(s.support_id) FILTER (WHERE s.counted) AS INTEGER) AS supports,
+  CAST(coalesce(sum(s.amount) FILTER (WHERE s.counted), 0) AS BIGINT) AS support_total,
+  max(s.year) FILTER (WHERE s.counted) AS last_support_year,
+  CAST(count(s.support_id) FILTER (WHERE NOT s.counted) AS INTEGER) AS other_activities
+FROM establishments e
+LEFT JOIN site_facility_support s USING (establishment_id)
+GROUP BY ALL;

@@ -1,0 +1,117 @@
+// Vietnamese names for the ingest's bookkeeping, shared by the "Chất lượng dữ liệu" page and its
+// data loader (src/data/quality.json.ts). Pure data: browser- and Node-safe.
+//
+// Each warning rule is a file loaders/sql/warnings/<rule>.sql, plus `establishment_name_unresolved`
+// (loaders/load/names.ts). A rule without a name here is shown by its code.
+
+export const WARNING_RULES: Readonly<Record<string, {label: string; fix: string}>> = {
+  activity_group_mismatch: {
+    label: "Hoạt động ghi vào dòng kế hoạch khác nhóm nội dung",
+    fix: "Kiểm tra cột Dòng kế hoạch hoặc Nhóm nội dung của hoạt động."
+  },
+  activity_over_disbursed: {
+    label: "Hoạt động đã chi vượt kinh phí phê duyệt",
+    fix: "Đối chiếu chứng từ chi với quyết định phê duyệt; thu hồi hoặc điều chỉnh nếu cần."
+  },
+  approved_over_norm: {
+    label: "Kinh phí phê duyệt vượt định mức hỗ trợ",
+    fix: "Đối chiếu với định mức (tệp norms) và quyết định phê duyệt."
+  },
+  completed_nothing_paid: {
+    label: "Hoạt động đã hoàn thành nhưng chưa có chứng từ chi",
+    fix: "Bổ sung chứng từ chi vào tệp disbursements, hoặc sửa trạng thái hoạt động."
+  },
+  line_over_committed: {
+    label: "Dòng kế hoạch: phê duyệt vượt kinh phí kế hoạch",
+    fix: "Xem lại các hoạt động ghi vào dòng này, hoặc điều chỉnh kế hoạch."
+  },
+  line_over_disbursed: {
+    label: "Dòng kế hoạch: giải ngân vượt kinh phí kế hoạch",
+    fix: "Xem lại các chứng từ chi của dòng này."
+  },
+  payment_before_approval: {
+    label: "Chứng từ chi trước ngày phê duyệt",
+    fix: "Kiểm tra Ngày chi và Ngày quyết định của hoạt động."
+  },
+  payment_without_approval: {
+    label: "Chi cho hoạt động chưa phê duyệt hoặc đã hủy",
+    fix: "Kiểm tra trạng thái hoạt động; khoản chi cho hoạt động đã hủy cần được thu hồi."
+  },
+  personal_id_format: {
+    label: "Số CCCD hoặc điện thoại sai định dạng",
+    fix: "Định dạng ô là Văn bản (Text) trong Excel để giữ số 0 ở đầu, rồi nhập lại."
+  },
+  plan_line_total_mismatch: {
+    label: "Tổng kinh phí khác Số lượng × Kinh phí hỗ trợ",
+    fix: "Sửa Tổng kinh phí hoặc Số lượng, Kinh phí hỗ trợ của dòng kế hoạch."
+  },
+  establishment_name_unresolved: {
+    label: "Tên cơ sở không tìm thấy (hoặc trùng) trong danh bạ",
+    fix: "Ghi Mã cơ sở thay cho tên, hoặc bổ sung cơ sở vào danh bạ (tệp establishments)."
+  }
+};
+
+export function ruleLabel(rule: string): string {
+  return WARNING_RULES[rule]?.label ?? rule;
+}
+
+/** Data tests: loaders/sql/tests/<test>.sql, run at the end of every ingest (0 failing rows = pass). */
+export const DATA_TESTS: Readonly<Record<string, string>> = {
+  accepted_codes: "Mọi ô mã (nhóm nội dung, cấp, trạng thái…) đều có trong danh mục",
+  plan_totals: "Tổng kế hoạch – thực hiện khớp với bảng kinh phí và chứng từ chi, không mất đồng nào",
+  references_resolve: "Mọi mã tham chiếu (mã hoạt động, mã cơ sở, dòng kế hoạch…) đều tìm thấy dòng được tham chiếu",
+  rows_balance: "Mỗi tệp: số dòng đọc = số dòng nạp + số dòng bị loại",
+  unique_keys: "Không còn mã trùng sau khi nạp (dòng trùng đã bị loại, dòng đầu được giữ)"
+};
+
+export function testLabel(test: string): string {
+  return DATA_TESTS[test] ?? test;
+}
+
+/** source_files.encoding → how the office would say it. */
+export function encodingLabel(encoding: string): string {
+  switch (encoding) {
+    case "utf-8":
+      return "UTF-8";
+    case "utf-8-bom":
+      return "UTF-8 (có BOM)";
+    case "utf-16le":
+      return "UTF-16 LE";
+    case "utf-16be":
+      return "UTF-16 BE";
+    default:
+      return encoding;
+  }
+}
+
+export function delimiterLabel(delimiter: string): string {
+  switch (delimiter) {
+    case ";":
+      return "chấm phẩy (;)";
+    case ",":
+      return "phẩy (,)";
+    case "tab":
+      return "tab";
+    default:
+      return delimiter;
+  }
+}
+
+/** source_files.reader: DuckDB reads a clean file at once; papaparse reads a file row by row. */
+export function readerLabel(reader: string): string {
+  switch (reader) {
+    case "duckdb":
+      return "đọc cả tệp";
+    case "papaparse":
+      return "đọc từng dòng";
+    default:
+      return reader;
+  }
+}
+
+export function runStatusLabel(status: string): string {
+  return status === "ok" ? "Thành công" : status;
+}
+
+/** What a personal cell of a rejected row shows instead of its value. */
+export const HIDDEN_VALUE = "(thông tin cá nhân, ẩn)";
