@@ -2,9 +2,8 @@
 // template (header row only) per kind of file. Text is set with textContent; the little Markdown of
 // the dictionary's general rules (`code`, **bold**, *italic*) becomes <code>, <strong>, <em>.
 import {codeLabel, type CodeListName} from "../lib/contract/codes.js";
-import {codeListTables, dictionaryMarkdown, type DictionaryColumn, type DictionaryKind} from "../lib/contract/dictionary.js";
-import {columnMeta} from "../lib/contract/fields.js";
-import {kinds} from "../lib/contract/kinds.js";
+import type {CodeEntry} from "../lib/contract/codes.js";
+import type {DictionaryColumn, DictionaryKind} from "../lib/contract/dictionary.js";
 import {CSV_MIME, csvBytes} from "../lib/export.js";
 import {saveFile} from "./download.js";
 
@@ -33,8 +32,8 @@ export function inlineMarkdown(text: string): Node[] {
 }
 
 /** The dictionary's introduction and general rules, read from its Markdown so they never drift. */
-export function generalRules(): {intro: string[]; rules: string[]} {
-  const lines = dictionaryMarkdown().split("\n");
+export function generalRules(markdown: string): {intro: string[]; rules: string[]} {
+  const lines = markdown.split("\n");
   const end = lines.findIndex((l) => l.startsWith("## "));
   const head = lines.slice(0, end < 0 ? lines.length : end);
   const rulesAt = head.findIndex((l) => l.trim() === "Quy tắc chung:");
@@ -45,8 +44,8 @@ export function generalRules(): {intro: string[]; rules: string[]} {
   return {intro, rules};
 }
 
-export function generalRulesView(_options: {width?: number} = {}): HTMLElement {
-  const {intro, rules} = generalRules();
+export function generalRulesView(markdown: string, _options: {width?: number} = {}): HTMLElement {
+  const {intro, rules} = generalRules(markdown);
   const box = el("div", undefined, "kc-dictionary-rules");
   for (const line of intro) {
     const p = el("p");
@@ -66,9 +65,7 @@ export function generalRulesView(_options: {width?: number} = {}): HTMLElement {
 /** "Để trống: Ngân sách xã (xa)" for a column with a default code. */
 function defaultText(kind: DictionaryKind, column: DictionaryColumn): string {
   if (column.default === undefined) return "";
-  const schema = kinds[kind.kind].schema.shape[column.name as never];
-  const type = schema ? columnMeta(schema).type : undefined;
-  const value = type?.kind === "code" ? `${codeLabel(type.list as CodeListName, String(column.default))} (${column.default})` : String(column.default);
+  const value = column.codeList ? `${codeLabel(column.codeList, String(column.default))} (${column.default})` : String(column.default);
   return `Để trống là ${value}.`;
 }
 
@@ -115,12 +112,10 @@ export function codeListId(list: string): string {
 
 /** The column's type; a code column links to its code list further down the page. */
 function typeCell(kind: DictionaryKind, column: DictionaryColumn): string | Node {
-  const schema = kinds[kind.kind].schema.shape[column.name as never];
-  const type = schema ? columnMeta(schema).type : undefined;
-  if (type?.kind !== "code") return column.type;
+  if (column.codeList === undefined) return column.type;
   const span = el("span");
   const a = el("a", column.type.replace(/^mã: /, ""));
-  a.href = `#${codeListId(type.list)}`;
+  a.href = `#${codeListId(column.codeList)}`;
   span.append("mã trong danh mục ", a);
   return span;
 }
@@ -197,9 +192,15 @@ export function kindsOverview(dictionary: readonly DictionaryKind[], _options: {
   );
 }
 
-export function codeListsView(_options: {width?: number} = {}): HTMLElement {
+export interface CodeListTable {
+  list: CodeListName;
+  title: string;
+  entries: readonly CodeEntry[];
+}
+
+export function codeListsView(tables: readonly CodeListTable[], _options: {width?: number} = {}): HTMLElement {
   const box = el("div");
-  for (const t of codeListTables()) {
+  for (const t of tables) {
     const section = el("section", undefined, "kc-dictionary-codes");
     section.id = codeListId(t.list);
     section.append(el("h3", t.title));

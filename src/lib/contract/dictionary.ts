@@ -1,6 +1,7 @@
 // The data dictionary, read off the contract itself so the office's documentation cannot drift
-// from what the ingest accepts. Browser-safe: the site's "Từ điển dữ liệu" page renders it, and
-// `npm run docs` writes it into docs/du-lieu.md.
+// from what the ingest accepts: the site's "Từ điển dữ liệu" page renders it (through the loader
+// src/data/dictionary.json.ts, which keeps zod out of the browser), and `npm run docs` writes it
+// into docs/du-lieu.md.
 import {codeLists, type CodeEntry, type CodeListName} from "./codes.js";
 import {columnMeta, type FieldType} from "./fields.js";
 import {kindOrder, kinds, type KindName, type KindSpec} from "./kinds.js";
@@ -11,6 +12,8 @@ export interface DictionaryColumn {
   aliases: readonly string[];
   required: boolean;
   type: string;
+  /** The code list of a code column. */
+  codeList?: CodeListName;
   help: string;
   default?: string | number;
   personal: boolean;
@@ -64,6 +67,7 @@ export function dataDictionary(): DictionaryKind[] {
         aliases: meta.aliases,
         required: meta.required,
         type: describeType(meta.type),
+        ...(meta.type.kind === "code" ? {codeList: meta.type.list} : {}),
         help: meta.help,
         ...(meta.default === undefined ? {} : {default: meta.default}),
         personal: meta.personal === true

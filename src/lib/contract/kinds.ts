@@ -194,7 +194,7 @@ export const kinds = {
     rules: [
       {
         column: "max_amount",
-        reason: "cần ít nhất một trong hai: Mức tối đa hoặc Tỷ lệ tối đa",
+        reason: "không có Mức tối đa lẫn Tỷ lệ tối đa",
         holds: (r) => r.max_amount !== undefined || r.max_percent !== undefined,
         sql: "max_amount IS NOT NULL OR max_percent IS NOT NULL"
       },
