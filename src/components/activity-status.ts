@@ -36,6 +36,7 @@ function box(row: StatusRow, cancelled: boolean): HTMLElement {
   const div = el("div", {
     flex: "1 1 0",
     minWidth: "6.5rem",
+    boxSizing: "border-box",
     padding: "0.5rem 0.65rem",
     border: `1px ${cancelled ? "dashed" : "solid"} var(--theme-foreground-faint)`,
     borderTop: `4px solid ${STATUS_COLOR[row.status] ?? "#999"}`,
@@ -76,13 +77,15 @@ function box(row: StatusRow, cancelled: boolean): HTMLElement {
 export function activityPipeline(rows: readonly StatusRow[], {width}: {width: number}): HTMLElement {
   const byStatus = new Map(rows.map((r) => [r.status, r]));
   const get = (s: string): StatusRow => byStatus.get(s) ?? {status: s, activities: 0, approved_amount: 0, disbursed_amount: 0};
-  const wrap = el("div", {display: "flex", flexWrap: "wrap", alignItems: "stretch", gap: "0.4rem", margin: "0.5rem 0 1rem"});
+  // Six boxes and four arrows need about 780 px. Below that the boxes sit in an even grid
+  // without arrows (the dashed border still sets the cancelled ones apart).
+  const narrow = width < 800;
+  const wrap = narrow
+    ? el("div", {display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(8.5rem, 1fr))", gap: "0.4rem", margin: "0.5rem 0 1rem"})
+    : el("div", {display: "flex", alignItems: "stretch", gap: "0.4rem", margin: "0.5rem 0 1rem"});
   wrap.className = "kc-pipeline";
   wrap.setAttribute("role", "list");
   wrap.setAttribute("aria-label", "Số hoạt động theo trạng thái");
-  // Six boxes and four arrows need about 780 px; below that the arrows go and the boxes wrap,
-  // the cancelled ones on a line of their own.
-  const narrow = width < 800;
   PIPELINE.forEach((s, i) => {
     if (i > 0 && !narrow) {
       const arrow = el("div", {alignSelf: "center", color: "var(--theme-foreground-muted)", fontSize: "18px"}, "→");
@@ -91,15 +94,16 @@ export function activityPipeline(rows: readonly StatusRow[], {width}: {width: nu
     }
     const b = box(get(s), false);
     b.setAttribute("role", "listitem");
-    if (narrow) b.style.flex = "1 1 9rem";
     wrap.append(b);
   });
-  const gap = el("div", {flex: narrow ? "1 1 100%" : "0 0 0.6rem", height: narrow ? "0" : "auto"});
-  gap.setAttribute("aria-hidden", "true");
+  if (!narrow) {
+    const gap = el("div", {flex: "0 0 0.6rem"});
+    gap.setAttribute("aria-hidden", "true");
+    wrap.append(gap);
+  }
   const cancelled = box(get("huy"), true);
   cancelled.setAttribute("role", "listitem");
-  if (narrow) cancelled.style.flex = "0 1 12rem";
-  wrap.append(gap, cancelled);
+  wrap.append(cancelled);
   return wrap;
 }
 

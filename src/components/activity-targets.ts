@@ -30,8 +30,9 @@ export function activityTargets(targets: readonly TargetRow[], {width}: {width: 
   const top = Math.max(1, ...rows.map((t) => Math.max(t.target_max, t.achieved + t.in_progress)));
   const integerTicks = top <= 12 ? Array.from({length: top + 1}, (_, i) => i) : undefined;
   // Room on the right for "Chưa đạt: 0 / 1 cơ sở dữ liệu"; the title line spans the whole width.
-  const side = Math.min(230, Math.max(150, Math.round(width * 0.28)));
-  const chars = Math.max(16, Math.floor((width - 16) / 12.5)); // ems of a 12px font
+  const verdict = (t: TargetRow) => `${TARGET_STATUS_LABEL[t.status]}: ${formatNumber(t.achieved)} / ${targetRange(t)}`;
+  const side = Math.round(Math.min(width * 0.4, 14 + 7 * Math.max(10, ...targets.map((t) => verdict(t).length))));
+  const chars = Math.max(16, Math.floor((width - 16) / 15)); // Plot counts ~0.5 em a letter; bold system fonts run wider
   type Row = (typeof rows)[number];
   const tip = (t: Row) =>
     `${t.description}\nKế hoạch: ${targetRange(t)}\nĐã hoàn thành: ${formatNumber(t.achieved)} ${t.unit}` +
@@ -72,7 +73,7 @@ export function activityTargets(targets: readonly TargetRow[], {width}: {width: 
         textAnchor: "start",
         dx: 10,
         dy: 6,
-        text: (t: Row) => `${TARGET_STATUS_LABEL[t.status]}: ${formatNumber(t.achieved)} / ${targetRange(t)}`,
+        text: verdict,
         fill: (t: Row) => TARGET_STATUS_COLOR[t.status],
         fontWeight: 600
       }),

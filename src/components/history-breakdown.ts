@@ -41,7 +41,7 @@ export function historyBreakdown(rows: readonly BreakdownRow[], {width, color = 
       grid: true
     },
     marks: [
-      Plot.text(data, {fy: "key", frameAnchor: "top-left", text: "label", lineWidth: Math.max(16, Math.floor((width - 12) / 12)), textOverflow: "ellipsis-end", dy: 1}),
+      Plot.text(data, {fy: "key", frameAnchor: "top-left", text: "label", lineWidth: Math.max(16, Math.floor((width - 12) / 13)), textOverflow: "ellipsis-end", dy: 1}),
       Plot.barX(data, {
         fy: "key",
         x: "support_amount",
