@@ -32,11 +32,11 @@ function average(total: bigint, n: number): bigint {
 export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: string} = {}): Promise<EvaluationModel> {
   const y = Number(year);
 
-  const targets = (await w.query(`SELECT * FROM report_targets WHERE year = ${y} ORDER BY position`)).map((t) => {
+  const targets = (await w.query(`SELECT * FROM target_progress WHERE year = ${y} ORDER BY position`)).map((t) => {
     const achieved = num(t.achieved);
     const status = String(t.status) as TargetStatus;
     // The view and the shared rule must agree.
-    if (status !== targetStatus(achieved, num(t.target_min), num(t.target_max))) throw new Error(`report_targets: trạng thái lệch ở chỉ tiêu ${String(t.indicator)}`);
+    if (status !== targetStatus(achieved, num(t.target_min), num(t.target_max))) throw new Error(`target_progress: trạng thái lệch ở chỉ tiêu ${String(t.indicator)}`);
     return {
       indicator: String(t.indicator),
       content_group: String(t.content_group) as ContentGroup,
@@ -46,7 +46,7 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
       target_max: num(t.target_max),
       achieved,
       status,
-      activities: num(t.activities)
+      activities: num(t.completed_activities)
     };
   });
 

@@ -19,7 +19,7 @@ const data = await withWarehouse(async (query) => {
   const targets = await query(
     `SELECT year, indicator, description, unit, target_min, target_max,
             achieved, completed_activities, in_progress, in_progress_activities, status
-       FROM site_activity_targets ORDER BY year, position`
+       FROM target_progress ORDER BY year, position`
   );
   const years = [...new Set([...activities, ...targets].map((r) => Number(r.year)))].sort((a, b) => a - b);
   return {years, statuses, activities, targets};
