@@ -1,46 +1,19 @@
 // Kế hoạch – Thực hiện: the budget table in the plan's shape equals the warehouse (plan_vs_actual)
 // to the đồng, a drill-down reaches a line's activities and an activity's vouchers, the table
 // downloads as CSV, filters apply, and no personal field reaches the page's data.
-import {copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync} from "node:fs";
-import os from "node:os";
+import {readFileSync, readdirSync} from "node:fs";
 import path from "node:path";
-import {DuckDBInstance} from "@duckdb/node-api";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {formatMoney, formatNumber} from "../../src/lib/format.js";
-import {toJson, type Row} from "../../src/data/warehouse.js";
-import {distDir, warehouseFile} from "../site/build.js";
+import type {Row} from "../../src/data/warehouse.js";
+import {distDir} from "../site/build.js";
 import {screenshotDir, useSite} from "./harness.js";
+import {useTestWarehouse} from "./warehouse.js";
 
 const site = useSite();
 
-/** A private copy of the test site's warehouse, taken once the site is built: other test files
- * may rebuild the test site (and its warehouse) while this file runs. */
-let warehouseCopy = "";
-beforeAll(async () => {
-  const lock = path.join(path.dirname(warehouseFile), "build.lock");
-  const deadline = Date.now() + 10 * 60_000;
-  while ((existsSync(lock) || !existsSync(warehouseFile)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-  const dir = mkdtempSync(path.join(os.tmpdir(), "kc-warehouse-"));
-  warehouseCopy = path.join(dir, "warehouse.duckdb");
-  copyFileSync(warehouseFile, warehouseCopy);
-});
-afterAll(() => {
-  if (warehouseCopy) rmSync(path.dirname(warehouseCopy), {recursive: true, force: true});
-});
-
-/** Reads the test site's warehouse (read-only): the expected figures are computed from it. */
-async function query<T extends Row>(sql: string): Promise<T[]> {
-  const instance = await DuckDBInstance.create(warehouseCopy, {access_mode: "READ_ONLY"});
-  const connection = await instance.connect();
-  try {
-    const reader = await connection.runAndReadAll(sql);
-    const names = reader.columnNames();
-    return reader.getRowsJS().map((values) => Object.fromEntries(names.map((n, i) => [n, toJson(values[i])])) as T);
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
+/** Expected figures are computed from the test site's warehouse (read-only). */
+const query = useTestWarehouse();
 
 interface LineRow extends Row {
   line_no: number;
