@@ -1,26 +1,10 @@
 // Data loader for Kế hoạch – Thực hiện: every activity with its facility's name and former commune,
 // approved amount, paid amount (net) and decision (view site_plan_activities). No personal field.
+import type {Activity} from "../components/budget-model.js";
 import {withWarehouse, writeJson, type Row} from "./warehouse.js";
 
-export interface PlanActivity extends Row {
-  year: number;
-  activity_id: string;
-  line_no: number | null;
-  title: string;
-  content_group: string;
-  funding_source: string;
-  level: string;
-  status: string;
-  committed: boolean;
-  establishment_id: string | null;
-  establishment_name: string | null;
-  former_unit: string | null;
-  approved_amount: number | null;
-  disbursed_amount: number;
-  vouchers: number;
-  decision_no: string | null;
-  decision_date: string | null;
-}
+/** An activity row, as the page's model reads it, with its number of vouchers. */
+export type PlanActivity = Activity & Row & {vouchers: number};
 
 const activities = await withWarehouse((query) =>
   query<PlanActivity>(

@@ -1,20 +1,11 @@
 // Data loader for the budget lines (Kế hoạch – Thực hiện, Tổng quan): every plan line of every
 // plan year as plan_vs_actual has it: planned quantity, unit amount and total, approved
 // (committed) and disbursed amounts in đồng.
+import type {Line} from "../components/budget-model.js";
 import {withWarehouse, writeJson, type Row} from "./warehouse.js";
 
-export interface PlanLine extends Row {
-  year: number;
-  line_no: number;
-  content_group: string;
-  description: string;
-  funding_source: string;
-  planned_quantity: number;
-  planned_unit_amount: number;
-  planned_amount: number;
-  approved_amount: number;
-  disbursed_amount: number;
-}
+/** A budget line, as the page's model reads it, with its committed and disbursed money. */
+export type PlanLine = Line & Row & {approved_amount: number; disbursed_amount: number};
 
 const lines = await withWarehouse((query) =>
   query<PlanLine>(

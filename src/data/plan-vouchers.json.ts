@@ -1,17 +1,10 @@
 // Data loader for Kế hoạch – Thực hiện: every voucher (số chứng từ, ngày chi, số tiền: negative =
 // recovery, nguồn, đơn vị nhận, diễn giải) with its activity and that activity's year.
+import type {Voucher} from "../components/budget-model.js";
 import {withWarehouse, writeJson, type Row} from "./warehouse.js";
 
-export interface PlanVoucher extends Row {
-  year: number;
-  voucher_no: string;
-  paid_on: string;
-  activity_id: string;
-  amount: number;
-  funding_source: string;
-  payee: string | null;
-  description: string | null;
-}
+/** A voucher row, as the page's model reads it. */
+export type PlanVoucher = Voucher & Row;
 
 const vouchers = await withWarehouse((query) =>
   query<PlanVoucher>(
