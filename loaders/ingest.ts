@@ -15,9 +15,9 @@ import {FileRefused} from "./read/errors.js";
 import {matchHeaders} from "./read/headers.js";
 import {rejectAcrossRows} from "./load/integrity.js";
 import {resolveEstablishmentNames} from "./load/names.js";
-import {createRawView, loadRaw, scalar, type RawPart, type RawResult} from "./load/raw.js";
+import {loadRaw, scalar, type RawResult} from "./load/raw.js";
 import {quoteLiteral as lit} from "./load/sql.js";
-import {columnsOf, createKindTable, settleFlagged, typeRows} from "./load/typed.js";
+import {createKindTable, settleUnsure} from "./load/typed.js";
 import {collectWarnings, createMarts, runDataTests, schemaSql, type DataTestResult} from "./sql/run.js";
 
 /** The data folder marks itself as sample data with this file. */
@@ -103,22 +103,12 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const files: FileSummary[] = [];
     for (const kind of kindOrder) {
       const spec = kinds[kind] as KindSpec;
-      const columns = columnsOf(spec).map((c) => c.name);
       await createKindTable(conn, spec);
-      const parts: RawPart[] = [];
-      for (const [i, file] of (byKind.get(kind) ?? []).entries()) {
-        const {summary, part} = await readFile(conn, spec, columns, dataDir, file, `raw_${kind}_${i}`, scratch, progress);
-        files.push(summary);
-        parts.push(part);
-      }
-      await createRawView(conn, kind, columns, parts);
-      const flagged = await typeRows(conn, spec);
-      if (flagged.length > 1000) progress(`${kind}: kiểm tra lại ${flagged.length} dòng nghi lỗi…`);
-      const rejects = await settleFlagged(conn, spec, flagged);
+      for (const file of byKind.get(kind) ?? []) files.push(await readFile(conn, spec, dataDir, file, scratch, progress));
+      const rejects = await settleUnsure(conn, spec);
       await insertRejects(conn, kind, rejects);
       await rejectAcrossRows(conn, spec);
       if (kind === "projects" || kind === "demand_survey") await resolveEstablishmentNames(conn, kind);
-      await conn.run(`DROP VIEW raw_${kind}; ${parts.map((p) => `DROP TABLE ${p.table};`).join(" ")}`);
     }
     await createMarts(conn);
     await collectWarnings(conn);
@@ -173,13 +163,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 async function readFile(
   conn: DuckDBConnection,
   spec: KindSpec,
-  columns: readonly string[],
   dataDir: string,
   file: string,
-  table: string,
   scratch: string,
   progress: (m: string) => void
-): Promise<{summary: FileSummary; part: RawPart}> {
+): Promise<FileSummary> {
   const path = join(dataDir, file);
   const bytes = readFileSync(path);
   const large = bytes.length > LARGE_FILE;
@@ -190,7 +178,7 @@ async function readFile(
   // Hashed off the main thread (Web Crypto runs in the thread pool) while DuckDB reads the file.
   const hashing = crypto.subtle.digest("SHA-256", bytes);
   const readable = encoding === "utf-8" || encoding === "utf-8-bom" ? path : "";
-  const raw = await loadRaw(conn, columns, {name: file, utf8, delimiter, header: headerMap, path: readable}, table, scratch);
+  const raw = await loadRaw(conn, spec, {name: file, utf8, delimiter, header: headerMap, path: readable}, scratch);
   if (large) progress(`${file}: ${formatNumber(raw.rowsRead)} dòng đã đọc, đang kiểm tra…`);
   const sha256 = Buffer.from(await hashing).toString("hex");
   await insertRejects(
@@ -214,7 +202,7 @@ async function readFile(
     blankRows: raw.blankRows,
     warnings: 0
   };
-  return {summary, part: raw.part};
+  return summary;
 }
 
 async function insertRejects(
@@ -253,15 +241,23 @@ async function insertCodeLists(conn: DuckDBConnection): Promise<void> {
 
 /** Loaded, rejected (distinct rows) and warned rows per file, into source_files and the summary. */
 async function countRows(conn: DuckDBConnection, files: FileSummary[]): Promise<void> {
-  for (const f of files) {
-    const name = lit(f.file);
-    f.rowsLoaded = await scalar(conn, `SELECT count(*) FROM ${f.kind} WHERE source_file = ${name}`);
-    f.rowsRejected = await scalar(conn, `SELECT count(DISTINCT source_line) FROM rejects WHERE source_file = ${name}`);
-    f.warnings = await scalar(conn, `SELECT count(*) FROM warnings WHERE source_file = ${name}`);
-    await conn.run(
-      `UPDATE source_files SET rows_read = ${f.rowsRead}, rows_loaded = ${f.rowsLoaded}, rows_rejected = ${f.rowsRejected}, warnings = ${f.warnings} WHERE source_file = ${name}`
-    );
-  }
+  if (files.length === 0) return;
+  // One grouped query and one update for all files: a statement per file and count made dozens
+  // of round trips, each a scan of its table.
+  const loaded = [...new Set(files.map((f) => f.kind))].map((k) => `SELECT source_file, count(*) AS n FROM ${k} GROUP BY source_file`).join(" UNION ALL ");
+  const reader = await conn.runAndReadAll(`
+    WITH loaded AS (${loaded}),
+         rejected AS (SELECT source_file, count(DISTINCT source_line) AS n FROM rejects GROUP BY source_file),
+         warned AS (SELECT source_file, count(*) AS n FROM warnings GROUP BY source_file)
+    SELECT s.source_file, coalesce(l.n, 0), coalesce(r.n, 0), coalesce(w.n, 0)
+    FROM source_files s LEFT JOIN loaded l USING (source_file) LEFT JOIN rejected r USING (source_file) LEFT JOIN warned w USING (source_file)`);
+  const counts = new Map(reader.getRowsJS().map(([file, ...n]) => [String(file), n.map(Number) as [number, number, number]]));
+  for (const f of files) [f.rowsLoaded, f.rowsRejected, f.warnings] = counts.get(f.file) ?? [0, 0, 0];
+  const values = files.map((f) => `(${lit(f.file)}, ${f.rowsRead}, ${f.rowsLoaded}, ${f.rowsRejected}, ${f.warnings})`).join(", ");
+  await conn.run(`
+    UPDATE source_files SET rows_read = v.rows_read, rows_loaded = v.rows_loaded, rows_rejected = v.rows_rejected, warnings = v.warnings
+    FROM (VALUES ${values}) v(source_file, rows_read, rows_loaded, rows_rejected, warnings)
+    WHERE source_files.source_file = v.source_file`);
 }
 
 /** The latest date the programme's records speak of: "Dữ liệu đến ngày …" on every page. */

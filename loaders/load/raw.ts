@@ -1,14 +1,18 @@
-// Raw layer: one file's rows as text, each with its spreadsheet row number (header = 1).
-// DuckDB's own CSV reader does the bulk of the work; a file it cannot read row for row the way
-// a spreadsheet numbers rows (blank lines, a row with more or fewer cells than the header, an
-// unclosed quote) is read by papaparse instead, which reports such rows one by one.
+// Reading a file: its rows into the kind's table, each with its spreadsheet row number
+// (header = 1), typed in the same pass (see typed.ts). DuckDB's own CSV reader does the bulk of
+// the work; a file it cannot read row for row the way a spreadsheet numbers rows (blank lines, a
+// row with more or fewer cells than the header, an unclosed quote) is read by papaparse instead,
+// which reports such rows one by one and hands the others to the same typed statement.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import Papa from "papaparse";
+import {createHash} from "node:crypto";
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
+import type {KindSpec} from "../../src/lib/contract/kinds.js";
 import type {Delimiter} from "../read/dialect.js";
 import type {HeaderMap} from "../read/headers.js";
 import {quoteIdent as q, quoteLiteral as lit} from "./sql.js";
+import {typedInsert} from "./typed.js";
 
 export interface RawFile {
   /** Name inside the data folder. */
@@ -21,15 +25,7 @@ export interface RawFile {
   path: string;
 }
 
-export interface RawPart {
-  file: string;
-  table: string;
-  /** How the part's rows get their spreadsheet row number. */
-  line: "rowid" | "column";
-}
-
 export interface RawResult {
-  part: RawPart;
   rowsRead: number;
   blankRows: number;
   /** Rows that are not rows of the table (wrong number of cells, an unclosed quote). */
@@ -37,42 +33,17 @@ export interface RawResult {
   path: "duckdb" | "papaparse";
 }
 
-export async function loadRaw(
-  conn: DuckDBConnection,
-  columns: readonly string[],
-  file: RawFile,
-  table: string,
-  tmpDir: string
-): Promise<RawResult> {
+/** Reads one file of the kind into the kind's table (created by createKindTable), typed where SQL is sure. */
+export async function loadRaw(conn: DuckDBConnection, spec: KindSpec, file: RawFile, tmpDir: string): Promise<RawResult> {
   if (!hasBlankLine(file.utf8)) {
     try {
-      return await loadWithDuckDB(conn, columns, file, table, tmpDir);
+      return await loadWithDuckDB(conn, spec, file, tmpDir);
     } catch {
       // A structural problem DuckDB will not read past: papaparse reads the file and names
-      // the rows at fault.
-      await conn.run(`DROP TABLE IF EXISTS ${q(table)}`);
+      // the rows at fault. The failed statement left nothing behind (it was one transaction).
     }
   }
-  return loadWithPapaparse(conn, columns, file, table);
-}
-
-/** All parts of a kind as one relation: source_file, source_line, the columns, extra_columns. */
-export async function createRawView(conn: DuckDBConnection, kind: string, columns: readonly string[], parts: readonly RawPart[]): Promise<void> {
-  const cols = columns.map(q).join(", ");
-  const selects = parts.map(
-    (p) =>
-      `SELECT ${lit(p.file)} AS source_file, ${p.line === "rowid" ? "CAST(rowid + 2 AS INTEGER)" : "source_line"} AS source_line, ${cols}, extra_columns
-       FROM ${q(p.table)} WHERE NOT (${blankRow(columns)})`
-  );
-  if (selects.length === 0) {
-    const nulls = columns.map((c) => `CAST(NULL AS VARCHAR) AS ${q(c)}`).join(", ");
-    selects.push(`SELECT CAST(NULL AS VARCHAR) AS source_file, CAST(NULL AS INTEGER) AS source_line, ${nulls}, CAST(NULL AS VARCHAR) AS extra_columns WHERE false`);
-  }
-  await conn.run(`CREATE TEMP VIEW ${q(`raw_${kind}`)} AS ${selects.join("\nUNION ALL\n")}`);
-}
-
-function blankRow(columns: readonly string[]): string {
-  return [...columns.map((c) => `${q(c)} IS NULL`), "extra_columns IS NULL"].join(" AND ");
+  return loadWithPapaparse(conn, spec, file);
 }
 
 function hasBlankLine(utf8: Buffer): boolean {
@@ -82,48 +53,74 @@ function hasBlankLine(utf8: Buffer): boolean {
   return body.includes("\n\n") || body.includes("\n\r\n") || body.includes("\r\r");
 }
 
-async function loadWithDuckDB(conn: DuckDBConnection, columns: readonly string[], file: RawFile, table: string, tmpDir: string): Promise<RawResult> {
+const cell = (i: number) => `c${i}`;
+
+function allEmpty(width: number): string {
+  return Array.from({length: width}, (_, i) => `${cell(i)} IS NULL`).join(" AND ");
+}
+
+async function loadWithDuckDB(conn: DuckDBConnection, spec: KindSpec, file: RawFile, tmpDir: string): Promise<RawResult> {
   let path = file.path;
   if (path === "") {
-    path = join(tmpDir, `${table}.csv`);
+    // The transcoded copy (UTF-16 files) is named from a hash: the office's file name may hold
+    // any character.
+    path = join(tmpDir, `${spec.name}-${createHash("sha1").update(file.name).digest("hex").slice(0, 12)}.csv`);
     writeFileSync(path, file.utf8);
   }
-  const types = file.header.columns.map((_, i) => `${lit(`c${i}`)}: 'VARCHAR'`).join(", ");
-  const select = columns.map((col) => {
-    const i = file.header.columns.indexOf(col);
-    return `${i < 0 ? "CAST(NULL AS VARCHAR)" : `c${i}`} AS ${q(col)}`;
-  });
-  // The table keeps the file's row order, so a row's rowid is its position in the file: no
-  // window function (which would read the file on one thread) is needed to number the rows.
+  const width = file.header.columns.length;
+  const types = file.header.columns.map((_, i) => `${lit(cell(i))}: 'VARCHAR'`).join(", ");
+  const table = q(spec.name);
+  const name = lit(file.name);
+  // One pass from the file into the kind's table. With insertion order preserved, the rows take
+  // the table's row ids in the file's record order (also when DuckDB reads the file on several
+  // threads), so a row's spreadsheet number is its row id's distance from the file's first row,
+  // + 2 — even when a quoted cell spans lines. A window function would read the file on one
+  // thread; this needs no second copy of the file either.
   await conn.run("SET preserve_insertion_order = true");
-  await conn.run(`
-    CREATE TEMP TABLE ${q(table)} AS
-    SELECT ${select.join(", ")}, ${extrasJson(file.header)} AS extra_columns
-    FROM read_csv(${lit(path)}, delim = ${lit(file.delimiter)}, header = true, quote = '"', escape = '"',
-                  auto_detect = false, columns = {${types}}, strict_mode = true)`);
-  // Nothing else depends on row order: letting it go makes the later inserts parallel.
-  await conn.run("SET preserve_insertion_order = false");
-  const counts = await conn.runAndReadAll(`SELECT count(*), count(*) FILTER (WHERE ${blankRow(columns)}) FROM ${q(table)}`);
-  const [total, blank] = (counts.getRows()[0] ?? [0, 0]).map(Number) as [number, number];
-  return {part: {file: file.name, table, line: "rowid"}, rowsRead: total - blank, blankRows: blank, broken: [], path: "duckdb"};
+  try {
+    await conn.run(
+      typedInsert(spec, {
+        from: `read_csv(${lit(path)}, delim = ${lit(file.delimiter)}, header = true, quote = '"', escape = '"',
+                        auto_detect = false, columns = {${types}}, strict_mode = true)`,
+        columns: file.header.columns,
+        cell,
+        extras: extrasJson(file.header),
+        blank: allEmpty(width),
+        line: "0",
+        file: file.name
+      })
+    );
+  } finally {
+    // Nothing else depends on row order: letting it go makes the later statements parallel.
+    await conn.run("SET preserve_insertion_order = false");
+  }
+  const counts = await conn.runAndReadAll(
+    `SELECT count(*), count(*) FILTER (WHERE _blank), min(rowid), max(rowid) FROM ${table} WHERE source_file = ${name}`
+  );
+  const [total, blank, first, last] = (counts.getRows()[0] ?? []).map((v) => Number(v ?? 0)) as [number, number, number, number];
+  // The file's rows hold consecutive row ids (nothing was deleted yet): numbered before any
+  // other statement touches the table.
+  if (total > 0 && last - first + 1 !== total) throw new Error(`${file.name}: row ids not consecutive`);
+  if (total > 0) await conn.run(`UPDATE ${table} SET source_line = CAST(rowid - ${first} + 2 AS INTEGER) WHERE source_file = ${name}`);
+  return {rowsRead: total - blank, blankRows: blank, broken: [], path: "duckdb"};
 }
 
 function extrasJson(header: HeaderMap): string {
   if (header.extras.length === 0) return "CAST(NULL AS VARCHAR)";
-  const pairs = header.extras.map((e) => `${lit(e.header)}, c${e.position}`).join(", ");
-  const empty = header.extras.map((e) => `c${e.position} IS NULL`).join(" AND ");
+  const pairs = header.extras.map((e) => `${lit(e.header)}, ${cell(e.position)}`).join(", ");
+  const empty = header.extras.map((e) => `${cell(e.position)} IS NULL`).join(" AND ");
   return `CASE WHEN ${empty} THEN NULL ELSE CAST(json_object(${pairs}) AS VARCHAR) END`;
 }
 
-async function loadWithPapaparse(conn: DuckDBConnection, columns: readonly string[], file: RawFile, table: string): Promise<RawResult> {
-  await conn.run(
-    `CREATE TEMP TABLE ${q(table)} (source_line INTEGER, ${columns.map((c) => `${q(c)} VARCHAR`).join(", ")}, extra_columns VARCHAR)`
-  );
+async function loadWithPapaparse(conn: DuckDBConnection, spec: KindSpec, file: RawFile): Promise<RawResult> {
+  const width = file.header.columns.length;
+  const staging = q(`papa_${spec.name}`);
+  const cells = Array.from({length: width}, (_, i) => `${cell(i)} VARCHAR`).join(", ");
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${staging} (source_line INTEGER, ${cells}, extra_columns VARCHAR)`);
   const parsed = Papa.parse<string[]>(file.utf8.toString("utf8"), {delimiter: file.delimiter, quoteChar: '"', skipEmptyLines: false});
   const unclosed = new Set(parsed.errors.filter((e) => e.code === "MissingQuotes" && e.row !== undefined).map((e) => e.row!));
-  const width = file.header.columns.length;
-  const appender = await conn.createAppender(table);
-  const result: RawResult = {part: {file: file.name, table, line: "column"}, rowsRead: 0, blankRows: 0, broken: [], path: "papaparse"};
+  const appender = await conn.createAppender(`papa_${spec.name}`);
+  const result: RawResult = {rowsRead: 0, blankRows: 0, broken: [], path: "papaparse"};
   parsed.data.forEach((cells, index) => {
     if (index === 0) return;
     const line = index + 1;
@@ -142,11 +139,9 @@ async function loadWithPapaparse(conn: DuckDBConnection, columns: readonly strin
       return;
     }
     appender.appendInteger(line);
-    for (const col of columns) {
-      const i = file.header.columns.indexOf(col);
-      const cell = i < 0 ? undefined : cells[i];
-      if (cell === undefined || cell === "") appender.appendNull();
-      else appender.appendVarchar(cell);
+    for (const c of cells) {
+      if (c === "") appender.appendNull();
+      else appender.appendVarchar(c);
     }
     const extras = file.header.extras.map((e) => [e.header, cells[e.position] || null] as const);
     if (extras.every(([, v]) => v === null)) appender.appendNull();
@@ -154,6 +149,12 @@ async function loadWithPapaparse(conn: DuckDBConnection, columns: readonly strin
     appender.endRow();
   });
   appender.closeSync();
+  // The same typed statement as DuckDB's own reader, over the rows papaparse kept (blank ones
+  // were counted and left out), each with its spreadsheet number.
+  await conn.run(
+    typedInsert(spec, {from: staging, columns: file.header.columns, cell, extras: "extra_columns", blank: "false", line: "source_line", file: file.name})
+  );
+  await conn.run(`DROP TABLE ${staging}`);
   return result;
 }
 

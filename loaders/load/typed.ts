@@ -1,13 +1,14 @@
 // Typed layer: raw text → the kind's table, with money as BIGINT đồng and dates as DATE.
 //
 // The contract's zod schemas decide what a cell means. For speed, the bulk of the rows is cast
-// in SQL written from the same contract; the SQL is deliberately narrower than zod (it only
-// accepts the common spellings), and every row it does not accept goes to zod, which loads it
-// or rejects it with the reason. So the SQL may send a good row the slow way, but never loads a
-// row zod would refuse (test/ingest/consistency.test.ts holds it to that). Codes and dates have
-// few distinct values: those are parsed once each by the contract itself.
-import type {DuckDBBlobValue, DuckDBConnection} from "@duckdb/node-api";
+// in SQL written from the same contract, in the one pass that reads the file; the SQL is
+// deliberately narrower than zod (it only accepts the common spellings), and every row it does
+// not accept is marked unsure, keeps its raw cells, and goes to zod, which loads it or rejects
+// it with the reason. So the SQL may send a good row the slow way, but never loads a row zod
+// would refuse (test/ingest/consistency.test.ts holds it to that).
+import type {DuckDBConnection} from "@duckdb/node-api";
 import type {z} from "zod";
+import {codeLists, type CodeEntry} from "../../src/lib/contract/codes.js";
 import {columnMeta, parseCell, type ColumnMeta, type FieldType} from "../../src/lib/contract/fields.js";
 import type {KindSpec} from "../../src/lib/contract/kinds.js";
 import {validateRow, type Issue} from "../../src/lib/contract/validate.js";
@@ -41,15 +42,36 @@ export function sqlType(type: FieldType): string {
   }
 }
 
-/** The warehouse table of a kind: canonical columns, then provenance. */
+/**
+ * The warehouse table of a kind: canonical columns, then provenance; while the kind loads, also
+ * the helper columns of the load (HELPERS), dropped by settleUnsure().
+ */
 export async function createKindTable(conn: DuckDBConnection, spec: KindSpec): Promise<void> {
   const cols = columnsOf(spec).map((c) => `${q(c.name)} ${sqlType(c.meta.type)}`);
   await conn.run(
-    `CREATE TABLE ${q(spec.name)} (${cols.join(", ")}, source_file VARCHAR NOT NULL, source_line INTEGER NOT NULL, extra_columns VARCHAR)`
+    `CREATE TABLE ${q(spec.name)} (${cols.join(", ")}, source_file VARCHAR NOT NULL, source_line INTEGER NOT NULL, extra_columns VARCHAR,
+       _unsure BOOLEAN NOT NULL, _blank BOOLEAN NOT NULL, _raw VARCHAR)`
   );
 }
 
-const DIGITS = "[0-9]+|[0-9]{1,3}(\\.[0-9]{3})+|[0-9]{1,3}(,[0-9]{3})+|[0-9]{1,3}( [0-9]{3})+";
+/**
+ * While a kind loads: `_unsure` = SQL is not sure of the row (zod decides it), `_blank` = every
+ * cell of the row is empty (not a row: counted as blank), `_raw` = the row's raw cells as a JSON
+ * array in the contract's column order, kept only for unsure rows (NULL otherwise, so it costs
+ * nothing). Dropping a column is a change of the catalog only in DuckDB.
+ */
+const HELPERS = ["_unsure", "_blank", "_raw"] as const;
+
+/**
+ * A whole number written with digits, grouped by `.`, `,` or a space or not grouped, `-` first
+ * when `sign`: as BIGINT, else NULL. The office's own spelling (`14.000.000`) is tested first and
+ * costs one replace(); translate() (the other spellings) is several times dearer on a million rows.
+ */
+function wholeNumber(v: string, sign: boolean): string {
+  const s = sign ? "-?" : "";
+  return `CASE WHEN regexp_full_match(${v}, '${s}[0-9]{1,3}(?:\\.[0-9]{3})*') THEN try_cast(replace(${v}, '.', '') AS BIGINT)
+               WHEN regexp_full_match(${v}, '${s}(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3})+)') THEN try_cast(translate(${v}, ', ', '') AS BIGINT) END`;
+}
 
 /**
  * Characters that are NFC whatever precedes them when no combining mark is around: Latin with
@@ -89,21 +111,16 @@ const SAFE_EDGE = re2Class(subtract(NFC_SAFE, BLANK_RANGES));
 
 /** The cell as it stands when it is plainly clean text, else NULL (and zod decides). */
 function plainText(v: string): string {
-  // ASCII cells (codes, voucher numbers) need only their ends checked, which is far cheaper
-  // than the regular expression the Vietnamese text needs.
-  return `CASE WHEN strlen(${v}) = length(${v}) THEN (CASE WHEN trim(${v}, ${ASCII_BLANKS}) = ${v} AND ${v} <> '' THEN ${v} END)
-               WHEN regexp_full_match(${v}, '[${SAFE_EDGE}]([${SAFE}]*[${SAFE_EDGE}])?') THEN ${v} END`;
+  // ASCII cells (codes, voucher numbers) need only their first and last characters looked at,
+  // which is far cheaper than the regular expression the Vietnamese text needs (or a trim): the
+  // ASCII blanks are all at or below the space; the other control characters, which zod would
+  // keep, go to zod (`ascii('')` is 0, so an empty text does too).
+  return `CASE WHEN strlen(${v}) = length(${v}) THEN (CASE WHEN ascii(${v}) > 32 AND ascii(${v}[-1]) > 32 THEN ${v} END)
+               WHEN regexp_full_match(${v}, '[${SAFE_EDGE}](?:[${SAFE}]*[${SAFE_EDGE}])?') THEN ${v} END`;
 }
-
-const ASCII_BLANKS = `'${String.fromCharCode(9, 10, 11, 12, 13, 32)}'`;
 
 function inRange(expr: string, min: string, max: string): string {
   return `CASE WHEN (${expr}) BETWEEN ${min} AND ${max} THEN (${expr}) END`;
-}
-
-/** Cell types whose few distinct values are looked up once each by the contract's own parser. */
-function byDictionary(type: FieldType): boolean {
-  return type.kind === "code" || type.kind === "date";
 }
 
 /** SQL that casts the raw text `v` to the column's type, NULL where SQL is not sure. */
@@ -114,17 +131,10 @@ function cast(type: FieldType, v: string): string {
     case "year":
       return inRange(`CASE WHEN regexp_full_match(${v}, '[0-9]{4}') THEN try_cast(${v} AS INTEGER) END`, String(type.min), String(type.max));
     case "count":
-      return inRange(
-        `CASE WHEN regexp_full_match(${v}, '${DIGITS}') THEN try_cast(translate(${v}, '., ', '') AS BIGINT) END`,
-        String(type.min),
-        String(type.max)
-      );
-    case "money": {
+      return inRange(wholeNumber(v, false), String(type.min), String(type.max));
+    case "money":
       // Plain digits, grouped or not; a suffix (đ, đồng, VNĐ) or any other spelling goes to zod.
-      const pattern = type.signed ? `-?(${DIGITS})` : `(${DIGITS})`;
-      const value = `CASE WHEN regexp_full_match(${v}, '${pattern}') THEN try_cast(translate(${v}, '., ', '') AS BIGINT) END`;
-      return inRange(value, type.signed ? `-${MAX_MONEY}` : "0", String(MAX_MONEY));
-    }
+      return inRange(wholeNumber(v, type.signed), type.signed ? `-${MAX_MONEY}` : "0", String(MAX_MONEY));
     case "percent":
       return inRange(
         `CASE WHEN regexp_full_match(${v}, '[0-9]+([.,][0-9]+)?%?') THEN try_cast(replace(replace(${v}, '%', ''), ',', '.') AS DOUBLE) END`,
@@ -132,8 +142,9 @@ function cast(type: FieldType, v: string): string {
         "100"
       );
     case "date":
+      return dateCast(v);
     case "code":
-      throw new Error("looked up by dictionary");
+      return codeCase(type, v);
   }
 }
 
@@ -141,91 +152,89 @@ function defaultLiteral(meta: ColumnMeta): string {
   return typeof meta.default === "number" ? String(meta.default) : lit(String(meta.default));
 }
 
-/** UTF-8 decoding that keeps a leading U+FEFF as text. */
-const EXACT_UTF8 = new TextDecoder("utf-8", {ignoreBOM: true});
-
 /**
- * The distinct values of a code or date column, each parsed by the contract (so SQL and zod
- * cannot disagree on them), as a lookup table raw text → typed text.
+ * A code column: the cell against the exact spellings of its list (code, label, aliases), then
+ * lower-cased against the lower-cased spellings, each mapped to the code the contract's own
+ * parser gives that spelling. Any other spelling (no diacritics, other spacing, decomposed text,
+ * blanks at an end) is NULL here and goes to zod, whose folding is wider.
  */
-async function buildDictionary(conn: DuckDBConnection, kind: string, column: Column): Promise<string> {
-  const table = `dict_${kind}_${column.name}`;
-  // The raw text is fetched as bytes: the Node API decodes VARCHAR with a TextDecoder that drops
-  // a leading U+FEFF, so "\ufeffxa" came back as "xa", was written as a second key "xa" and the
-  // join below doubled every row spelled "xa" (test/ingest/consistency.test.ts found it).
-  const distinct = await conn.runAndReadAll(`SELECT DISTINCT encode(${q(column.name)}) FROM ${q(`raw_${kind}`)} WHERE ${q(column.name)} IS NOT NULL`);
-  await conn.run(`CREATE TEMP TABLE ${q(table)} (raw VARCHAR, value VARCHAR)`);
-  const appender = await conn.createAppender(table);
-  for (const [bytes] of distinct.getRows()) {
-    const raw = EXACT_UTF8.decode((bytes as DuckDBBlobValue).bytes);
-    const text = cleanText(raw);
-    const parsed = text === undefined ? undefined : parseCell(column.meta.type, text);
-    appender.appendVarchar(raw);
-    if (parsed?.ok) appender.appendVarchar(String(parsed.value));
-    else appender.appendNull();
-    appender.endRow();
+function codeCase(type: Extract<FieldType, {kind: "code"}>, v: string): string {
+  const exact = new Map<string, string>();
+  const lower = new Map<string, string>();
+  for (const e of codeLists[type.list] as readonly CodeEntry[]) {
+    for (const spelling of [e.code, e.label, ...(e.aliases ?? [])]) {
+      for (const [map, text] of [[exact, spelling.normalize("NFC")], [lower, spelling.normalize("NFC").toLowerCase()]] as const) {
+        const parsed = parseCell(type, text);
+        if (parsed.ok) map.set(text, String(parsed.value));
+      }
+    }
   }
-  appender.closeSync();
-  return table;
+  const whens = (m: Map<string, string>) => [...m].map(([text, code]) => `WHEN ${lit(text)} THEN ${lit(code)}`).join(" ");
+  // The spellings as listed first: most cells are written so, and lower() costs a pass over the text.
+  return `CASE ${v} ${whens(exact)} ELSE (CASE lower(${v}) ${whens(lower)} END) END`;
 }
 
 /**
- * Types every raw row of a kind, loads the rows SQL is sure of into the kind's table, and
- * returns the others for zod.
+ * A date column: dd/mm/yyyy (d/m allowed) or yyyy-mm-dd, exactly as parseDate's patterns, cast
+ * by DuckDB, which gives NULL for a day the calendar does not have (31/02); then the contract's
+ * range of years.
  */
-export async function typeRows(conn: DuckDBConnection, spec: KindSpec): Promise<FlaggedRow[]> {
+function dateCast(v: string): string {
+  const value = `CASE WHEN regexp_full_match(${v}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') THEN CAST(try_strptime(${v}, '%d/%m/%Y') AS DATE)
+                      WHEN regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN try_cast(${v} AS DATE) END`;
+  return inRange(value, "DATE '1900-01-01'", "DATE '2100-12-31'");
+}
+
+/** Where a file's cells come from, for typedInsert(). */
+export interface CellSource {
+  /** The relation holding the cells: read_csv(…) or a table. */
+  from: string;
+  /** Per position of the file's header: the canonical column there, or null (extra column). */
+  columns: readonly (string | null)[];
+  /** The SQL naming the cell at a position of the file (text, NULL when empty). */
+  cell: (position: number) => string;
+  /** SQL of the row's extra_columns (JSON text or NULL). */
+  extras: string;
+  /** SQL of the row's all-empty flag. */
+  blank: string;
+  /** SQL of the row's spreadsheet number (0 when set afterwards from the rowid). */
+  line: string;
+  file: string;
+}
+
+/**
+ * One statement reading a file's rows into the kind's table: every value SQL is sure of typed,
+ * and each row flagged unsure when any cell or row rule is not plainly met (its raw cells kept
+ * for zod). Blank rows go in too, flagged, so that the table's rows follow the file's records.
+ */
+export function typedInsert(spec: KindSpec, source: CellSource): string {
   const columns = columnsOf(spec);
-  const joins: string[] = [];
+  const raw = columns.map((c) => {
+    const i = source.columns.indexOf(c.name);
+    return i < 0 ? "CAST(NULL AS VARCHAR)" : source.cell(i);
+  });
   const typed: string[] = [];
   for (const [i, c] of columns.entries()) {
-    const v = `r.${q(c.name)}`;
-    let value: string;
-    if (byDictionary(c.meta.type)) {
-      const dict = await buildDictionary(conn, spec.name, c);
-      joins.push(`LEFT JOIN ${q(dict)} d${i} ON d${i}.raw = ${v}`);
-      value = `CAST(d${i}.value AS ${sqlType(c.meta.type)})`;
-    } else {
-      value = cast(c.meta.type, v);
-    }
+    const v = raw[i]!;
+    const value = cast(c.meta.type, v);
     // Only a truly empty cell counts as empty here; one of odd blanks fails its cast and goes to
     // zod, which takes it as empty.
     const empty = `${v} IS NULL`;
     typed.push(c.meta.default === undefined ? `${value} AS ${q(c.name)}` : `CASE WHEN ${empty} THEN ${defaultLiteral(c.meta)} ELSE ${value} END AS ${q(c.name)}`);
-    typed.push(`${empty} AS ${q(`empty_${c.name}`)}`);
+    typed.push(`${empty} AS ${q(`_empty_${c.name}`)}`);
+    typed.push(`${v} AS ${q(`_cell_${c.name}`)}`);
   }
-  const cellOk = columns.map((c) =>
-    c.meta.required ? `${q(c.name)} IS NOT NULL` : `(${q(`empty_${c.name}`)} OR ${q(c.name)} IS NOT NULL)`
-  );
+  const cellOk = columns.map((c) => (c.meta.required ? `${q(c.name)} IS NOT NULL` : `(${q(`_empty_${c.name}`)} OR ${q(c.name)} IS NOT NULL)`));
   const rules = (spec.rules ?? []).map((r) => `coalesce(${r.sql}, false)`);
-  const table = q(spec.name);
   const names = columns.map((c) => q(c.name)).join(", ");
-  // One pass writes every row with a flag saying whether SQL was sure of it; the unsure ones are
-  // then taken out again (few) and handed to zod. Cheaper than staging all rows first.
-  await conn.run(`ALTER TABLE ${table} ADD COLUMN _unsure BOOLEAN`);
-  await conn.run(`
-    INSERT INTO ${table} (${names}, source_file, source_line, extra_columns, _unsure)
-    SELECT ${names}, source_file, source_line, extra_columns, NOT (${[...cellOk, ...rules].join(" AND ")}) FROM (
-      SELECT r.source_file, r.source_line, r.extra_columns, ${typed.join(", ")}
-      FROM ${q(`raw_${spec.name}`)} r ${joins.join(" ")})`);
-  const flagged = await conn.runAndReadAll(`
-    SELECT r.* FROM ${q(`raw_${spec.name}`)} r
-    JOIN (SELECT source_file, source_line FROM ${table} WHERE _unsure) USING (source_file, source_line)
-    ORDER BY r.source_file, r.source_line`);
-  await conn.run(`DELETE FROM ${table} WHERE _unsure`);
-  await conn.run(`ALTER TABLE ${table} DROP COLUMN _unsure`);
-  return flagged.getRowObjectsJS().map((r) => ({
-    source_file: String(r.source_file),
-    source_line: Number(r.source_line),
-    extra_columns: r.extra_columns == null ? null : String(r.extra_columns),
-    cells: Object.fromEntries(columns.map((c) => [c.name, cleanText(r[c.name] == null ? undefined : String(r[c.name]))]))
-  }));
-}
-
-export interface FlaggedRow {
-  source_file: string;
-  source_line: number;
-  extra_columns: string | null;
-  cells: Record<string, string | undefined>;
+  const cells = columns.map((c) => q(`_cell_${c.name}`)).join(", ");
+  return `
+    INSERT INTO ${q(spec.name)} (${names}, source_file, source_line, extra_columns, ${HELPERS.join(", ")})
+    SELECT ${names}, ${lit(source.file)}, _line, _extras, _unsure, _blank, CASE WHEN _unsure THEN CAST(to_json([${cells}]) AS VARCHAR) END
+    FROM (
+      SELECT *, NOT (${[...cellOk, ...rules].join(" AND ")}) AS _unsure FROM (
+        SELECT ${typed.join(", ")}, ${source.extras} AS _extras, ${source.blank} AS _blank, ${source.line} AS _line
+        FROM ${source.from}))`;
 }
 
 export interface RowReject extends Issue {
@@ -234,17 +243,29 @@ export interface RowReject extends Issue {
   raw_value: string | null;
 }
 
-/** zod decides the rows SQL was not sure of: loads the good ones, returns the reasons for the rest. */
-export async function settleFlagged(conn: DuckDBConnection, spec: KindSpec, rows: readonly FlaggedRow[]): Promise<RowReject[]> {
+/**
+ * After every file of the kind is in: zod decides the rows SQL was not sure of (loads the good
+ * ones, returns the reasons for the rest), blank and unsure rows leave, and so do the helper
+ * columns. Returns the rejects.
+ */
+export async function settleUnsure(conn: DuckDBConnection, spec: KindSpec): Promise<RowReject[]> {
   const columns = columnsOf(spec);
+  const table = q(spec.name);
+  // `_raw` is JSON text beginning with "[": the Node API's decoder drops a U+FEFF only at the
+  // start of a text, so a cell beginning with one comes back whole (a list of texts would not).
+  const unsure = await conn.runAndReadAll(`
+    SELECT source_file, source_line, extra_columns, _raw FROM ${table} WHERE _unsure AND NOT _blank ORDER BY source_file, source_line`);
   const rejects: RowReject[] = [];
-  const accepted: {row: FlaggedRow; values: Record<string, unknown>}[] = [];
-  for (const row of rows) {
-    const result = validateRow(spec, row.cells);
-    if (result.ok) accepted.push({row, values: result.row as Record<string, unknown>});
+  const accepted: {source_file: string; source_line: number; extra_columns: string | null; values: Record<string, unknown>}[] = [];
+  for (const [file, line, extras, rawJson] of unsure.getRowsJS()) {
+    const rawCells = JSON.parse(String(rawJson)) as (string | null)[];
+    const cells = Object.fromEntries(columns.map((c, i) => [c.name, cleanText(rawCells[i])]));
+    const row = {source_file: String(file), source_line: Number(line), extra_columns: extras == null ? null : String(extras)};
+    const result = validateRow(spec, cells);
+    if (result.ok) accepted.push({...row, values: result.row as Record<string, unknown>});
     else {
       for (const issue of result.issues) {
-        rejects.push({...issue, source_file: row.source_file, source_line: row.source_line, raw_value: row.cells[issue.column] ?? null});
+        rejects.push({...issue, source_file: row.source_file, source_line: row.source_line, raw_value: cells[issue.column] ?? null});
       }
     }
   }
@@ -253,9 +274,9 @@ export async function settleFlagged(conn: DuckDBConnection, spec: KindSpec, rows
     const tmp = `settled_${spec.name}`;
     await conn.run(`CREATE OR REPLACE TEMP TABLE ${q(tmp)} (${columns.map((c) => `${q(c.name)} VARCHAR`).join(", ")}, source_file VARCHAR, source_line INTEGER, extra_columns VARCHAR)`);
     const appender = await conn.createAppender(tmp);
-    for (const {row, values} of accepted) {
+    for (const row of accepted) {
       for (const c of columns) {
-        const v = values[c.name];
+        const v = row.values[c.name];
         if (v === undefined || v === null) appender.appendNull();
         else appender.appendVarchar(String(v));
       }
@@ -268,8 +289,11 @@ export async function settleFlagged(conn: DuckDBConnection, spec: KindSpec, rows
     appender.closeSync();
     const names = columns.map((c) => q(c.name));
     const casts = columns.map((c) => `CAST(${q(c.name)} AS ${sqlType(c.meta.type)})`);
-    await conn.run(`INSERT INTO ${q(spec.name)} (${names.join(", ")}, source_file, source_line, extra_columns)
-      SELECT ${casts.join(", ")}, source_file, source_line, extra_columns FROM ${q(tmp)}`);
+    await conn.run(`INSERT INTO ${table} (${names.join(", ")}, source_file, source_line, extra_columns, _unsure, _blank)
+      SELECT ${casts.join(", ")}, source_file, source_line, extra_columns, false, false FROM ${q(tmp)};
+      DROP TABLE ${q(tmp)}`);
   }
+  await conn.run(`DELETE FROM ${table} WHERE _unsure OR _blank`);
+  await conn.run(HELPERS.map((h) => `ALTER TABLE ${table} DROP COLUMN ${h};`).join(" "));
   return rejects;
 }
