@@ -2,44 +2,14 @@
 // every project (2020–2025) and plan-year activity of each facility. Reads the views of
 // loaders/sql/marts/site_facility.sql, column by column: owner names, phones, CCCD, tax codes and
 // extra columns never leave the warehouse.
+import type {DetailFacility, DetailSupport} from "../components/facility-detail.js";
 import {hasRelation, withWarehouse, writeJson, type Row} from "./warehouse.js";
 
-export interface FacilityRow extends Row {
-  establishment_id: string;
-  name: string;
-  kind: string;
-  sector: string;
-  village: string | null;
-  former_unit: string | null;
-  workers: number | null;
-  founded_year: number | null;
-  main_products: string | null;
-  ocop_stars: number | null;
-  supports: number;
-  support_total: number;
-  last_support_year: number | null;
-  other_activities: number;
-}
+/** A facility of the register, as the detail card reads it, with its other activities. */
+export type FacilityRow = DetailFacility & Row & {other_activities: number};
 
-export interface SupportRow extends Row {
-  source: "du_an" | "hoat_dong";
-  establishment_id: string;
-  support_id: string;
-  year: number;
-  level: string;
-  content_group: string;
-  title: string;
-  status: string | null;
-  amount: number | null;
-  counterpart_amount: number | null;
-  jobs_created: number | null;
-  result: string | null;
-  decision_no: string | null;
-  decision_date: string | null;
-  paid_amount: number | null;
-  completed_on: string | null;
-  counted: boolean;
-}
+/** One project or activity of a facility, as the detail card reads it, with its decision. */
+export type SupportRow = DetailSupport & Row & {decision_no: string | null; decision_date: string | null; completed_on: string | null};
 
 const data = await withWarehouse(async (query) => {
   if (!(await hasRelation(query, "site_facility_register"))) {

@@ -2,6 +2,7 @@
 // same date of the year before (view site_overview_plan_year_to_date), the facility-count targets
 // (site_overview_facility_targets), and the yearly planned / approved / disbursed table
 // (plan_vs_actual). Runs at build time in Node (tsx), reads the warehouse read-only, prints JSON.
+import type {FacilityKpi} from "../components/kpi.js";
 import {withWarehouse, writeJson, type Row} from "./warehouse.js";
 
 export interface OverviewYear extends Row {
@@ -31,19 +32,8 @@ export interface OverviewKpi extends Row {
   prior_disbursed_to_date: number | null;
 }
 
-export interface OverviewFacilities extends Row {
-  year: number;
-  target_min: number;
-  target_max: number;
-  targets: number;
-  supports: number;
-  supports_completed: number;
-  facilities: number;
-  prior_basis: "ke_hoach" | "de_an" | null;
-  supports_to_date: number;
-  prior_supports_to_date: number | null;
-  content_groups: string[];
-}
+/** The facility card's figures, as the card reads them, with the content groups counted. */
+export type OverviewFacilities = FacilityKpi & Row & {content_groups: string[]};
 
 export interface Overview {
   years: OverviewYear[];

@@ -8,32 +8,14 @@
 import {columnMeta} from "../lib/contract/fields.js";
 import {kindOrder, kinds, type KindName, type KindSpec} from "../lib/contract/kinds.js";
 import {HIDDEN_VALUE, ruleLabel, testLabel} from "../components/quality-labels.js";
+import type {FileRow, Run} from "../components/quality-summary.js";
 import {hasRelation, withWarehouse, writeJson, type Row} from "./warehouse.js";
 
-export interface QualityRun extends Row {
-  run_id: string;
-  started_at: string;
-  finished_at: string | null;
-  data_dir: string;
-  status: string;
-  is_sample: boolean;
-  data_as_of: string | null;
-}
+/** The last run, as the page's summary reads it. */
+export type QualityRun = Run & Row;
 
-export interface QualityFile extends Row {
-  source_file: string;
-  kind: string;
-  sha256: string;
-  bytes: number;
-  encoding: string;
-  delimiter: string;
-  reader: string;
-  rows_read: number | null;
-  rows_loaded: number | null;
-  rows_rejected: number | null;
-  blank_rows: number | null;
-  warnings: number | null;
-}
+/** A source file with its counts, as the page's summary reads it. */
+export type QualityFile = FileRow & Row;
 
 export interface QualityReject extends Row {
   kind: string;
