@@ -1,4 +1,5 @@
 // Summary cards of the facility register (page "Cơ sở CNNT").
+import {statCard} from "./stat-card.js";
 import {codeLabel, codeLists} from "../lib/contract/codes.js";
 import {formatMoney, formatNumber} from "../lib/format.js";
 
@@ -10,20 +11,6 @@ export interface CardFacility {
   support_total: number;
 }
 
-export function card(title: string, value: string, note: string): HTMLElement {
-  const div = document.createElement("div");
-  div.className = "card";
-  const h2 = document.createElement("h2");
-  h2.textContent = title;
-  const big = document.createElement("p");
-  big.className = "big";
-  big.textContent = value;
-  const p = document.createElement("p");
-  p.className = "kc-muted";
-  p.textContent = note;
-  div.append(h2, big, p);
-  return div;
-}
 
 export function facilityCards(facilities: readonly CardFacility[], _options: {width?: number} = {}): HTMLElement {
   const byKind = codeLists.kind
@@ -39,14 +26,14 @@ export function facilityCards(facilities: readonly CardFacility[], _options: {wi
   const grid = document.createElement("div");
   grid.className = "grid grid-cols-4";
   grid.append(
-    card("Cơ sở trong danh bạ", formatNumber(facilities.length), byKind || "Chưa có cơ sở nào."),
-    card(
+    statCard("Cơ sở trong danh bạ", formatNumber(facilities.length), byKind || "Chưa có cơ sở nào."),
+    statCard(
       "Lao động",
       formatNumber(workers),
       withWorkers.length > 0 ? `bình quân ${formatNumber(workers / withWorkers.length, 1)} người một cơ sở` : "Chưa ghi số lao động."
     ),
-    card("Có sản phẩm OCOP từ 3 sao", formatNumber(ocop.length), `${formatNumber(ocop.filter((f) => (f.ocop_stars ?? 0) >= 4).length)} cơ sở có sản phẩm 4–5 sao`),
-    card("Đã được hỗ trợ", formatNumber(supported.length), `tổng kinh phí hỗ trợ ${formatMoney(total)}`)
+    statCard("Có sản phẩm OCOP từ 3 sao", formatNumber(ocop.length), `${formatNumber(ocop.filter((f) => (f.ocop_stars ?? 0) >= 4).length)} cơ sở có sản phẩm 4–5 sao`),
+    statCard("Đã được hỗ trợ", formatNumber(supported.length), `tổng kinh phí hỗ trợ ${formatMoney(total)}`)
   );
   return grid;
 }

@@ -1,4 +1,5 @@
 // Giai đoạn 2020–2025: the period's key figures as cards (Framework's .card/.big look).
+import {statCard} from "./stat-card.js";
 import {formatMoney, formatMoneyShort, formatNumber} from "../lib/format.js";
 
 export interface HistoryTotals {
@@ -14,22 +15,6 @@ export interface HistoryTotals {
   repeat_facilities: number;
 }
 
-function card(id: string, title: string, value: string, note: string): HTMLElement {
-  const div = document.createElement("div");
-  div.className = "card";
-  div.dataset.kpi = id;
-  const h2 = document.createElement("h2");
-  h2.textContent = title;
-  const big = document.createElement("p");
-  big.className = "big";
-  big.textContent = value;
-  const p = document.createElement("p");
-  p.className = "kc-muted";
-  p.textContent = note;
-  div.append(h2, big, p);
-  return div;
-}
-
 /** Leverage as words: "2,38 đồng" (counterpart per đồng of support). */
 export function formatLeverage(value: number | null | undefined): string {
   return value == null ? "–" : `${formatNumber(value, 2)} đồng`;
@@ -40,12 +25,12 @@ export function historyKpis(t: HistoryTotals): HTMLElement {
   grid.className = "grid grid-cols-3";
   const withoutFacility = t.projects_without_facility > 0 ? `; ${formatNumber(t.projects_without_facility)} đề án không gắn với một cơ sở` : "";
   grid.append(
-    card("projects", "Số đề án được hỗ trợ", formatNumber(t.projects), `năm ${t.from_year ?? "–"}–${t.to_year ?? "–"}, mọi cấp`),
-    card("support", "Kinh phí khuyến công hỗ trợ", formatMoneyShort(t.support_amount), formatMoney(t.support_amount)),
-    card("counterpart", "Vốn đối ứng của cơ sở", formatMoneyShort(t.counterpart_amount), formatMoney(t.counterpart_amount)),
-    card("leverage", "Vốn đối ứng trên 1 đồng hỗ trợ", formatLeverage(t.leverage), "tổng vốn đối ứng / tổng kinh phí hỗ trợ"),
-    card("jobs", "Lao động tạo thêm", `${formatNumber(t.jobs_created)} người`, "theo báo cáo kết quả của các đề án"),
-    card("facilities", "Cơ sở CNNT được hỗ trợ", formatNumber(t.facilities), `${formatNumber(t.repeat_facilities)} cơ sở được hỗ trợ từ 2 lần trở lên${withoutFacility}`)
+    statCard("Số đề án được hỗ trợ", formatNumber(t.projects), `năm ${t.from_year ?? "–"}–${t.to_year ?? "–"}, mọi cấp`, {id: "projects"}),
+    statCard("Kinh phí khuyến công hỗ trợ", formatMoneyShort(t.support_amount), formatMoney(t.support_amount), {id: "support"}),
+    statCard("Vốn đối ứng của cơ sở", formatMoneyShort(t.counterpart_amount), formatMoney(t.counterpart_amount), {id: "counterpart"}),
+    statCard("Vốn đối ứng trên 1 đồng hỗ trợ", formatLeverage(t.leverage), "tổng vốn đối ứng / tổng kinh phí hỗ trợ", {id: "leverage"}),
+    statCard("Lao động tạo thêm", `${formatNumber(t.jobs_created)} người`, "theo báo cáo kết quả của các đề án", {id: "jobs"}),
+    statCard("Cơ sở CNNT được hỗ trợ", formatNumber(t.facilities), `${formatNumber(t.repeat_facilities)} cơ sở được hỗ trợ từ 2 lần trở lên${withoutFacility}`, {id: "facilities"})
   );
   return grid;
 }

@@ -1,6 +1,7 @@
 // Page "Chất lượng dữ liệu": the cards and the facts of the last ingest run.
 import {formatDate, formatDateTime, formatNumber} from "../lib/format.js";
 import {runStatusLabel} from "./quality-labels.js";
+import {statCard} from "./stat-card.js";
 
 export interface Run {
   run_id: string;
@@ -43,52 +44,37 @@ export interface Quality {
   warnings: unknown[];
 }
 
-function card(title: string, value: string, note: string, tone?: "good" | "warn" | "bad"): HTMLElement {
-  const div = document.createElement("div");
-  div.className = "card";
-  const h2 = document.createElement("h2");
-  h2.textContent = title;
-  const big = document.createElement("p");
-  big.className = `big${tone ? ` kc-${tone}` : ""}`;
-  big.textContent = value;
-  const p = document.createElement("p");
-  p.className = "kc-muted";
-  p.textContent = note;
-  div.append(h2, big, p);
-  return div;
-}
-
 const sum = (files: readonly FileRow[], key: "rows_read" | "rows_loaded" | "rows_rejected" | "warnings") => files.reduce((s, f) => s + (f[key] ?? 0), 0);
 
 export function qualityCards(q: Quality, _options: {width?: number} = {}): HTMLElement {
   const grid = document.createElement("div");
   grid.className = "grid grid-cols-4";
   if (!q.run) {
-    grid.append(card("Lần nạp gần nhất", "Chưa có", "Chạy npm run ingest để nạp dữ liệu."));
+    grid.append(statCard("Lần nạp gần nhất", "Chưa có", "Chạy npm run ingest để nạp dữ liệu."));
     return grid;
   }
   const passed = q.tests.filter((t) => t.failures === 0).length;
   const read = sum(q.files, "rows_read");
   const filesWithRejects = q.files.filter((f) => (f.rows_rejected ?? 0) > 0).length;
   grid.append(
-    card(
+    statCard(
       "Lần nạp gần nhất",
       runStatusLabel(q.run.status),
       `kết thúc lúc ${formatDateTime(q.run.finished_at) || "–"} · ${passed}/${q.tests.length} kiểm tra đạt`,
-      q.run.status === "ok" && passed === q.tests.length ? "good" : "bad"
+      {tone: q.run.status === "ok" && passed === q.tests.length ? "good" : "bad"}
     ),
-    card("Dòng đã nạp", `${formatNumber(sum(q.files, "rows_loaded"))} / ${formatNumber(read)}`, `dòng đọc được từ ${formatNumber(q.files.length)} tệp CSV`),
-    card(
+    statCard("Dòng đã nạp", `${formatNumber(sum(q.files, "rows_loaded"))} / ${formatNumber(read)}`, `dòng đọc được từ ${formatNumber(q.files.length)} tệp CSV`),
+    statCard(
       "Dòng bị loại",
       formatNumber(q.rejects.length === 0 ? 0 : sum(q.files, "rows_rejected")),
       q.rejects.length === 0 ? "Không có dòng nào bị loại." : `${formatNumber(q.rejects.length)} lỗi trong ${formatNumber(filesWithRejects)} tệp: cần sửa và nộp lại`,
-      q.rejects.length === 0 ? "good" : "bad"
+      {tone: q.rejects.length === 0 ? "good" : "bad"}
     ),
-    card(
+    statCard(
       "Cảnh báo",
       formatNumber(q.warnings.length),
       q.warnings.length === 0 ? "Không có cảnh báo nào." : "dòng vẫn được nạp, cần xem lại",
-      q.warnings.length === 0 ? "good" : "warn"
+      {tone: q.warnings.length === 0 ? "good" : "warn"}
     )
   );
   return grid;

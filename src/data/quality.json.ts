@@ -9,6 +9,7 @@ import {columnMeta} from "../lib/contract/fields.js";
 import {kindOrder, kinds, type KindName, type KindSpec} from "../lib/contract/kinds.js";
 import {HIDDEN_VALUE, ruleLabel, testLabel} from "../components/quality-labels.js";
 import type {FileRow, Run} from "../components/quality-summary.js";
+import type {RejectRow, WarningRow} from "../components/quality-tables.js";
 import {hasRelation, withWarehouse, writeJson, type Row} from "./warehouse.js";
 
 /** The last run, as the page's summary reads it. */
@@ -17,26 +18,11 @@ export type QualityRun = Run & Row;
 /** A source file with its counts, as the page's summary reads it. */
 export type QualityFile = FileRow & Row;
 
-export interface QualityReject extends Row {
-  kind: string;
-  source_file: string;
-  source_line: number;
-  column_name: string | null;
-  /** The column's header in the contract (what the office writes). */
-  column_header: string | null;
-  raw_value: string | null;
-  reason: string;
-  personal: boolean;
-}
+/** A rejected row, as the page's table reads it. */
+export type QualityReject = RejectRow & Row;
 
-export interface QualityWarning extends Row {
-  kind: string;
-  source_file: string;
-  source_line: number;
-  rule: string;
-  rule_label: string;
-  message: string;
-}
+/** A warning, as the page's table reads it. */
+export type QualityWarning = WarningRow & Row;
 
 function spec(kind: string): KindSpec | undefined {
   return (kindOrder as readonly string[]).includes(kind) ? (kinds[kind as KindName] as KindSpec) : undefined;
