@@ -1,27 +1,21 @@
 // Giai đoạn 2020–2025 (src/giai-doan-2020-2025.md): the figures on the page equal the test
 // warehouse. Expected values are computed here from the warehouse's table `projects` (read-only),
 // not from the page's views, and written with src/lib/format.ts; nothing is hard-coded.
-import {existsSync, readFileSync} from "node:fs";
-import path from "node:path";
-import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {readFileSync} from "node:fs";
 import Papa from "papaparse";
 import type {Locator, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {codeLabel} from "../../src/lib/contract/codes.js";
 import {nameKey} from "../../src/lib/parse/text.js";
 import {formatMoney, formatNumber} from "../../src/lib/format.js";
-import {siteDir, warehouseFile} from "../site/build.js";
 import {useSite} from "./harness.js";
+import {useTestWarehouse} from "./warehouse.js";
 
 const site = useSite();
 
-let instance: DuckDBInstance | undefined;
-let connection: DuckDBConnection | undefined;
+/** Rows of a query on a private copy of the test warehouse (read-only), BIGINTs as numbers. */
+const query = useTestWarehouse() as (sql: string) => Promise<Record<string, unknown>[]>;
 
-async function query(sql: string): Promise<Record<string, unknown>[]> {
-  const reader = await connection!.runAndReadAll(sql);
-  return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
-}
 
 interface Project {
   project_id: string;
@@ -39,35 +33,12 @@ let projects: Project[] = [];
 const facilityOf = (p: Project) => p.establishment_id ?? (p.establishment_name ? `ten:${nameKey(p.establishment_name)}` : null);
 
 beforeAll(async () => {
-  instance = await openWarehouse();
-  connection = await instance.connect();
   projects = (await query(
     "SELECT project_id, year, level, establishment_id, establishment_name, support_amount, counterpart_amount, jobs_created FROM projects ORDER BY year, project_id"
   )) as unknown as Project[];
 });
 
-/** The test warehouse, read-only. Another test run may be rebuilding the test site right now
- * (its warehouse is removed and re-ingested): wait for that build to finish. */
-async function openWarehouse(): Promise<DuckDBInstance> {
-  const lock = path.join(siteDir, "build.lock");
-  const deadline = Date.now() + 240_000;
-  for (;;) {
-    if (!existsSync(lock) && existsSync(warehouseFile)) {
-      try {
-        return await DuckDBInstance.create(warehouseFile, {access_mode: "READ_ONLY"});
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`no test warehouse at ${warehouseFile}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
-afterAll(() => {
-  connection?.closeSync();
-  instance?.closeSync();
-});
 
 const sum = (list: Project[], f: (p: Project) => number | null) => list.reduce((s, p) => s + (f(p) ?? 0), 0);
 

@@ -1,60 +1,30 @@
 // Hoạt động (src/hoat-dong.md): the figures on the page equal the test warehouse. Expected values
 // are computed here from the warehouse's own tables (read-only), not from the page's views, and
 // written with src/lib/format.ts; nothing is hard-coded.
-import {existsSync, readFileSync} from "node:fs";
-import path from "node:path";
-import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {readFileSync} from "node:fs";
 import Papa from "papaparse";
 import type {Locator, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {codeLabel, codeLists} from "../../src/lib/contract/codes.js";
 import {formatMoney, formatMoneyShort, formatNumber} from "../../src/lib/format.js";
 import {foldKey} from "../../src/lib/parse/text.js";
-import {siteDir, warehouseFile} from "../site/build.js";
 import {useSite} from "./harness.js";
+import {useTestWarehouse} from "./warehouse.js";
 
 const site = useSite();
 
-let instance: DuckDBInstance | undefined;
-let connection: DuckDBConnection | undefined;
+/** Rows of a query on a private copy of the test warehouse (read-only), BIGINTs as numbers. */
+const query = useTestWarehouse() as (sql: string) => Promise<Record<string, unknown>[]>;
 
-/** Rows of a query on the test warehouse, BIGINTs as numbers. */
-async function query(sql: string): Promise<Record<string, unknown>[]> {
-  const reader = await connection!.runAndReadAll(sql);
-  return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
-}
 
 let year: number;
 
 beforeAll(async () => {
-  instance = await openWarehouse();
-  connection = await instance.connect();
   const [row] = await query("SELECT max(year) AS year FROM (SELECT year FROM activities UNION ALL SELECT year FROM plan_targets)");
   year = Number(row!.year);
 });
 
-/** The test warehouse, read-only. Another test run may be rebuilding the test site right now
- * (its warehouse is removed and re-ingested): wait for that build to finish. */
-async function openWarehouse(): Promise<DuckDBInstance> {
-  const lock = path.join(siteDir, "build.lock");
-  const deadline = Date.now() + 240_000;
-  for (;;) {
-    if (!existsSync(lock) && existsSync(warehouseFile)) {
-      try {
-        return await DuckDBInstance.create(warehouseFile, {access_mode: "READ_ONLY"});
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`no test warehouse at ${warehouseFile}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
-afterAll(() => {
-  connection?.closeSync();
-  instance?.closeSync();
-});
 
 /** The figure (download buttons + table) whose table has this caption. */
 function tableFigure(page: Page, caption: string): Locator {
