@@ -18,7 +18,7 @@ import {resolveEstablishmentNames} from "./load/names.js";
 import {loadRaw, scalar, type RawResult} from "./load/raw.js";
 import {quoteLiteral as lit} from "./load/sql.js";
 import {createKindTable, settleUnsure} from "./load/typed.js";
-import {collectWarnings, createMarts, runDataTests, schemaSql, type DataTestResult} from "./sql/run.js";
+import {collectWarnings, createModels, runDataTests, schemaSql, type DataTestResult} from "./sql/run.js";
 
 /** The data folder marks itself as sample data with this file. */
 export const SAMPLE_MARKER = "DU_LIEU_MAU.txt";
@@ -110,7 +110,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       await rejectAcrossRows(conn, spec);
       if (kind === "projects" || kind === "demand_survey") await resolveEstablishmentNames(conn, kind);
     }
-    await createMarts(conn);
+    await createModels(conn);
     await collectWarnings(conn);
     await countRows(conn, files);
     const dataAsOf = await dataAsOfDate(conn);

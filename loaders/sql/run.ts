@@ -1,4 +1,5 @@
-// Runs the warehouse's SQL files: marts (views), warnings (rules of the business) and data tests.
+// Runs the warehouse's SQL files: staging (tables built once per ingest from the kinds' tables),
+// marts (views), warnings (rules of the business) and data tests.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {readdirSync, readFileSync} from "node:fs";
 import {basename, join} from "node:path";
@@ -6,7 +7,7 @@ import {fileURLToPath} from "node:url";
 
 const SQL_DIR = fileURLToPath(new URL(".", import.meta.url));
 
-export function sqlFiles(folder: "marts" | "warnings" | "tests"): {name: string; sql: string}[] {
+export function sqlFiles(folder: "staging" | "marts" | "warnings" | "tests"): {name: string; sql: string}[] {
   const dir = join(SQL_DIR, folder);
   return readdirSync(dir)
     .filter((f) => f.endsWith(".sql"))
@@ -18,8 +19,9 @@ export function schemaSql(): string {
   return readFileSync(join(SQL_DIR, "schema.sql"), "utf8");
 }
 
-export async function createMarts(conn: DuckDBConnection): Promise<void> {
-  for (const {sql} of sqlFiles("marts")) await conn.run(sql);
+/** The staging tables, then the marts (views over the kinds' tables and the staging tables). */
+export async function createModels(conn: DuckDBConnection): Promise<void> {
+  for (const {sql} of [...sqlFiles("staging"), ...sqlFiles("marts")]) await conn.run(sql);
 }
 
 /** Each warnings file selects (kind, source_file, source_line, message); the rule is its name. */

@@ -8,8 +8,8 @@ WITH committed AS (
   GROUP BY year, line_no
 ),
 paid AS (
-  SELECT a.year, a.line_no, sum(d.amount) AS disbursed_amount, max(d.paid_on) AS last_paid_on
-  FROM disbursements d JOIN activities a USING (activity_id)
+  SELECT a.year, a.line_no, sum(p.disbursed) AS disbursed_amount, max(p.last_paid_on) AS last_paid_on
+  FROM activity_payments p JOIN activities a USING (activity_id)
   WHERE a.line_no IS NOT NULL
   GROUP BY a.year, a.line_no
 )

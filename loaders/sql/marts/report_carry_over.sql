@@ -3,9 +3,6 @@
 -- carry-over. kind 'quyet_toan': completed with money left (or overpaid); to be checked at
 -- settlement, never carried over. Same rule as carryOver()/unsettled() in src/lib/plan/draft.ts.
 CREATE OR REPLACE VIEW report_carry_over AS
-WITH paid AS (
-  SELECT activity_id, sum(amount) AS disbursed FROM disbursements GROUP BY activity_id
-)
 SELECT
   a.year,
   CASE WHEN a.status = 'hoan_thanh' THEN 'quyet_toan' ELSE 'chuyen_nguon' END AS kind,
@@ -20,7 +17,7 @@ SELECT
   CAST(coalesce(p.disbursed, 0) AS BIGINT) AS disbursed,
   CAST(a.approved_amount - coalesce(p.disbursed, 0) AS BIGINT) AS remainder
 FROM activities a
-LEFT JOIN paid p USING (activity_id)
+LEFT JOIN activity_payments p USING (activity_id)
 LEFT JOIN establishments e USING (establishment_id)
 WHERE a.status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh')
   AND (a.line_no IS NOT NULL OR a.level = 'xa')

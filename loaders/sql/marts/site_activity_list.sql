@@ -3,11 +3,6 @@
 -- paid net of recoveries (disbursements with a negative amount are recoveries, thu hồi), and the
 -- status with its place in the pipeline (code_lists position: Đề xuất 1 … Hoàn thành 5, Đã hủy 6).
 CREATE OR REPLACE VIEW site_activity_list AS
-WITH paid AS (
-  SELECT activity_id, sum(amount) AS disbursed, count(*) AS vouchers
-  FROM disbursements
-  GROUP BY activity_id
-)
 SELECT
   a.year,
   a.activity_id,
@@ -32,5 +27,5 @@ SELECT
   a.jobs_created
 FROM activities a
 LEFT JOIN establishments e USING (establishment_id)
-LEFT JOIN paid p USING (activity_id)
+LEFT JOIN activity_payments p USING (activity_id)
 LEFT JOIN code_lists s ON s.list = 'status' AND s.code = a.status;

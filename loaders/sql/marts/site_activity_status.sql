@@ -2,10 +2,7 @@
 -- approved money and what was paid on them (net of recoveries). Every status of the code list is
 -- listed, zeros included, in pipeline order (Đề xuất → … → Hoàn thành, then Đã hủy).
 CREATE OR REPLACE VIEW site_activity_status AS
-WITH paid AS (
-  SELECT activity_id, sum(amount) AS disbursed FROM disbursements GROUP BY activity_id
-),
-years AS (SELECT DISTINCT year FROM activities)
+WITH years AS (SELECT DISTINCT year FROM activities)
 SELECT
   y.year,
   c.code AS status,
@@ -16,6 +13,6 @@ SELECT
 FROM years y
 CROSS JOIN code_lists c
 LEFT JOIN activities a ON a.year = y.year AND a.status = c.code
-LEFT JOIN paid p ON p.activity_id = a.activity_id
+LEFT JOIN activity_payments p ON p.activity_id = a.activity_id
 WHERE c.list = 'status'
 GROUP BY y.year, c.code, c.position;

@@ -41,7 +41,7 @@ SELECT
   CAST(NULL AS VARCHAR),
   a.decision_no,
   a.decision_date,
-  CAST(coalesce((SELECT sum(d.amount) FROM disbursements d WHERE d.activity_id = a.activity_id), 0) AS BIGINT),
+  coalesce((SELECT p.disbursed FROM activity_payments p WHERE p.activity_id = a.activity_id), 0),
   a.completed_on,
   a.status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh')
 FROM activities a

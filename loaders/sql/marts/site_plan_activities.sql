@@ -5,9 +5,6 @@
 -- counts as committed (as in plan_vs_actual), and what has been paid (net of recoveries).
 -- No personal field of the facility is selected.
 CREATE OR REPLACE VIEW site_plan_activities AS
-WITH paid AS (
-  SELECT activity_id, sum(amount) AS disbursed, count(*) AS vouchers FROM disbursements GROUP BY activity_id
-)
 SELECT
   a.year,
   a.activity_id,
@@ -29,4 +26,4 @@ SELECT
 FROM activities a
 LEFT JOIN plan_lines p USING (year, line_no)
 LEFT JOIN establishments e USING (establishment_id)
-LEFT JOIN paid USING (activity_id);
+LEFT JOIN activity_payments paid USING (activity_id);

@@ -7,8 +7,6 @@ FROM disbursements d JOIN activities a USING (activity_id)
 WHERE a.status IN ('de_xuat', 'tham_dinh') AND d.amount > 0
 UNION ALL
 SELECT 'activities', a.source_file, a.source_line,
-       'Hoạt động ' || a.activity_id || ' đã hủy nhưng còn ' || vnd(sum(d.amount)) || ' đã chi chưa thu hồi'
-FROM activities a JOIN disbursements d USING (activity_id)
-WHERE a.status = 'huy'
-GROUP BY a.activity_id, a.source_file, a.source_line
-HAVING sum(d.amount) <> 0
+       'Hoạt động ' || a.activity_id || ' đã hủy nhưng còn ' || vnd(p.disbursed) || ' đã chi chưa thu hồi'
+FROM activities a JOIN activity_payments p USING (activity_id)
+WHERE a.status = 'huy' AND p.disbursed <> 0

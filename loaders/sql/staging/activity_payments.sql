@@ -1,0 +1,12 @@
+-- What was paid against each activity, net of recoveries (vouchers with a negative amount are
+-- recoveries, thu hồi). A table, built once per ingest: the marts and warnings that need an
+-- activity's money read it here instead of each re-reading every voucher.
+CREATE TABLE activity_payments AS
+SELECT
+  activity_id,
+  CAST(sum(amount) AS BIGINT) AS disbursed,
+  CAST(-coalesce(sum(amount) FILTER (WHERE amount < 0), 0) AS BIGINT) AS recovered,
+  CAST(count(*) AS INTEGER) AS vouchers,
+  max(paid_on) AS last_paid_on
+FROM disbursements
+GROUP BY activity_id;
