@@ -17,6 +17,7 @@
 //     bundler (resolveNodeImport, the one used for bare imports) writes `_node/…`, and we copy
 //     that tree to `_npm/…` with its relative imports rewritten. This uses Framework internals,
 //     which is why Framework is pinned to exactly 1.13.4 and the version is checked here.
+//     Plot's `_node` file is written first, as one module with d3 inside (scripts/plot-bundle.ts).
 //     Pages should still prefer explicit imports (`import * as Plot from "@observablehq/plot"`);
 //     for Inputs use `import * as Inputs from "npm:@observablehq/inputs"`: Framework maps it to its
 //     own bundled copy (with the file-input glue) and adds the Inputs stylesheet, which the bare
@@ -31,14 +32,18 @@ import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {copyFile, mkdir, readFile, readdir, rename, rm, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
+import {PLOT, bundlePlot} from "./plot-bundle.js";
 
 export const FRAMEWORK_VERSION = "1.13.4";
 export const PLACEHOLDER_VERSION = "0.0.0-offline";
-/** Libraries shipped from node_modules for implicit globals and FileAttachment methods: d3, Plot,
- * htl, isoformat (htl and isoformat are what `npm:@observablehq/inputs` imports) and d3-dsv always (pages bare-import them anyway, so Framework's `_node` bundles are shared
- * and the copy costs ~0.1 s); apache-arrow (3.5 s to bundle) only when src/ mentions Arrow. */
+/** Libraries shipped from node_modules for implicit globals and FileAttachment methods: Plot (a
+ * copy of the one-module bundle of scripts/plot-bundle.ts), htl, isoformat (what
+ * `npm:@observablehq/inputs` imports) and d3-dsv always (small, ~0.1 s); d3 (~10 s of rollup
+ * over 30 packages: no page imports it since Plot is one bundle) only when src/ mentions d3;
+ * apache-arrow (3.5 s to bundle) only when src/ mentions Arrow. */
 export const FILLED_PACKAGES = ["d3", "@observablehq/plot", "htl", "isoformat", "d3-dsv", "apache-arrow"] as const;
 const ON_DEMAND: Partial<Record<(typeof FILLED_PACKAGES)[number], RegExp>> = {
+  d3: /\bd3\b/,
   "apache-arrow": /\.(arrow|parquet)\s*\(|\bArrow\b|apache-arrow/
 };
 /** `npm:` names that Framework maps to its own bundled modules: never looked up. */
@@ -88,6 +93,10 @@ export async function prepareOfflineCache(options: OfflineCacheOptions = {}): Pr
   const loaderOutputsCleared = await refreshLoaderOutputs(root, options.warehouse ?? defaultWarehousePath());
   if (loaderOutputsCleared) log("offline-cache: dữ liệu thay đổi, các tệp do data loader tạo sẽ được dựng lại");
   const parallel = options.alongside?.();
+
+  // Before the fill: the fill of Plot copies whatever Framework's _node cache holds for it.
+  const plotDir = findPackageDir(root, PLOT);
+  if (plotDir && (await bundlePlot(root, plotDir, frameworkDir))) log("offline-cache: Plot và d3 gộp thành một mô-đun");
 
   const filled: string[] = [];
   const sources = ON_DEMAND_SCAN ? sourceText(root) : "";

@@ -34,6 +34,11 @@ describe("site build", () => {
     expect(files.filter((f) => f.startsWith("_npm/") && f.includes("0.0.0-offline"))).toEqual([]);
   });
 
+  it("ships Plot as one module with d3 inside (scripts/plot-bundle.ts), not d3's packages one by one", () => {
+    expect(files.filter((f) => f.startsWith("_node/@observablehq/plot@") && f.endsWith(".js"))).toHaveLength(1);
+    expect(files.filter((f) => /^_(node|npm)\/d3/.test(f))).toEqual([]);
+  });
+
   it("writes <html lang=\"vi\"> on every page", () => {
     for (const f of files.filter((f) => f.endsWith(".html"))) {
       expect(readFileSync(path.join(distDir, f), "utf8")).toMatch(/<html lang="vi"/);

@@ -2,10 +2,12 @@
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync} from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import {pathToFileURL} from "node:url";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {FILLED_PACKAGES, PLACEHOLDER_VERSION, clientNpmNames, nodeToNpmPath, prepareOfflineCache} from "../../scripts/offline-cache.js";
 import {findLoaders, runLoaders} from "../../scripts/loaders.js";
+import {PLOT, bundlePlot, plotBundlePath} from "../../scripts/plot-bundle.js";
 import {postbuild} from "../../scripts/postbuild.js";
 import {toJson, withWarehouse} from "../../src/data/warehouse.js";
 
@@ -75,6 +77,28 @@ describe("offline cache", () => {
     put();
     writeFileSync(path.join(root, "data", "helper.ts"), "export const changed = true;");
     expect((await prepareOfflineCache({root, warehouse})).loaderOutputsCleared).toBe(true);
+  });
+});
+
+describe("Plot bundle", () => {
+  it("is Plot's whole API in one module with d3 inside, made again only when a bundled version changes", async () => {
+    const root = path.join(tmp, "plot-src");
+    const plotDir = path.resolve("node_modules", PLOT);
+    const frameworkDir = path.resolve("node_modules", "@observablehq", "framework");
+    expect(await bundlePlot(root, plotDir, frameworkDir)).toBe(true);
+    const file = plotBundlePath(root, installedVersion(PLOT));
+    const source = readFileSync(file, "utf8");
+    expect(source).not.toMatch(/\bimport\s*[("'{*]|\bfrom\s*["']/); // nothing left for the browser to fetch
+    const bundled = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    expect(Object.keys(bundled).sort()).toEqual(Object.keys(await import(PLOT)).sort());
+    expect(await bundlePlot(root, plotDir, frameworkDir)).toBe(false);
+
+    // A package inside it changed version (an npm update): the bundle is made again.
+    const stampFile = path.join(path.dirname(file), "kc-bundle.json");
+    const stamp = JSON.parse(readFileSync(stampFile, "utf8")) as Record<string, string>;
+    const d3Array = Object.keys(stamp).find((f) => f.endsWith(path.join("node_modules", "d3-array", "package.json")))!;
+    writeFileSync(stampFile, JSON.stringify({...stamp, [d3Array]: "0.0.1"}));
+    expect(await bundlePlot(root, plotDir, frameworkDir)).toBe(true);
   });
 });
 
