@@ -46,6 +46,10 @@ export interface FileSummary {
   warnings: number;
 }
 
+/** The steps of a run, in order, for the time each took. */
+export const INGEST_STEPS = ["files", "rows", "models", "warnings", "tests", "write", "other"] as const;
+export type IngestStep = (typeof INGEST_STEPS)[number];
+
 export interface IngestSummary {
   runId: string;
   dataDir: string;
@@ -60,6 +64,8 @@ export interface IngestSummary {
   rejects: number;
   warnings: number;
   dataTests: DataTestResult[];
+  /** Seconds per step: reading and typing the files (cell by cell), rules across rows, models, warnings, data tests, writing the file, the rest (bookkeeping). */
+  seconds: Record<IngestStep, number>;
 }
 
 /** The run stopped: `message` says why in Vietnamese; the previous warehouse is untouched. */
@@ -72,6 +78,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const dbPath = resolve(options.dbPath);
   const progress = options.onProgress ?? (() => {});
   const started = new Date();
+  const clock = performance.now();
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
     throw new IngestFailed(`Không tìm thấy thư mục dữ liệu ${dataDir}`);
   }
@@ -97,26 +104,38 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     conn.closeSync();
     instance.closeSync();
   };
+  const seconds = Object.fromEntries(INGEST_STEPS.map((s) => [s, 0])) as Record<IngestStep, number>;
+  const timed = async <T>(step: IngestStep, work: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await work();
+    } finally {
+      seconds[step] += (performance.now() - t) / 1000;
+    }
+  };
   try {
     await conn.run(schemaSql());
     await insertCodeLists(conn);
     const files: FileSummary[] = [];
     for (const kind of kindOrder) {
       const spec = kinds[kind] as KindSpec;
-      await createKindTable(conn, spec);
-      for (const file of byKind.get(kind) ?? []) files.push(await readFile(conn, spec, dataDir, file, scratch, progress));
-      const rejects = await settleUnsure(conn, spec);
-      await insertRejects(conn, kind, rejects);
-      await rejectAcrossRows(conn, spec);
-      if (kind === "projects" || kind === "demand_survey") await resolveEstablishmentNames(conn, kind);
+      await timed("files", async () => {
+        await createKindTable(conn, spec);
+        for (const file of byKind.get(kind) ?? []) files.push(await readFile(conn, spec, dataDir, file, scratch, progress));
+        await insertRejects(conn, kind, await settleUnsure(conn, spec));
+      });
+      await timed("rows", async () => {
+        await rejectAcrossRows(conn, spec);
+        if (kind === "projects" || kind === "demand_survey") await resolveEstablishmentNames(conn, kind);
+      });
     }
-    await createModels(conn);
-    await collectWarnings(conn);
+    await timed("models", () => createModels(conn));
+    await timed("warnings", () => collectWarnings(conn));
     await countRows(conn, files);
     const dataAsOf = await dataAsOfDate(conn);
     const isSample = entries.includes(SAMPLE_MARKER);
     const runId = `${started.toISOString().replace(/[-:.TZ]/g, "").slice(0, 14)}-${process.pid}`;
-    const dataTests = await runDataTests(conn);
+    const dataTests = await timed("tests", () => runDataTests(conn));
     for (const t of dataTests) {
       await conn.run(`INSERT INTO data_tests VALUES (${lit(t.test)}, ${t.failures}, ${t.example === null ? "NULL" : lit(t.example)})`);
     }
@@ -131,11 +150,14 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       const list = failed.map((t) => `${t.test} (${t.failures} dòng sai, ví dụ ${t.example})`).join("; ");
       throw new IngestFailed(`Kiểm thử dữ liệu của kho không đạt: ${list}. Kho cũ được giữ nguyên.`);
     }
-    await conn.run("CHECKPOINT");
-    close();
-    // A write-ahead log left beside the old file would be replayed onto the new one.
-    if (existsSync(`${dbPath}.wal`)) unlinkSync(`${dbPath}.wal`);
-    renameSync(tmpPath, dbPath);
+    await timed("write", async () => {
+      await conn.run("CHECKPOINT");
+      close();
+      // A write-ahead log left beside the old file would be replayed onto the new one.
+      if (existsSync(`${dbPath}.wal`)) unlinkSync(`${dbPath}.wal`);
+      renameSync(tmpPath, dbPath);
+    });
+    seconds.other = (performance.now() - clock) / 1000 - INGEST_STEPS.reduce((sum, step) => sum + seconds[step], 0);
     return {
       runId,
       dataDir,
@@ -148,7 +170,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       unknownFiles,
       rejects,
       warnings,
-      dataTests
+      dataTests,
+      seconds
     };
   } catch (error) {
     if (error instanceof FileRefused) throw new IngestFailed(`${error.message} Kho cũ được giữ nguyên.`);

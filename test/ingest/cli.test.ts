@@ -5,6 +5,8 @@ import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {INGEST_STEPS} from "../../loaders/ingest.js";
+import {formatSeconds} from "../../loaders/summary.js";
 import {cleanup, tempDir, writeFiles} from "./helpers.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -29,6 +31,7 @@ function cli(args: string[]): Promise<Run> {
 }
 
 let ok: Run;
+let okSeconds: number;
 let refused: Run;
 let refusedDb: string;
 beforeAll(async () => {
@@ -39,8 +42,12 @@ beforeAll(async () => {
   });
   refusedDb = join(tempDir("kc-cli-"), "warehouse.duckdb");
   // The two runs are independent: run them side by side.
+  const started = performance.now();
   [ok, refused] = await Promise.all([
-    cli(["--data", BASIC, "--db", join(tempDir("kc-cli-"), "warehouse.duckdb"), "--json"]),
+    cli(["--data", BASIC, "--db", join(tempDir("kc-cli-"), "warehouse.duckdb"), "--json"]).then((run) => {
+      okSeconds = (performance.now() - started) / 1000;
+      return run;
+    }),
     cli(["--data", bad, "--db", refusedDb, "--json"])
   ]);
 });
@@ -79,6 +86,14 @@ describe("npm run ingest -- --json", () => {
     expect(out.warnings).toBe(3);
   });
 
+  it("says how long each step took: every step once, none negative, together less than the whole command", () => {
+    const {seconds} = JSON.parse(ok.stdout) as {seconds: Record<string, number>};
+    expect(Object.keys(seconds)).toEqual([...INGEST_STEPS]);
+    for (const step of INGEST_STEPS) expect(seconds[step], step).toBeGreaterThanOrEqual(0);
+    expect(seconds.files).toBeGreaterThan(0);
+    expect(INGEST_STEPS.reduce((sum, step) => sum + seconds[step]!, 0)).toBeLessThan(okSeconds);
+  });
+
   it("a refused file: non-zero exit, the reason on stderr, nothing on stdout, no warehouse made", () => {
     expect(refused.code).not.toBe(0);
     expect(refused.code).not.toBeNull();
@@ -86,5 +101,15 @@ describe("npm run ingest -- --json", () => {
     expect(refused.stderr).toContain("establishments.csv");
     expect(refused.stderr).toContain("CSV UTF-8");
     expect(existsSync(refusedDb)).toBe(false);
+  });
+});
+
+describe("the time line of the summary", () => {
+  it("gives the total and each step in seconds, the vi-VN way", () => {
+    const line = formatSeconds({files: 3.1, rows: 0.5, models: 0.25, warnings: 0.35, tests: 0.4, write: 0.15, other: 0.05});
+    expect(line).toBe(
+      "Thời gian: 4,80 s (đọc và kiểm tra từng ô 3,10 s; trùng khóa, tham chiếu 0,50 s; bảng tổng hợp 0,25 s; cảnh báo 0,35 s; " +
+        "kiểm thử dữ liệu 0,40 s; ghi kho 0,15 s; việc khác 0,05 s)"
+    );
   });
 });
