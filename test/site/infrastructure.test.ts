@@ -192,6 +192,32 @@ describe("parallel data loaders", () => {
     // fresh outputs are not run again
     expect((await runLoaders({root})).map((r) => r.loader)).toEqual([path.join("data", "bad.json.ts")]);
   });
+
+  it("runs loaders together in one process without mixing their outputs; a late writer runs again on its own", async () => {
+    const root = path.join(tmp, "batch-src");
+    const data = path.join(root, "data");
+    mkdirSync(data, {recursive: true});
+    writeFileSync(path.join(root, "package.json"), '{"type": "module"}'); // as the project's: top-level await
+    const wait = "await new Promise((r) => setTimeout(r, 30));";
+    writeFileSync(path.join(data, "a.json.ts"), `process.stdout.write('{"a":'); ${wait} console.log("1}");`);
+    // writes after its module has finished: the shared process cannot know when it is done
+    writeFileSync(path.join(data, "b.json.ts"), `process.stdout.write('{"b":'); setTimeout(() => process.stdout.write("2}"), 50);`);
+    writeFileSync(path.join(data, "c.json.ts"), `${wait} throw new Error("hỏng");`);
+    writeFileSync(path.join(data, "d.json.ts"), `import {writeJson} from "${path.resolve("src", "data", "warehouse.js")}"; writeJson({d: "Thủy", pid: process.pid});`);
+    writeFileSync(path.join(data, "e.json.ts"), "process.stdout.write(JSON.stringify({pid: process.pid}));");
+    const runs = await runLoaders({root});
+    expect(Object.fromEntries(runs.map((r) => [path.basename(r.loader), r.ok]))).toEqual({
+      "a.json.ts": true,
+      "b.json.ts": true,
+      "c.json.ts": false,
+      "d.json.ts": true,
+      "e.json.ts": true
+    });
+    const read = (name: string) => JSON.parse(readFileSync(path.join(root, ".observablehq", "cache", "data", name), "utf8")) as Record<string, unknown>;
+    expect([read("a.json"), read("b.json"), read("d.json").d]).toEqual([{a: 1}, {b: 2}, "Thủy"]);
+    expect(read("d.json").pid).toBe(read("e.json").pid); // one process for both
+    expect(existsSync(path.join(root, ".observablehq", "cache", "data", "c.json"))).toBe(false);
+  });
 });
 
 describe("postbuild", () => {
