@@ -32,7 +32,7 @@ import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {copyFile, mkdir, readFile, readdir, rename, rm, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
-import {PLOT, bundlePlot} from "./plot-bundle.js";
+import {PLOT, bundlePlot, plotBundlePath} from "./plot-bundle.js";
 
 export const FRAMEWORK_VERSION = "1.13.4";
 export const PLACEHOLDER_VERSION = "0.0.0-offline";
@@ -94,9 +94,17 @@ export async function prepareOfflineCache(options: OfflineCacheOptions = {}): Pr
   if (loaderOutputsCleared) log("offline-cache: dữ liệu thay đổi, các tệp do data loader tạo sẽ được dựng lại");
   const parallel = options.alongside?.();
 
-  // Before the fill: the fill of Plot copies whatever Framework's _node cache holds for it.
+  // Before the fill, which would otherwise copy Framework's own bundle of Plot. A new bundle
+  // replaces the npm-cache copy too (for the implicit `Plot`); it imports nothing: a plain copy.
   const plotDir = findPackageDir(root, PLOT);
-  if (plotDir && (await bundlePlot(root, plotDir, frameworkDir))) log("offline-cache: Plot và d3 gộp thành một mô-đun");
+  const plotVersion = installedVersion(root, PLOT);
+  if (plotDir && plotVersion && (await bundlePlot(root, plotDir, frameworkDir))) {
+    const npmCopy = path.join(npmDir, `${PLOT}@${plotVersion}`, "_esm.js");
+    await mkdir(path.dirname(npmCopy), {recursive: true});
+    await copyFile(plotBundlePath(root, plotVersion), `${npmCopy}.tmp`);
+    await rename(`${npmCopy}.tmp`, npmCopy);
+    log("offline-cache: Plot và d3 gộp thành một mô-đun");
+  }
 
   const filled: string[] = [];
   const sources = ON_DEMAND_SCAN ? sourceText(root) : "";

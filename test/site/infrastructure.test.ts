@@ -59,6 +59,9 @@ describe("offline cache", () => {
     expect(first.loaderOutputsCleared).toBe(true);
     expect(existsSync(loaderOutput)).toBe(false);
     expect(first.filled).toEqual([]);
+    // Plot's npm-cache copy (the implicit `Plot`) is the one-module bundle, not the pretend file.
+    const plotVersion = installedVersion(PLOT);
+    expect(readFileSync(path.join(cache, "_npm", `${PLOT}@${plotVersion}`, "_esm.js"), "utf8")).toBe(readFileSync(plotBundlePath(root, plotVersion), "utf8"));
     expect(first.placeholders).toContain("react");
     expect(readdirSync(path.join(cache, "_npm"))).toContain(`lodash@${PLACEHOLDER_VERSION}`);
     expect(existsSync(path.join(cache, "_npm", "@observablehq", "sample-datasets@" + PLACEHOLDER_VERSION))).toBe(true);
