@@ -3,19 +3,20 @@
 // and renamed over it only when everything passed, so a failed or killed run leaves the previous
 // warehouse exactly as it was, and a reader never opens a half-built file.
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync} from "node:fs";
+import {existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, unlinkSync} from "node:fs";
+import {readFile as readBytes} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {basename, dirname, join, resolve} from "node:path";
 import {codeLists, type CodeEntry} from "../src/lib/contract/codes.js";
 import {formatNumber} from "../src/lib/format.js";
 import {kindOfFile, kindOrder, kinds, type KindName, type KindSpec} from "../src/lib/contract/kinds.js";
 import {readHeader} from "./read/dialect.js";
-import {toUtf8} from "./read/encoding.js";
+import {toUtf8, type Encoding} from "./read/encoding.js";
 import {FileRefused} from "./read/errors.js";
 import {matchHeaders} from "./read/headers.js";
 import {rejectAcrossRows} from "./load/integrity.js";
 import {resolveEstablishmentNames} from "./load/names.js";
-import {loadRaw, scalar, type RawResult} from "./load/raw.js";
+import {hasBlankLine, loadRaw, scalar, type RawResult} from "./load/raw.js";
 import {quoteLiteral as lit} from "./load/sql.js";
 import {createKindTable, settleUnsure} from "./load/typed.js";
 import {collectWarnings, createModels, runDataTests, schemaSql, type DataTestResult} from "./sql/run.js";
@@ -113,6 +114,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       seconds[step] += (performance.now() - t) / 1000;
     }
   };
+  // Every file is read, decoded and hashed ahead, off DuckDB's path: a large file's bytes are
+  // ready by the time its kind's turn comes, instead of DuckDB waiting for them. (An office's
+  // files are a few MB; the whole folder in memory at once is no burden.)
+  const opened = new Map([...byKind.values()].flat().map((file) => [file, openFile(dataDir, file)]));
   try {
     await conn.run(schemaSql());
     await insertCodeLists(conn);
@@ -121,7 +126,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       const spec = kinds[kind] as KindSpec;
       await timed("files", async () => {
         await createKindTable(conn, spec);
-        for (const file of byKind.get(kind) ?? []) files.push(await readFile(conn, spec, dataDir, file, scratch, progress));
+        for (const file of byKind.get(kind) ?? []) {
+          const ready = await opened.get(file)!;
+          opened.delete(file);
+          files.push(await readFile(conn, spec, ready, scratch, progress));
+        }
         await insertRejects(conn, kind, await settleUnsure(conn, spec));
       });
       await timed("rows", async () => {
@@ -183,39 +192,60 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   }
 }
 
+interface OpenedFile {
+  file: string;
+  path: string;
+  bytes: number;
+  /** The text as UTF-8 without BOM. */
+  utf8: Buffer;
+  encoding: Encoding;
+  blankLine: boolean;
+  sha256: Promise<string>;
+}
+
+/**
+ * A file's bytes, decoded and hashed. Its failure (a refused encoding) is held until the file's
+ * turn, so the run reports files in the same order whatever finished reading first.
+ */
+function openFile(dataDir: string, file: string): Promise<OpenedFile> {
+  const path = join(dataDir, file);
+  const opened = readBytes(path).then((bytes) => {
+    const {utf8, encoding} = toUtf8(bytes, file);
+    // Web Crypto hashes in the thread pool, beside DuckDB's work.
+    const sha256 = crypto.subtle.digest("SHA-256", bytes).then((d) => Buffer.from(d).toString("hex"));
+    return {file, path, bytes: bytes.length, utf8, encoding, blankLine: hasBlankLine(utf8), sha256};
+  });
+  opened.catch(() => {});
+  return opened;
+}
+
 async function readFile(
   conn: DuckDBConnection,
   spec: KindSpec,
-  dataDir: string,
-  file: string,
+  {file, path, bytes, utf8, encoding, blankLine, sha256: hashing}: OpenedFile,
   scratch: string,
   progress: (m: string) => void
 ): Promise<FileSummary> {
-  const path = join(dataDir, file);
-  const bytes = readFileSync(path);
-  const large = bytes.length > LARGE_FILE;
-  if (large) progress(`${file}: đọc ${(bytes.length / 1024 / 1024).toFixed(0)} MB…`);
-  const {utf8, encoding} = toUtf8(bytes, file);
+  const large = bytes > LARGE_FILE;
+  if (large) progress(`${file}: đọc ${(bytes / 1024 / 1024).toFixed(0)} MB…`);
   const {delimiter, header} = readHeader(utf8.toString("utf8", 0, Math.min(utf8.length, 64 * 1024)));
   const headerMap = matchHeaders(spec, header, file);
-  // Hashed off the main thread (Web Crypto runs in the thread pool) while DuckDB reads the file.
-  const hashing = crypto.subtle.digest("SHA-256", bytes);
   const readable = encoding === "utf-8" || encoding === "utf-8-bom" ? path : "";
-  const raw = await loadRaw(conn, spec, {name: file, utf8, delimiter, header: headerMap, path: readable}, scratch);
+  const raw = await loadRaw(conn, spec, {name: file, utf8, delimiter, header: headerMap, path: readable, blankLine}, scratch);
   if (large) progress(`${file}: ${formatNumber(raw.rowsRead)} dòng đã đọc, đang kiểm tra…`);
-  const sha256 = Buffer.from(await hashing).toString("hex");
+  const sha256 = await hashing;
   await insertRejects(
     conn,
     spec.name,
     raw.broken.map((b) => ({source_file: file, source_line: b.line, column: "", reason: b.reason, raw_value: b.raw}))
   );
   await conn.run(
-    `INSERT INTO source_files VALUES (${lit(file)}, ${lit(spec.name)}, ${lit(sha256)}, ${bytes.length}, ${lit(encoding)}, ${lit(delimiter === "\t" ? "tab" : delimiter)}, ${lit(raw.path)}, NULL, NULL, NULL, ${raw.blankRows}, NULL)`
+    `INSERT INTO source_files VALUES (${lit(file)}, ${lit(spec.name)}, ${lit(sha256)}, ${bytes}, ${lit(encoding)}, ${lit(delimiter === "\t" ? "tab" : delimiter)}, ${lit(raw.path)}, NULL, NULL, NULL, ${raw.blankRows}, NULL)`
   );
   const summary: FileSummary = {
     file,
     kind: spec.name,
-    bytes: bytes.length,
+    bytes,
     encoding,
     delimiter: delimiter === "\t" ? "tab" : delimiter,
     reader: raw.path,

@@ -23,6 +23,8 @@ export interface RawFile {
   header: HeaderMap;
   /** Where DuckDB may read the UTF-8 text from; empty when it must be written out first. */
   path: string;
+  /** The text has a blank line (hasBlankLine), which DuckDB would skip without counting it. */
+  blankLine: boolean;
 }
 
 export interface RawResult {
@@ -35,7 +37,7 @@ export interface RawResult {
 
 /** Reads one file of the kind into the kind's table (created by createKindTable), typed where SQL is sure. */
 export async function loadRaw(conn: DuckDBConnection, spec: KindSpec, file: RawFile, tmpDir: string): Promise<RawResult> {
-  if (!hasBlankLine(file.utf8)) {
+  if (!file.blankLine) {
     try {
       return await loadWithDuckDB(conn, spec, file, tmpDir);
     } catch {
@@ -46,7 +48,7 @@ export async function loadRaw(conn: DuckDBConnection, spec: KindSpec, file: RawF
   return loadWithPapaparse(conn, spec, file);
 }
 
-function hasBlankLine(utf8: Buffer): boolean {
+export function hasBlankLine(utf8: Buffer): boolean {
   let end = utf8.length - 1;
   while (end >= 0 && (utf8[end] === 0x0a || utf8[end] === 0x0d)) end--;
   const body = utf8.subarray(0, end + 1);
