@@ -1,39 +1,20 @@
 // Chất lượng dữ liệu (src/chat-luong-du-lieu.md): the last run, its files, every rejected row and
 // every warning equal the test warehouse (read-only; nothing hard-coded); rejected rows show file,
 // line, column (the contract's header too), value and reason; no personal value reaches the page.
-import {existsSync, readdirSync} from "node:fs";
+import {readdirSync} from "node:fs";
 import path from "node:path";
-import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import type {Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {HIDDEN_VALUE, WARNING_RULES} from "../../src/components/quality-labels.js";
 import {columnMeta} from "../../src/lib/contract/fields.js";
 import {kinds, type KindName} from "../../src/lib/contract/kinds.js";
 import {formatNumber} from "../../src/lib/format.js";
-import {projectRoot, warehouseFile} from "../site/build.js";
+import {projectRoot} from "../site/build.js";
 import {useSite} from "./harness.js";
+import {useTestWarehouse} from "./warehouse.js";
 
 const site = useSite();
-
-let instance: DuckDBInstance | undefined;
-let connection: DuckDBConnection | undefined;
-
-async function query(sql: string): Promise<Record<string, unknown>[]> {
-  const reader = await connection!.runAndReadAll(sql);
-  return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
-}
-
-beforeAll(async () => {
-  // Another test run may be rebuilding the shared test site: wait for its warehouse.
-  for (let waited = 0; !existsSync(warehouseFile) && waited < 300_000; waited += 500) await new Promise((r) => setTimeout(r, 500));
-  instance = await DuckDBInstance.create(warehouseFile, {access_mode: "READ_ONLY"});
-  connection = await instance.connect();
-});
-
-afterAll(() => {
-  connection?.closeSync();
-  instance?.closeSync();
-});
+const query = useTestWarehouse();
 
 async function rows(page: Page, figureClass: string): Promise<string[][]> {
   return page

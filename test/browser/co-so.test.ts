@@ -1,39 +1,17 @@
 // Cơ sở CNNT (src/co-so.md): the register and a facility's support history equal the test
 // warehouse (read-only, base tables, not the page's views; nothing hard-coded); search folds
 // diacritics and tone placement; hostile names show literally and run nothing; no personal value.
-import {existsSync} from "node:fs";
-import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import type {Locator, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {codeLabel} from "../../src/lib/contract/codes.js";
 import {formatMoney, formatNumber} from "../../src/lib/format.js";
 import {foldKey} from "../../src/lib/parse/text.js";
-import {warehouseFile} from "../site/build.js";
 import {useSite} from "./harness.js";
+import {useTestWarehouse} from "./warehouse.js";
 
 const site = useSite();
-
-let instance: DuckDBInstance | undefined;
-let connection: DuckDBConnection | undefined;
-
-async function query(sql: string): Promise<Record<string, unknown>[]> {
-  const reader = await connection!.runAndReadAll(sql);
-  return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
-}
-
+const query = useTestWarehouse();
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
-beforeAll(async () => {
-  // Another test run may be rebuilding the shared test site: wait for its warehouse.
-  for (let waited = 0; !existsSync(warehouseFile) && waited < 300_000; waited += 500) await new Promise((r) => setTimeout(r, 500));
-  instance = await DuckDBInstance.create(warehouseFile, {access_mode: "READ_ONLY"});
-  connection = await instance.connect();
-});
-
-afterAll(() => {
-  connection?.closeSync();
-  instance?.closeSync();
-});
 
 function register(page: Page): Locator {
   return page.locator("figure.kc-facility-table");
