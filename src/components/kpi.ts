@@ -106,7 +106,10 @@ export function pointChange(current: number, prior: number): Pick<KpiComparison,
 
 // ------------------------------------------------------------------ the cards of Tổng quan
 
-/** One plan year as src/data/overview.json.ts gives it (money in đồng, dates yyyy-mm-dd). */
+/**
+ * One plan year as src/data/overview.json.ts gives it (a row of site_overview_plan_year_to_date):
+ * money in đồng, dates yyyy-mm-dd, prior_* null when there is nothing to compare.
+ */
 export interface PlanYearKpi {
   year: number;
   as_of: string;
@@ -116,7 +119,9 @@ export interface PlanYearKpi {
   disbursed: number;
   lines: number;
   approved_to_date: number;
+  approved_undated: number;
   disbursed_to_date: number;
+  /** "ke_hoach": the year before has a plan; "de_an": only 2020–2025 projects; null: nothing. */
   prior_basis: "ke_hoach" | "de_an" | null;
   prior_planned: number | null;
   prior_approved_to_date: number | null;

@@ -2,7 +2,7 @@
 // same date of the year before (view site_overview_plan_year_to_date), the facility-count targets
 // (site_overview_facility_targets), and the yearly planned / approved / disbursed table
 // (plan_vs_actual). Runs at build time in Node (tsx), reads the warehouse read-only, prints JSON.
-import type {FacilityKpi} from "../components/kpi.js";
+import type {FacilityKpi, PlanYearKpi} from "../components/kpi.js";
 import {withWarehouse, writeJson, type Row} from "./warehouse.js";
 
 export interface OverviewYear extends Row {
@@ -13,24 +13,8 @@ export interface OverviewYear extends Row {
   lines: number;
 }
 
-/** One plan year's cards; money in đồng, dates yyyy-mm-dd; prior_* null when there is nothing to compare. */
-export interface OverviewKpi extends Row {
-  year: number;
-  as_of: string;
-  prior_as_of: string;
-  planned: number;
-  approved: number;
-  disbursed: number;
-  approved_to_date: number;
-  approved_undated: number;
-  disbursed_to_date: number;
-  /** "ke_hoach": the year before has a plan; "de_an": only 2020–2025 projects; null: nothing. */
-  prior_basis: "ke_hoach" | "de_an" | null;
-  prior_planned: number | null;
-  prior_approved_to_date: number | null;
-  prior_approved_undated: number | null;
-  prior_disbursed_to_date: number | null;
-}
+/** One plan year's cards, as the cards read them. */
+export type OverviewKpi = PlanYearKpi & Row;
 
 /** The facility card's figures, as the card reads them, with the content groups counted. */
 export type OverviewFacilities = FacilityKpi & Row & {content_groups: string[]};
