@@ -1,10 +1,12 @@
-// Before `observable build` / `observable preview`: the offline cache (scripts/offline-cache.ts)
-// and, at the same time, every stale data loader run in parallel (scripts/loaders.ts).
+// Before `observable build` / `observable preview`: the offline cache and the Plot bundle
+// (scripts/offline-cache.ts) and, at the same time, every stale data loader (scripts/loaders.ts).
+import path from "node:path";
+import {fileURLToPath} from "node:url";
 import {prepareOfflineCache} from "./offline-cache.js";
 import {runLoaders, type LoaderRun} from "./loaders.js";
 
-const started = performance.now();
-try {
+export async function prebuild(): Promise<void> {
+  const started = performance.now();
   let runs: LoaderRun[] = [];
   await prepareOfflineCache({
     log: (line) => console.log(line),
@@ -16,7 +18,13 @@ try {
     const ok = runs.filter((r) => r.ok).length;
     console.log(`prebuild: ${ok}/${runs.length} data loader, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    await prebuild();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
 }

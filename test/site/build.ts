@@ -11,6 +11,7 @@ import {createHash} from "node:crypto";
 import {cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
+import {withLock} from "../../scripts/lock.js";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const siteDir = path.join(projectRoot, "test-results", "site");
@@ -85,48 +86,6 @@ function readStamp(): BuildStamp | undefined {
   }
 }
 
-function sleep(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function withLock<T>(fn: () => T): Promise<T> {
-  mkdirSync(siteDir, {recursive: true});
-  const deadline = Date.now() + 10 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lockDir);
-      writeFileSync(path.join(lockDir, "pid"), String(process.pid));
-      break;
-    } catch {
-      let owner = 0;
-      let age = 0;
-      try {
-        age = Date.now() - statSync(lockDir).mtimeMs;
-        owner = Number(readFileSync(path.join(lockDir, "pid"), "utf8"));
-      } catch {
-        // the lock is being created or removed right now
-      }
-      if ((owner && !pidAlive(owner)) || age > 15 * 60_000) rmSync(lockDir, {recursive: true, force: true});
-      if (Date.now() > deadline) throw new Error(`site build lock still held: ${lockDir}`);
-      await sleep(250);
-    }
-  }
-  try {
-    return fn();
-  } finally {
-    rmSync(lockDir, {recursive: true, force: true});
-  }
-}
-
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): string {
   try {
     return execFileSync(command, args, {cwd: projectRoot, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024});
@@ -171,7 +130,7 @@ export async function ensureSiteBuilt(): Promise<BuildStamp> {
     const stamp = readStamp();
     return stamp && stamp.inputs === inputs && existsSync(path.join(distDir, "index.html")) ? stamp : undefined;
   };
-  return fresh() ?? (await withLock(() => fresh() ?? build(inputs)));
+  return fresh() ?? (await withLock(lockDir, () => fresh() ?? build(inputs)));
 }
 
 /** Every file under dist/, as paths relative to it. */
