@@ -98,10 +98,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const scratch = mkdtempSync(join(tmpdir(), `${SCRATCH_PREFIX}${process.pid}-`));
   const instance = await DuckDBInstance.create(tmpPath);
   const conn = await instance.connect();
+  // Kinds are read side by side, one connection each (see loadKinds).
+  const side = await instance.connect();
   let closed = false;
   const close = () => {
     if (closed) return;
     closed = true;
+    side.closeSync();
     conn.closeSync();
     instance.closeSync();
   };
@@ -121,23 +124,29 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   try {
     await conn.run(schemaSql());
     await insertCodeLists(conn);
-    const files: FileSummary[] = [];
-    for (const kind of kindOrder) {
+    const loadKind = async (c: DuckDBConnection, kind: KindName): Promise<FileSummary[]> => {
       const spec = kinds[kind] as KindSpec;
-      await timed("files", async () => {
-        await createKindTable(conn, spec);
-        for (const file of byKind.get(kind) ?? []) {
-          const ready = await opened.get(file)!;
-          opened.delete(file);
-          files.push(await readFile(conn, spec, ready, scratch, progress));
-        }
-        await insertRejects(conn, kind, await settleUnsure(conn, spec));
-      });
-      await timed("rows", async () => {
-        await rejectAcrossRows(conn, spec);
+      await createKindTable(c, spec);
+      const summaries: FileSummary[] = [];
+      for (const file of byKind.get(kind) ?? []) {
+        const ready = await opened.get(file)!;
+        opened.delete(file);
+        summaries.push(await readFile(c, spec, ready, scratch, progress));
+      }
+      await insertRejects(c, kind, await settleUnsure(c, spec));
+      return summaries;
+    };
+    const bytes = (kind: KindName) => (byKind.get(kind) ?? []).reduce((sum, f) => sum + statSync(join(dataDir, f)).size, 0);
+    const smallestFirst = [...kindOrder].sort((a, b) => bytes(a) - bytes(b));
+    const byKindLoaded = await timed("files", () => loadKinds([conn, side], smallestFirst, loadKind));
+    const files = kindOrder.flatMap((kind) => byKindLoaded.get(kind) ?? []);
+    // The rules across rows go kind by kind in load order: a reference only finds rows that stayed.
+    await timed("rows", async () => {
+      for (const kind of kindOrder) {
+        await rejectAcrossRows(conn, kinds[kind] as KindSpec);
         if (kind === "projects" || kind === "demand_survey") await resolveEstablishmentNames(conn, kind);
-      });
-    }
+      }
+    });
     await timed("models", () => createModels(conn));
     await timed("warnings", () => collectWarnings(conn));
     await countRows(conn, files);
@@ -217,6 +226,42 @@ function openFile(dataDir: string, file: string): Promise<OpenedFile> {
   });
   opened.catch(() => {});
   return opened;
+}
+
+/**
+ * Every kind read into its table and its cells settled, kinds side by side on the connections,
+ * taken in `order` (the largest first, so the small ones fill the other connection meanwhile). A kind's files go
+ * one after the other: each file's rows must take consecutive row ids. Row order is kept for the
+ * whole load (preserve_insertion_order): a row's spreadsheet number comes from its row id. On a
+ * failure the kinds not started are left, the running ones finish, and the first failure in load
+ * order is thrown, so the same files always fail the same way.
+ */
+async function loadKinds(
+  connections: readonly DuckDBConnection[],
+  order: readonly KindName[],
+  loadKind: (c: DuckDBConnection, kind: KindName) => Promise<FileSummary[]>
+): Promise<Map<KindName, FileSummary[]>> {
+  const queue = [...order];
+  const loaded = new Map<KindName, FileSummary[]>();
+  const failed = new Map<KindName, unknown>();
+  await Promise.all(
+    connections.map(async (c) => {
+      await c.run("SET preserve_insertion_order = true");
+      for (let kind = queue.shift(); kind !== undefined; kind = queue.shift()) {
+        try {
+          loaded.set(kind, await loadKind(c, kind));
+        } catch (error) {
+          failed.set(kind, error);
+          queue.length = 0;
+        }
+      }
+    })
+  );
+  const first = kindOrder.find((k) => failed.has(k));
+  if (first !== undefined) throw failed.get(first);
+  // Nothing after the load depends on row order: letting it go makes those statements parallel.
+  for (const c of connections) await c.run("SET preserve_insertion_order = false");
+  return loaded;
 }
 
 async function readFile(

@@ -73,29 +73,23 @@ async function loadWithDuckDB(conn: DuckDBConnection, spec: KindSpec, file: RawF
   const types = file.header.columns.map((_, i) => `${lit(cell(i))}: 'VARCHAR'`).join(", ");
   const table = q(spec.name);
   const name = lit(file.name);
-  // One pass from the file into the kind's table. With insertion order preserved, the rows take
-  // the table's row ids in the file's record order (also when DuckDB reads the file on several
-  // threads), so a row's spreadsheet number is its row id's distance from the file's first row,
-  // + 2 — even when a quoted cell spans lines. A window function would read the file on one
-  // thread; this needs no second copy of the file either.
-  await conn.run("SET preserve_insertion_order = true");
-  try {
-    await conn.run(
-      typedInsert(spec, {
-        from: `read_csv(${lit(path)}, delim = ${lit(file.delimiter)}, header = true, quote = '"', escape = '"',
-                        auto_detect = false, columns = {${types}}, strict_mode = true)`,
-        columns: file.header.columns,
-        cell,
-        extras: extrasJson(file.header),
-        blank: allEmpty(width),
-        line: "0",
-        file: file.name
-      })
-    );
-  } finally {
-    // Nothing else depends on row order: letting it go makes the later statements parallel.
-    await conn.run("SET preserve_insertion_order = false");
-  }
+  // One pass from the file into the kind's table. With insertion order preserved (the ingest
+  // keeps it for the whole load), the rows take the table's row ids in the file's record order
+  // (also when DuckDB reads the file on several threads), so a row's spreadsheet number is its
+  // row id's distance from the file's first row, + 2 — even when a quoted cell spans lines. A
+  // window function would read the file on one thread; this needs no second copy of the file either.
+  await conn.run(
+    typedInsert(spec, {
+      from: `read_csv(${lit(path)}, delim = ${lit(file.delimiter)}, header = true, quote = '"', escape = '"',
+                      auto_detect = false, columns = {${types}}, strict_mode = true)`,
+      columns: file.header.columns,
+      cell,
+      extras: extrasJson(file.header),
+      blank: allEmpty(width),
+      line: "0",
+      file: file.name
+    })
+  );
   const counts = await conn.runAndReadAll(
     `SELECT count(*), count(*) FILTER (WHERE _blank), min(rowid), max(rowid) FROM ${table} WHERE source_file = ${name}`
   );

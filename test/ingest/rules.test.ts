@@ -312,6 +312,21 @@ describe("headers and extra columns", () => {
     expect(error.message).toMatch(/Các cột cần có: Số chứng từ \(voucher_no\), Ngày chi \(paid_on\), Mã hoạt động \(activity_id\), Số tiền \(amount\), Nguồn kinh phí \(funding_source\)/);
     expect(error.message).toContain("Các cột tìm thấy: Số chứng từ, Ngày chi, Mã hoạt động, Nguồn, Ghi chú");
   });
+
+  it("two refused files of different kinds: the one first in load order is named, every time", async () => {
+    // Kinds are read side by side, the larger first: the vouchers' file is the larger here and
+    // is refused too, yet the register comes first in load order and is the one reported.
+    const files = {
+      "establishments.csv": "Mã cơ sở;Tên cơ sở;Loại hình\nCS01;Cơ sở A;HKD\n",
+      "disbursements_q3.csv": "Số chứng từ;Ngày chi;Mã hoạt động;Nguồn;Ghi chú\n" + "PC1;05/03/2026;A1;xa;x\n".repeat(2000)
+    };
+    for (let run = 0; run < 3; run++) {
+      const error = await ingestRefused(files);
+      expect(error.message).toContain("establishments.csv");
+      expect(error.message).toContain("thiếu cột bắt buộc: Ngành nghề (sector)");
+      expect(error.message).not.toContain("disbursements_q3.csv");
+    }
+  });
 });
 
 describe("keys, references and conditional requirements", () => {
