@@ -231,13 +231,12 @@ function openFile(dataDir: string, file: string): Promise<OpenedFile> {
 /**
  * Every kind read into its table and its cells settled, kinds side by side on the connections,
  * taken in `order`. The ingest gives the smallest first: the small kinds, which cost mostly
- * planning, share both connections, and a large kind then runs nearly alone (measured: the
- * largest first gained nothing on the 1M-row benchmark: its insert keeps both cores busy
- * already). A kind's files go one after the
- * other: each file's rows must take consecutive row ids. Row order is kept for the
- * whole load (preserve_insertion_order): a row's spreadsheet number comes from its row id. On a
- * failure the kinds not started are left, the running ones finish, and the first failure in load
- * order is thrown, so the same files always fail the same way.
+ * planning, share both connections, and a large kind then runs nearly alone (measured: the largest
+ * first gained nothing on the 1M-row benchmark: its insert keeps both cores busy already). A kind's
+ * files go one after the other: each file's rows must take consecutive row ids. Row order is kept
+ * for the whole load (preserve_insertion_order): a row's spreadsheet number comes from its row id.
+ * On a failure the kinds not started are left, the running ones finish, and the first failure in
+ * load order is thrown, so the same files always fail the same way.
  */
 async function loadKinds(
   connections: readonly DuckDBConnection[],
