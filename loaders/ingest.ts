@@ -12,6 +12,7 @@ import {formatNumber} from "../src/lib/format.js";
 import {kindOfFile, kindOrder, kinds, type KindName, type KindSpec} from "../src/lib/contract/kinds.js";
 import {readHeader} from "./read/dialect.js";
 import {toUtf8, type Encoding} from "./read/encoding.js";
+import {processAlive} from "../scripts/lock.js";
 import {FileRefused} from "./read/errors.js";
 import {matchHeaders} from "./read/headers.js";
 import {rejectAcrossRows} from "./load/integrity.js";
@@ -389,14 +390,5 @@ function removeStaleBuilds(dbPath: string): void {
     if (!f.startsWith(prefix)) continue;
     const pid = Number(f.slice(prefix.length).replace(/\.wal$/, ""));
     if (Number.isInteger(pid) && !processAlive(pid)) unlinkSync(join(dir, f));
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -29,7 +29,7 @@ export async function withLock<T>(lockDir: string, fn: () => T | Promise<T>, opt
       } catch {
         // the lock is being created or removed right now
       }
-      if ((owner && !pidAlive(owner)) || age > staleAfterMs) rmSync(lockDir, {recursive: true, force: true});
+      if ((owner && !processAlive(owner)) || age > staleAfterMs) rmSync(lockDir, {recursive: true, force: true});
       else if (owner && !told) {
         told = true;
         onWait?.(owner);
@@ -45,7 +45,8 @@ export async function withLock<T>(lockDir: string, fn: () => T | Promise<T>, opt
   }
 }
 
-function pidAlive(pid: number): boolean {
+/** Whether a process of this machine with that id still runs (work it left behind is stale if not). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
