@@ -66,11 +66,8 @@ export interface Filters {
   formerUnit: string | null;
 }
 
-export interface BudgetRow {
-  line_no: number | null;
-  description: string;
-  quantity: number | null;
-  unit_amount: number | null;
+/** Money of a budget line or a funding source, with what withRates() adds. */
+export interface BudgetAmounts {
   planned: number;
   approved: number;
   disbursed: number;
@@ -79,14 +76,15 @@ export interface BudgetRow {
   disbursement_rate: number | null;
 }
 
-export interface SourceRow {
+export interface BudgetRow extends BudgetAmounts {
+  line_no: number | null;
+  description: string;
+  quantity: number | null;
+  unit_amount: number | null;
+}
+
+export interface SourceRow extends BudgetAmounts {
   funding_source: string;
-  planned: number;
-  approved: number;
-  disbursed: number;
-  remaining: number | null;
-  commitment_rate: number | null;
-  disbursement_rate: number | null;
 }
 
 const rate = (part: number, whole: number): number | null => (whole > 0 ? (part / whole) * 100 : null);

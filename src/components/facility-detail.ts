@@ -2,18 +2,12 @@
 // plan-year activities. Every text from the data is set with textContent.
 import {codeLabel} from "../lib/contract/codes.js";
 import {formatMoney, formatNumber} from "../lib/format.js";
+import type {FacilityLike} from "./facility-search.js";
 import {dataTable} from "./table.js";
 
-export interface DetailFacility {
-  establishment_id: string;
-  name: string;
-  kind: string;
-  sector: string;
-  village: string | null;
-  former_unit: string | null;
+export interface DetailFacility extends FacilityLike {
   workers: number | null;
   founded_year: number | null;
-  main_products: string | null;
   ocop_stars: number | null;
   supports: number;
   support_total: number;
