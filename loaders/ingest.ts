@@ -21,6 +21,8 @@ import {hasBlankLine, loadRaw, scalar, type RawResult} from "./load/raw.js";
 import {quoteLiteral as lit} from "./load/sql.js";
 import {createKindTable, settleUnsure} from "./load/typed.js";
 import {collectWarnings, createModels, runDataTests, schemaSql, type DataTestResult} from "./sql/run.js";
+import {firstRows} from "./summary-rows.js";
+import type {ShownReject, ShownWarning} from "../src/lib/rejects.js";
 
 /** The data folder marks itself as sample data with this file. */
 export const SAMPLE_MARKER = "DU_LIEU_MAU.txt";
@@ -65,6 +67,9 @@ export interface IngestSummary {
   unknownFiles: string[];
   rejects: number;
   warnings: number;
+  /** The first rejected rows and warnings (SHOWN_ROWS of each), personal values hidden. */
+  firstRejects: ShownReject[];
+  firstWarnings: ShownWarning[];
   dataTests: DataTestResult[];
   /** Seconds per step: reading and typing the files (cell by cell), rules across rows, models, warnings, data tests, writing the file, the rest (bookkeeping). */
   seconds: Record<IngestStep, number>;
@@ -165,6 +170,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     );
     const rejects = await scalar(conn, "SELECT count(*) FROM rejects");
     const warnings = await scalar(conn, "SELECT count(*) FROM warnings");
+    const first = await firstRows(conn);
     if (failed.length > 0) {
       const list = failed.map((t) => `${t.test} (${t.failures} dòng sai, ví dụ ${t.example})`).join("; ");
       throw new IngestFailed(`Kiểm thử dữ liệu của kho không đạt: ${list}. Kho cũ được giữ nguyên.`);
@@ -189,6 +195,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       unknownFiles,
       rejects,
       warnings,
+      firstRejects: first.rejects,
+      firstWarnings: first.warnings,
       dataTests,
       seconds
     };

@@ -1,5 +1,6 @@
 // The readable end of an ingest: per file, what was read, loaded, rejected and warned about.
 import {formatNumber} from "../src/lib/format.js";
+import {columnText, valueText, type ShownReject, type ShownWarning} from "../src/lib/rejects.js";
 import {INGEST_STEPS, type IngestStep, type IngestSummary} from "./ingest.js";
 
 const STEP_LABELS: Record<IngestStep, string> = {
@@ -34,9 +35,10 @@ export function formatSummary(s: IngestSummary): string {
     ...rows.map(line),
     ""
   ];
+  if (s.rejects > 0) out.push(...listed(`${formatNumber(s.rejects)} lỗi làm loại bỏ dòng`, s.firstRejects.map(rejectLine), s.rejects), "");
+  if (s.warnings > 0) out.push(...listed(`${formatNumber(s.warnings)} cảnh báo (dòng vẫn được nạp)`, s.firstWarnings.map(warningLine), s.warnings), "");
   if (s.rejects > 0 || s.warnings > 0) {
-    out.push(`Lý do từng dòng bị loại bỏ: bảng rejects (${formatNumber(s.rejects)} lỗi); cảnh báo: bảng warnings (${formatNumber(s.warnings)}).`);
-    out.push("Xem trên trang Chất lượng dữ liệu của trang tổng hợp (npm start), hoặc chạy lại với --json.");
+    out.push("Xem đủ, lọc và tải về trên trang Chất lượng dữ liệu (npm start); trong kho: bảng rejects và warnings.");
   }
   if (s.unknownFiles.length > 0) {
     out.push(`Không nhận ra loại của ${s.unknownFiles.length} tệp (tên tệp phải bắt đầu bằng loại, ví dụ disbursements_2026.csv): ${s.unknownFiles.join(", ")}. Các tệp này KHÔNG được nạp.`);
@@ -45,4 +47,26 @@ export function formatSummary(s: IngestSummary): string {
   out.push(`Kiểm thử dữ liệu: ${passed}/${s.dataTests.length} đạt.`);
   out.push(formatSeconds(s.seconds));
   return out.join("\n");
+}
+
+/** A heading, the lines listed under it, and how many more there are. */
+function listed(heading: string, lines: string[], total: number): string[] {
+  const more = total - lines.length;
+  return [`${heading}${more > 0 ? ` (${formatNumber(lines.length)} đầu tiên)` : ""}:`, ...lines.map((l) => `  ${l}`), ...(more > 0 ? [`  … và ${formatNumber(more)} nữa.`] : [])];
+}
+
+/** A whole row's raw line can be long: enough of it to find the row. */
+const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** "disbursements_q3.csv, dòng 6, cột Số chứng từ: trùng Số chứng từ với dòng 5 … (giá trị: PC-014)" */
+export function rejectLine(r: ShownReject): string {
+  const where = r.column_name === null ? "cả dòng" : `cột ${columnText(r)}`;
+  // Most reasons quote the cell already; an empty cell needs no value either.
+  const value = r.raw_value === null || r.raw_value === "" || r.reason.includes(r.raw_value) ? "" : ` (giá trị: ${shorten(valueText(r))})`;
+  return `${r.source_file}, dòng ${r.source_line}, ${where}: ${r.reason}${value}`;
+}
+
+/** "plan_lines_2026.csv, dòng 3: Tổng kinh phí khác Số lượng × Kinh phí hỗ trợ — <message>" */
+export function warningLine(w: ShownWarning): string {
+  return `${w.source_file}, dòng ${w.source_line}: ${w.rule_label} — ${w.message}`;
 }

@@ -112,6 +112,3 @@ export function readerLabel(reader: string): string {
 export function runStatusLabel(status: string): string {
   return status === "ok" ? "Thành công" : status;
 }
-
-/** What a personal cell of a rejected row shows instead of its value. */
-export const HIDDEN_VALUE = "(thông tin cá nhân, ẩn)";

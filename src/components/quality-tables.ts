@@ -1,27 +1,8 @@
 // Page "Chất lượng dữ liệu": the rejected rows and the warnings, searchable and filterable.
 import {foldKey} from "../lib/parse/text.js";
+import {columnText, valueText, type ShownReject, type ShownWarning} from "../lib/rejects.js";
 import {WARNING_RULES} from "./quality-labels.js";
 import {dataTable} from "./table.js";
-
-export interface RejectRow {
-  kind: string;
-  source_file: string;
-  source_line: number;
-  column_name: string | null;
-  column_header: string | null;
-  raw_value: string | null;
-  reason: string;
-  personal: boolean;
-}
-
-export interface WarningRow {
-  kind: string;
-  source_file: string;
-  source_line: number;
-  rule: string;
-  rule_label: string;
-  message: string;
-}
 
 export interface RowFilter {
   query?: string;
@@ -43,18 +24,11 @@ export function filterRows<R extends {kind: string; source_file: string; rule?: 
   });
 }
 
-export const rejectTexts = (r: RejectRow, kinds: Record<string, string>) => [r.source_file, kinds[r.kind], r.source_line, r.column_header, r.column_name, r.raw_value, r.reason];
-export const warningTexts = (w: WarningRow, kinds: Record<string, string>) => [w.source_file, kinds[w.kind], w.source_line, w.rule, w.rule_label, w.message];
+export const rejectTexts = (r: ShownReject, kinds: Record<string, string>) => [r.source_file, kinds[r.kind], r.source_line, r.column_header, r.column_name, r.raw_value, r.reason];
+export const warningTexts = (w: ShownWarning, kinds: Record<string, string>) => [w.source_file, kinds[w.kind], w.source_line, w.rule, w.rule_label, w.message];
 
-export function columnText(r: RejectRow): string {
-  return r.column_header ?? (r.column_name ? r.column_name : "(cả dòng)");
-}
 
-export function valueText(r: RejectRow): string {
-  return r.raw_value === null || r.raw_value === "" ? "(ô trống)" : r.raw_value;
-}
-
-export function rejectsTable(rows: readonly RejectRow[], kinds: Record<string, string>, _options: {width?: number} = {}): HTMLElement {
+export function rejectsTable(rows: readonly ShownReject[], kinds: Record<string, string>, _options: {width?: number} = {}): HTMLElement {
   const figure = dataTable(rows, {
     fileName: "Dong bi loai",
     title: "Các dòng bị loại khi nạp dữ liệu",
@@ -74,7 +48,7 @@ export function rejectsTable(rows: readonly RejectRow[], kinds: Record<string, s
   return figure;
 }
 
-export function warningsTable(rows: readonly WarningRow[], kinds: Record<string, string>, _options: {width?: number} = {}): HTMLElement {
+export function warningsTable(rows: readonly ShownWarning[], kinds: Record<string, string>, _options: {width?: number} = {}): HTMLElement {
   const figure = dataTable(rows, {
     fileName: "Canh bao",
     title: "Các cảnh báo khi nạp dữ liệu",

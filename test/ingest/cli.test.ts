@@ -5,8 +5,9 @@ import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {INGEST_STEPS} from "../../loaders/ingest.js";
-import {formatSeconds} from "../../loaders/summary.js";
+import {INGEST_STEPS, type IngestSummary} from "../../loaders/ingest.js";
+import {formatSeconds, formatSummary} from "../../loaders/summary.js";
+import {HIDDEN_VALUE, type ShownReject, type ShownWarning} from "../../src/lib/rejects.js";
 import {cleanup, tempDir, writeFiles} from "./helpers.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -86,6 +87,28 @@ describe("npm run ingest -- --json", () => {
     expect(out.warnings).toBe(3);
   });
 
+  it("lists the rejected rows kind by kind, then by file and row, each with the column's header, value and reason", () => {
+    const out = JSON.parse(ok.stdout) as {firstRejects: ShownReject[]; firstWarnings: ShownWarning[]};
+    // The 8 rejects of the table above (fewer than the 10 listed at most), as the fixtures have them.
+    expect(out.firstRejects.map((r) => [r.source_file, r.source_line, r.column_header, r.raw_value])).toEqual([
+      ["establishments.csv", 4, "Mã cơ sở", "CS01"],
+      ["plan_targets.csv", 4, "Chỉ tiêu tối đa", "2"],
+      ["activities.csv", 5, "Dòng kế hoạch", "9"],
+      ["activities.csv", 6, "Ngày hoàn thành", null],
+      ["disbursements_q1.csv", 3, "Ngày chi", "31/02/2026"],
+      ["disbursements_q2.csv", 5, "Số chứng từ", "PC1"],
+      ["disbursements_q2.csv", 6, "Mã hoạt động", "A99"],
+      ["disbursements_q2.csv", 7, "Số tiền", "1.000.000,5"]
+    ]);
+    expect(out.firstRejects[5]!.reason).toBe("trùng Số chứng từ với dòng 2 của tệp disbursements_q1.csv (dòng đầu tiên được giữ)");
+    expect(out.firstWarnings.map((w) => [w.source_file, w.source_line, w.rule])).toEqual([
+      ["plan_lines_2026.csv", 4, "plan_line_total_mismatch"],
+      ["projects.csv", 4, "establishment_name_unresolved"],
+      ["activities.csv", 3, "approved_over_norm"]
+    ]);
+    expect(out.firstWarnings[0]!.rule_label).toBe("Tổng kinh phí khác Số lượng × Kinh phí hỗ trợ");
+  });
+
   it("says how long each step took: every step once, none negative, together less than the whole command", () => {
     const {seconds} = JSON.parse(ok.stdout) as {seconds: Record<string, number>};
     expect(Object.keys(seconds)).toEqual([...INGEST_STEPS]);
@@ -101,6 +124,54 @@ describe("npm run ingest -- --json", () => {
     expect(refused.stderr).toContain("establishments.csv");
     expect(refused.stderr).toContain("CSV UTF-8");
     expect(existsSync(refusedDb)).toBe(false);
+  });
+});
+
+describe("the rows listed by the summary", () => {
+  const reject = (line: number, column_name: string | null, column_header: string | null, raw_value: string | null, reason: string, personal = false): ShownReject => ({
+    kind: "disbursements",
+    source_file: "chi.csv",
+    source_line: line,
+    column_name,
+    column_header,
+    raw_value,
+    reason,
+    personal
+  });
+  const summary = {
+    dbPath: "kho.duckdb",
+    dataDir: "data",
+    isSample: false,
+    dataAsOf: "2026-11-19",
+    files: [],
+    unknownFiles: [],
+    rejects: 1234,
+    warnings: 1,
+    firstRejects: [
+      reject(6, "voucher_no", "Số chứng từ", "PC1", "trùng Số chứng từ với dòng 2 của tệp chi.csv (dòng đầu tiên được giữ)"),
+      reject(7, "amount", "Số tiền", "1,5", 'số tiền có phần lẻ đồng: "1,5"'),
+      reject(8, "paid_on", "Ngày chi", null, "thiếu giá trị bắt buộc"),
+      reject(9, null, null, `PC9;${"x".repeat(80)}`, "dòng có 2 ô nhưng tiêu đề có 7 cột"),
+      reject(10, "phone", "Điện thoại", HIDDEN_VALUE, "không phải số điện thoại", true)
+    ],
+    firstWarnings: [{kind: "activities", source_file: "hd.csv", source_line: 3, rule: "r", rule_label: "Tên quy tắc", message: "Hoạt động A2: vượt"}],
+    dataTests: [],
+    seconds: {files: 0, rows: 0, models: 0, warnings: 0, tests: 0, write: 0, other: 0}
+  } as unknown as IngestSummary;
+
+  it("names file, row and column; quotes the value only where the reason does not; says how many more there are", () => {
+    const text = formatSummary(summary);
+    const block = (heading: string) => text.slice(text.indexOf(heading)).split("\n\n")[0]!.split("\n");
+    expect(block("1.234 lỗi")).toEqual([
+      "1.234 lỗi làm loại bỏ dòng (5 đầu tiên):",
+      "  chi.csv, dòng 6, cột Số chứng từ: trùng Số chứng từ với dòng 2 của tệp chi.csv (dòng đầu tiên được giữ) (giá trị: PC1)",
+      '  chi.csv, dòng 7, cột Số tiền: số tiền có phần lẻ đồng: "1,5"',
+      "  chi.csv, dòng 8, cột Ngày chi: thiếu giá trị bắt buộc",
+      `  chi.csv, dòng 9, cả dòng: dòng có 2 ô nhưng tiêu đề có 7 cột (giá trị: PC9;${"x".repeat(55)}…)`,
+      `  chi.csv, dòng 10, cột Điện thoại: không phải số điện thoại (giá trị: ${HIDDEN_VALUE})`,
+      "  … và 1.229 nữa."
+    ]);
+    expect(block("1 cảnh báo")).toEqual(["1 cảnh báo (dòng vẫn được nạp):", "  hd.csv, dòng 3: Tên quy tắc — Hoạt động A2: vượt"]);
   });
 });
 
