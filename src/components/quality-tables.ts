@@ -41,7 +41,7 @@ export function rejectsTable(rows: readonly ShownReject[], kinds: Record<string,
       {key: "column_header", header: "Cột", type: "text", value: columnText},
       {key: "column_name", header: "Tên cột trong hệ thống", type: "text"},
       {key: "raw_value", header: "Giá trị", type: "text", value: valueText},
-      {key: "reason", header: "Lý do", type: "text"}
+      {key: "reason", header: "Lý do", type: "text", breakAnywhere: true}
     ]
   });
   figure.classList.add("kc-rejects-table");
@@ -59,7 +59,7 @@ export function warningsTable(rows: readonly ShownWarning[], kinds: Record<strin
       {key: "kind", header: "Loại tệp", type: "text", value: (w) => kinds[w.kind] ?? w.kind},
       {key: "source_line", header: "Dòng", type: "text"},
       {key: "rule_label", header: "Quy tắc", type: "text"},
-      {key: "message", header: "Nội dung", type: "text"},
+      {key: "message", header: "Nội dung", type: "text", breakAnywhere: true},
       {key: "fix", header: "Gợi ý xử lý", type: "text", value: (w) => WARNING_RULES[w.rule]?.fix ?? ""}
     ]
   });

@@ -8,6 +8,9 @@ import {downloadButtons} from "./download.js";
 export interface TableColumn<R> extends ExportColumn<R> {
   /** Screen text of the cell; default from `type`. */
   format?: (value: unknown, row: R) => string;
+  /** Long free text (a reason, a message) that may break inside a word: the table then fits the
+   * page, where a long code list or file name would push it wider and cut this column off. */
+  breakAnywhere?: boolean;
 }
 
 export interface TableOptions<R> {
@@ -102,6 +105,7 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
       const value = cellValue(row, column);
       td.textContent = column.format ? column.format(value, row) : displayCell(value, column.type);
       if (RIGHT.has(column.type ?? "text")) td.className = "kc-right";
+      else if (column.breakAnywhere) td.className = "kc-break-anywhere";
     }
   };
 

@@ -51,6 +51,17 @@ describe("Chất lượng dữ liệu", () => {
     await page.close();
   });
 
+  it("the rejects and warnings tables fit a 1280-pixel screen: no column, the reason least, is cut off at the right", async () => {
+    const {page} = await open();
+    for (const figure of ["kc-rejects-table", "kc-warnings-table"]) {
+      const widths = await page
+        .locator(`figure.${figure} .kc-table-wrap`)
+        .evaluate((wrap) => ({table: (wrap.querySelector("table") as HTMLElement).scrollWidth, wrap: (wrap as HTMLElement).clientWidth}));
+      expect(widths.table, figure).toBeLessThanOrEqual(widths.wrap);
+    }
+    await page.close();
+  });
+
   it("shows each file's counts, read = loaded + rejected, and its SHA-256 in full on request", async () => {
     const files = await query("SELECT source_file, rows_read, rows_loaded, rows_rejected, blank_rows, warnings, sha256 FROM source_files");
     const {page, errors} = await open();
