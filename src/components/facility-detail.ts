@@ -81,44 +81,44 @@ export function facilityDetail(facility: DetailFacility | null | undefined, supp
   box.append(summary);
 
   box.append(el("h4", `Đề án đã hỗ trợ giai đoạn 2020–2025 (${formatNumber(projects.length)})`));
-  box.append(
-    dataTable(projects, {
-      fileName: `De an ho tro ${facility.establishment_id}`,
-      title: `Đề án đã hỗ trợ cơ sở ${facility.establishment_id} giai đoạn 2020–2025`,
-      caption: "Đề án đã hỗ trợ giai đoạn 2020–2025",
-      empty: "Cơ sở không có đề án nào giai đoạn 2020–2025.",
-      columns: [
-        {key: "year", header: "Năm", type: "text"},
-        {key: "title", header: "Tên đề án", type: "text"},
-        {key: "level", header: "Cấp", type: "text", value: (d) => codeLabel("level", d.level)},
-        {key: "content_group", header: "Nhóm nội dung", type: "text", value: (d) => codeLabel("content_group", d.content_group)},
-        {key: "amount", header: "Kinh phí hỗ trợ (đồng)", type: "money"},
-        {key: "counterpart_amount", header: "Vốn đối ứng (đồng)", type: "money"},
-        {key: "jobs_created", header: "Lao động tạo thêm", type: "integer"},
-        {key: "result", header: "Kết quả", type: "text"},
-        {key: "support_id", header: "Mã đề án", type: "text"}
-      ]
-    })
-  );
+  const projectsTable = dataTable(projects, {
+    fileName: `De an ho tro ${facility.establishment_id}`,
+    title: `Đề án đã hỗ trợ cơ sở ${facility.establishment_id} giai đoạn 2020–2025`,
+    caption: "Đề án đã hỗ trợ giai đoạn 2020–2025",
+    empty: "Cơ sở không có đề án nào giai đoạn 2020–2025.",
+    columns: [
+      {key: "year", header: "Năm", type: "text"},
+      {key: "title", header: "Tên đề án", type: "text"},
+      {key: "level", header: "Cấp", type: "text", value: (d) => codeLabel("level", d.level)},
+      {key: "content_group", header: "Nhóm nội dung", type: "text", value: (d) => codeLabel("content_group", d.content_group)},
+      {key: "amount", header: "Kinh phí hỗ trợ (đồng)", type: "money"},
+      {key: "counterpart_amount", header: "Vốn đối ứng (đồng)", type: "money"},
+      {key: "jobs_created", header: "Lao động tạo thêm", type: "integer"},
+      {key: "result", header: "Kết quả", type: "text"},
+      {key: "support_id", header: "Mã đề án", type: "text"}
+    ]
+  });
+  projectsTable.classList.add("kc-facility-projects");
+  box.append(projectsTable);
 
   box.append(el("h4", `Hoạt động trong năm kế hoạch (${formatNumber(activities.length)})`));
-  box.append(
-    dataTable(activities, {
-      fileName: `Hoat dong ${facility.establishment_id}`,
-      title: `Hoạt động khuyến công của cơ sở ${facility.establishment_id}`,
-      caption: "Hoạt động trong năm kế hoạch",
-      empty: "Cơ sở không có hoạt động nào trong năm kế hoạch.",
-      columns: [
-        {key: "year", header: "Năm", type: "text"},
-        {key: "title", header: "Tên hoạt động", type: "text"},
-        {key: "content_group", header: "Nhóm nội dung", type: "text", value: (d) => codeLabel("content_group", d.content_group)},
-        {key: "level", header: "Cấp", type: "text", value: (d) => codeLabel("level", d.level)},
-        {key: "status", header: "Trạng thái", type: "text", value: (d) => codeLabel("status", d.status)},
-        {key: "amount", header: "Kinh phí phê duyệt (đồng)", type: "money"},
-        {key: "paid_amount", header: "Đã chi (đồng)", type: "money"},
-        {key: "support_id", header: "Mã hoạt động", type: "text"}
-      ]
-    })
-  );
+  const activitiesTable = dataTable(activities, {
+    fileName: `Hoat dong ${facility.establishment_id}`,
+    title: `Hoạt động khuyến công của cơ sở ${facility.establishment_id}`,
+    caption: "Hoạt động trong năm kế hoạch",
+    empty: "Cơ sở không có hoạt động nào trong năm kế hoạch.",
+    columns: [
+      {key: "year", header: "Năm", type: "text"},
+      {key: "title", header: "Tên hoạt động", type: "text"},
+      {key: "content_group", header: "Nhóm nội dung", type: "text", value: (d) => codeLabel("content_group", d.content_group)},
+      {key: "level", header: "Cấp", type: "text", value: (d) => codeLabel("level", d.level)},
+      {key: "status", header: "Trạng thái", type: "text", value: (d) => codeLabel("status", d.status)},
+      {key: "amount", header: "Kinh phí phê duyệt (đồng)", type: "money"},
+      {key: "paid_amount", header: "Đã chi (đồng)", type: "money"},
+      {key: "support_id", header: "Mã hoạt động", type: "text"}
+    ]
+  });
+  activitiesTable.classList.add("kc-facility-activities");
+  box.append(activitiesTable);
   return box;
 }

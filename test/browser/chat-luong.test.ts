@@ -11,7 +11,7 @@ import {columnMeta} from "../../src/lib/contract/fields.js";
 import {kinds, type KindName} from "../../src/lib/contract/kinds.js";
 import {formatNumber} from "../../src/lib/format.js";
 import {projectRoot} from "../site/build.js";
-import {useSite} from "./harness.js";
+import {tableWidths, useSite} from "./harness.js";
 import {useTestWarehouse} from "./warehouse.js";
 
 const site = useSite();
@@ -53,12 +53,7 @@ describe("Chất lượng dữ liệu", () => {
 
   it("the rejects and warnings tables fit a 1280-pixel screen: no column, the reason least, is cut off at the right", async () => {
     const {page} = await open();
-    for (const figure of ["kc-rejects-table", "kc-warnings-table"]) {
-      const widths = await page
-        .locator(`figure.${figure} .kc-table-wrap`)
-        .evaluate((wrap) => ({table: (wrap.querySelector("table") as HTMLElement).scrollWidth, wrap: (wrap as HTMLElement).clientWidth}));
-      expect(widths.table, figure).toBeLessThanOrEqual(widths.wrap);
-    }
+    for (const [figure, w] of Object.entries(await tableWidths(page, ["kc-rejects-table", "kc-warnings-table"]))) expect(w.table, figure).toBeLessThanOrEqual(w.box);
     await page.close();
   });
 

@@ -34,6 +34,20 @@ export function isOutside(url: string): boolean {
   return !LOCAL_HOSTS.has(u.hostname);
 }
 
+/**
+ * The width of the table in each `figure.<class>` (dataTable) and of its scrolling box: a table
+ * wider than its box hides its right-hand columns behind a sideways scroll.
+ */
+export async function tableWidths(page: Page, figureClasses: readonly string[]): Promise<Record<string, {table: number; box: number}>> {
+  const out: Record<string, {table: number; box: number}> = {};
+  for (const figure of figureClasses) {
+    out[figure] = await page
+      .locator(`figure.${figure} .kc-table-wrap`)
+      .evaluate((wrap) => ({table: (wrap.querySelector("table") as HTMLElement).scrollWidth, box: (wrap as HTMLElement).clientWidth}));
+  }
+  return out;
+}
+
 export interface OpenedPage {
   page: Page;
   /** Console errors, uncaught exceptions, failed local requests and HTTP errors (≥ 400). */

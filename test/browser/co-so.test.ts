@@ -6,7 +6,7 @@ import {describe, expect, it} from "vitest";
 import {codeLabel} from "../../src/lib/contract/codes.js";
 import {formatMoney, formatNumber} from "../../src/lib/format.js";
 import {foldKey} from "../../src/lib/parse/text.js";
-import {useSite} from "./harness.js";
+import {tableWidths, useSite} from "./harness.js";
 import {useTestWarehouse} from "./warehouse.js";
 
 const site = useSite();
@@ -187,6 +187,8 @@ describe("Cơ sở CNNT", () => {
     expect(cells[6]).toBe(formatNumber(counted.length));
     expect(cells[7]).toBe(formatMoney(counted.reduce((s, c) => s + c.amount, 0)));
     expect(cells[8]).toBe(counted.length ? String(Math.max(...counted.map((c) => c.year))) : "");
+    // Both history tables fit a 1280-pixel screen: no column (the project's id last) hidden sideways.
+    for (const [figure, w] of Object.entries(await tableWidths(page, ["kc-facility-projects", "kc-facility-activities"]))) expect(w.table, figure).toBeLessThanOrEqual(w.box);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -19,7 +19,7 @@ import {afterAll, beforeAll} from "vitest";
 import {ensureSiteBuilt} from "../site/build.js";
 import {launchSite, type Site, type SiteHandle} from "./chromium.js";
 
-export {isOutside, screenshotDir, type OpenOptions, type OpenedPage, type Site} from "./chromium.js";
+export {isOutside, screenshotDir, tableWidths, type OpenOptions, type OpenedPage, type Site} from "./chromium.js";
 
 /** In a test file: build (or reuse) the test site, serve it, launch Chromium; all closed after. */
 export function useSite(): Site {
