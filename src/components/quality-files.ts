@@ -29,15 +29,16 @@ export function filesTable(files: readonly FileRow[], kinds: Record<string, stri
     columns: [
       {key: "source_file", header: "Tên tệp", type: "text"},
       {key: "kind", header: "Loại tệp", type: "text", value: (f) => kinds[f.kind] ?? f.kind},
-      {key: "encoding", header: "Mã hóa", type: "text", value: (f) => encodingLabel(f.encoding)},
-      {key: "delimiter", header: "Dấu phân cách", type: "text", value: (f) => delimiterLabel(f.delimiter)},
-      {key: "reader", header: "Cách đọc", type: "text", value: (f) => readerLabel(f.reader)},
+      // The counts the office checks come first; how the file was read, after (it scrolls sideways).
       {key: "rows_read", header: "Dòng đọc", type: "integer"},
       {key: "rows_loaded", header: "Đã nạp", type: "integer"},
       {key: "rows_rejected", header: "Bị loại", type: "integer"},
       {key: "balance", header: "Đọc = nạp + loại", type: "text", value: (f) => (balances(f) ? "khớp" : "LỆCH")},
       {key: "blank_rows", header: "Dòng trống", type: "integer"},
       {key: "warnings", header: "Cảnh báo", type: "integer"},
+      {key: "encoding", header: "Mã hóa", type: "text", value: (f) => encodingLabel(f.encoding)},
+      {key: "delimiter", header: "Dấu phân cách", type: "text", value: (f) => delimiterLabel(f.delimiter)},
+      {key: "reader", header: "Cách đọc", type: "text", value: (f) => readerLabel(f.reader)},
       {key: "bytes", header: "Kích thước (byte)", type: "integer", format: (v) => formatBytes(Number(v))},
       {key: "sha256", header: "SHA-256", type: "text", format: (v) => shortHash(String(v))}
     ]

@@ -24,10 +24,15 @@ const quality = await withWarehouse(async (query) => {
   const [run] = await query<QualityRun>(
     "SELECT run_id, started_at, finished_at, data_dir, status, is_sample, data_as_of FROM ingest_runs ORDER BY started_at DESC LIMIT 1"
   );
-  const files = await query<QualityFile>(
-    `SELECT source_file, kind, sha256, bytes, encoding, delimiter, reader, rows_read, rows_loaded, rows_rejected, blank_rows, warnings
-       FROM site_quality_files`
-  );
+  // Kind by kind, as the ingest's summary lists them (kinds load side by side, so the table's own
+  // order varies from run to run), then by name.
+  const rank = (kind: string) => (kindOrder as readonly string[]).indexOf(kind);
+  const files = (
+    await query<QualityFile>(
+      `SELECT source_file, kind, sha256, bytes, encoding, delimiter, reader, rows_read, rows_loaded, rows_rejected, blank_rows, warnings
+         FROM site_quality_files`
+    )
+  ).sort((a, b) => rank(a.kind) - rank(b.kind) || a.source_file.localeCompare(b.source_file));
   const tests = (await hasRelation(query, "data_tests"))
     ? await query<{test: string; failures: number; example: string | null}>("SELECT test, failures, example FROM data_tests ORDER BY test")
     : [];
