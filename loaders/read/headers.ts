@@ -13,6 +13,14 @@ export interface HeaderMap {
 }
 
 export function matchHeaders(spec: KindSpec, header: readonly string[], file: string): HeaderMap {
+  // An empty file (a failed export) or a blank first line says so, rather than that every
+  // column is missing.
+  if (header.every((h) => (cleanText(h) ?? "") === "")) {
+    throw new FileRefused(
+      file,
+      `dòng 1 không có tên cột (tệp trống, hoặc dòng 1 để trống). Các cột cần có: ${requiredList(spec)}. Hãy để tên cột ở dòng 1, hoặc xuất lại tệp từ Excel.`
+    );
+  }
   const index = new Map<string, string>();
   for (const [name, schema] of Object.entries(spec.schema.shape)) {
     const meta = columnMeta(schema);

@@ -313,6 +313,13 @@ describe("headers and extra columns", () => {
     expect(error.message).toContain("Các cột tìm thấy: Số chứng từ, Ngày chi, Mã hoạt động, Nguồn, Ghi chú");
   });
 
+  it("an empty file, or one whose first line is blank, refuses the run saying line 1 has no column names", async () => {
+    for (const text of ["", "\uFEFF", "\r\n", ";;;\nPC1;05/03/2026;A1;14.000.000;xa\n"]) {
+      const error = await ingestRefused({"disbursements_q3.csv": text});
+      expect(error.message, JSON.stringify(text)).toContain("disbursements_q3.csv: dòng 1 không có tên cột (tệp trống, hoặc dòng 1 để trống). Các cột cần có: Số chứng từ (voucher_no)");
+    }
+  });
+
   it("two refused files of different kinds: the one first in load order is named, every time", async () => {
     // Kinds are read side by side, the larger first: the vouchers' file is the larger here and
     // is refused too, yet the register comes first in load order and is the one reported.
