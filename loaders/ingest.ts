@@ -284,8 +284,8 @@ async function readFile(
 ): Promise<FileSummary> {
   const large = bytes > LARGE_FILE;
   if (large) progress(`${file}: đọc ${(bytes / 1024 / 1024).toFixed(0)} MB…`);
-  const {delimiter, header} = readHeader(utf8.toString("utf8", 0, Math.min(utf8.length, 64 * 1024)));
-  const headerMap = matchHeaders(spec, header, file);
+  const {delimiter, header, below} = readHeader(utf8.toString("utf8", 0, Math.min(utf8.length, 64 * 1024)));
+  const headerMap = matchHeaders(spec, header, file, below);
   const readable = encoding === "utf-8" || encoding === "utf-8-bom" ? path : "";
   const raw = await loadRaw(conn, spec, {name: file, utf8, delimiter, header: headerMap, path: readable, blankLine}, scratch);
   if (large) progress(`${file}: ${formatNumber(raw.rowsRead)} dòng đã đọc, đang kiểm tra…`);

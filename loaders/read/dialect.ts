@@ -7,24 +7,26 @@ const CANDIDATES: readonly Delimiter[] = [";", ",", "\t"];
 const SAMPLE_RECORDS = 20;
 
 /**
- * The header row's cells and the delimiter of the file. A delimiter that splits the header and
- * the first rows into the same number of cells wins over one that only splits the header into
- * more (a header cell such as "Nội dung, ghi chú" holds commas in a `;` file); among those, the
- * one giving the most cells.
+ * The header row's cells, the delimiter of the file, and the records sampled below the header
+ * (`below[0]` is line 2, blank lines included). The header is line 1, as the loaders read it,
+ * even when blank. A delimiter that splits the header and the first rows into the same number of
+ * cells wins over one that only splits the header into more (a header cell such as "Nội dung,
+ * ghi chú" holds commas in a `;` file); among those, the one giving the most cells.
  */
-export function readHeader(text: string): {delimiter: Delimiter; header: string[]} {
-  let best: {delimiter: Delimiter; header: string[]; consistent: boolean} | undefined;
+export function readHeader(text: string): {delimiter: Delimiter; header: string[]; below: string[][]} {
+  let best: {delimiter: Delimiter; header: string[]; below: string[][]; consistent: boolean} | undefined;
   for (const delimiter of CANDIDATES) {
-    const rows = Papa.parse<string[]>(text, {delimiter, quoteChar: '"', preview: SAMPLE_RECORDS, skipEmptyLines: true}).data;
+    const rows = Papa.parse<string[]>(text, {delimiter, quoteChar: '"', preview: SAMPLE_RECORDS, skipEmptyLines: false}).data;
     const header = rows[0] ?? [];
-    // The last sampled record may be cut short by the sample's end.
-    const body = rows.slice(1, -1);
+    // The last sampled record may be cut short by the sample's end; a blank line says nothing
+    // of the shape.
+    const body = rows.slice(1, -1).filter((r) => !(r.length === 1 && r[0] === ""));
     const consistent = header.length > 1 && body.every((r) => r.length === header.length);
     const better =
       best === undefined ||
       (consistent && !best.consistent) ||
       (consistent === best.consistent && header.length > best.header.length);
-    if (better) best = {delimiter, header, consistent};
+    if (better) best = {delimiter, header, below: rows.slice(1), consistent};
   }
-  return {delimiter: best!.delimiter, header: best!.header};
+  return {delimiter: best!.delimiter, header: best!.header, below: best!.below};
 }

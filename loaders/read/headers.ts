@@ -12,19 +12,30 @@ export interface HeaderMap {
   extras: {position: number; header: string}[];
 }
 
-export function matchHeaders(spec: KindSpec, header: readonly string[], file: string): HeaderMap {
-  // An empty file (a failed export) or a blank first line says so, rather than that every
-  // column is missing.
-  if (header.every((h) => (cleanText(h) ?? "") === "")) {
-    throw new FileRefused(
-      file,
-      `dòng 1 không có tên cột (tệp trống, hoặc dòng 1 để trống). Các cột cần có: ${requiredList(spec)}. Hãy để tên cột ở dòng 1, hoặc xuất lại tệp từ Excel.`
-    );
-  }
+/**
+ * The file's header (line 1) against the kind's columns. `below`: records under it (line 2 on),
+ * where the column names are looked for when line 1 lacks them, to say where they are.
+ */
+export function matchHeaders(spec: KindSpec, header: readonly string[], file: string, below: readonly (readonly string[])[] = []): HeaderMap {
   const index = new Map<string, string>();
   for (const [name, schema] of Object.entries(spec.schema.shape)) {
     const meta = columnMeta(schema);
     for (const spelling of [name, meta.header, ...meta.aliases]) index.set(foldKey(spelling), name);
+  }
+  const required = Object.entries(spec.schema.shape).filter(([, schema]) => columnMeta(schema).required);
+  // Offices often put a title (or leave a blank row) above the table: name the line that holds
+  // the column names, and what to delete.
+  const lower = () => {
+    const at = below.findIndex((cells) => {
+      const names = new Set(cells.map((c) => index.get(foldKey(cleanText(c) ?? ""))));
+      return required.every(([name]) => names.has(name));
+    });
+    return at < 0 ? "" : ` Tên cột đang ở dòng ${at + 2}: hãy xóa ${at + 1} dòng phía trên để tên cột nằm ở dòng 1.`;
+  };
+  // An empty file (a failed export) or a blank line 1 says so, rather than that every column is
+  // missing.
+  if (header.every((h) => (cleanText(h) ?? "") === "")) {
+    throw new FileRefused(file, `dòng 1 không có tên cột (tệp trống, hoặc dòng 1 để trống). Các cột cần có: ${requiredList(spec)}.${lower()}`);
   }
   const columns: (string | null)[] = [];
   const extras: HeaderMap["extras"] = [];
@@ -51,14 +62,12 @@ export function matchHeaders(spec: KindSpec, header: readonly string[], file: st
     seen.set(name, written);
     columns.push(name);
   });
-  const missing = Object.entries(spec.schema.shape)
-    .filter(([name, schema]) => columnMeta(schema).required && !seen.has(name))
-    .map(([name, schema]) => `${columnMeta(schema).header} (${name})`);
+  const missing = required.filter(([name]) => !seen.has(name)).map(([name, schema]) => `${columnMeta(schema).header} (${name})`);
   if (missing.length > 0) {
     const found = header.map((h) => cleanText(h) ?? "").filter((h) => h !== "");
     throw new FileRefused(
       file,
-      `thiếu cột bắt buộc: ${missing.join(", ")}. Các cột cần có: ${requiredList(spec)}. Các cột tìm thấy: ${found.join(", ") || "(không có)"}.`
+      `thiếu cột bắt buộc: ${missing.join(", ")}. Các cột cần có: ${requiredList(spec)}. Các cột tìm thấy: ${found.join(", ")}.${lower()}`
     );
   }
   return {columns, extras};

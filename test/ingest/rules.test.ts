@@ -320,6 +320,19 @@ describe("headers and extra columns", () => {
     }
   });
 
+  it("column names under a title or a blank line: the file is refused, naming the line they are on and what to delete", async () => {
+    const table = "Số chứng từ;Ngày chi;Mã hoạt động;Số tiền;Nguồn kinh phí\nPC1;05/03/2026;A1;14.000.000;xa\n";
+    const titled = await ingestRefused({"disbursements_q3.csv": `BẢNG KÊ CHỨNG TỪ CHI QUÝ 3;;;;\nĐơn vị: đồng;;;;\n${table}`});
+    expect(titled.message).toContain("thiếu cột bắt buộc: Số chứng từ (voucher_no)");
+    expect(titled.message).toContain("Các cột tìm thấy: BẢNG KÊ CHỨNG TỪ CHI QUÝ 3. Tên cột đang ở dòng 3: hãy xóa 2 dòng phía trên để tên cột nằm ở dòng 1.");
+    const blank = await ingestRefused({"disbursements_q3.csv": `\n${table}`});
+    expect(blank.message).toContain("dòng 1 không có tên cột (tệp trống, hoặc dòng 1 để trống)");
+    expect(blank.message).toContain("Tên cột đang ở dòng 2: hãy xóa 1 dòng phía trên để tên cột nằm ở dòng 1.");
+    // Without the column names anywhere below, no such hint.
+    const none = await ingestRefused({"disbursements_q3.csv": "BẢNG KÊ;;;;\nPC1;05/03/2026;A1;14.000.000;xa\n"});
+    expect(none.message).not.toContain("Tên cột đang ở dòng");
+  });
+
   it("two refused files of different kinds: the one first in load order is named, every time", async () => {
     // Kinds are read side by side, the larger first: the vouchers' file is the larger here and
     // is refused too, yet the register comes first in load order and is the one reported.
