@@ -1,4 +1,5 @@
 // The readable end of an ingest: per file, what was read, loaded, rejected and warned about.
+import {kinds} from "../src/lib/contract/kinds.js";
 import {formatNumber} from "../src/lib/format.js";
 import {columnText, valueText, type ShownReject, type ShownWarning} from "../src/lib/rejects.js";
 import {INGEST_STEPS, type IngestStep, type IngestSummary} from "./ingest.js";
@@ -22,7 +23,7 @@ export function formatSeconds(seconds: Record<IngestStep, number>): string {
 
 export function formatSummary(s: IngestSummary): string {
   const head = ["Tệp", "Loại", "Đọc", "Nạp", "Loại bỏ", "Cảnh báo"];
-  const rows = s.files.map((f) => [f.file, f.kind, formatNumber(f.rowsRead), formatNumber(f.rowsLoaded), formatNumber(f.rowsRejected), formatNumber(f.warnings)]);
+  const rows = s.files.map((f) => [f.file, kinds[f.kind].title, formatNumber(f.rowsRead), formatNumber(f.rowsLoaded), formatNumber(f.rowsRejected), formatNumber(f.warnings)]);
   const total = s.files.reduce((acc, f) => ({read: acc.read + f.rowsRead, loaded: acc.loaded + f.rowsLoaded, rejected: acc.rejected + f.rowsRejected}), {read: 0, loaded: 0, rejected: 0});
   rows.push(["Tổng", "", formatNumber(total.read), formatNumber(total.loaded), formatNumber(total.rejected), formatNumber(s.warnings)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

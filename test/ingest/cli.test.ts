@@ -143,7 +143,7 @@ describe("the rows listed by the summary", () => {
     dataDir: "data",
     isSample: false,
     dataAsOf: "2026-11-19",
-    files: [],
+    files: [{file: "chi.csv", kind: "disbursements", rowsRead: 3000, rowsLoaded: 1766, rowsRejected: 1234, warnings: 0}],
     unknownFiles: [],
     rejects: 1234,
     warnings: 1,
@@ -161,6 +161,8 @@ describe("the rows listed by the summary", () => {
 
   it("names file, row and column; quotes the value only where the reason does not; says how many more there are", () => {
     const text = formatSummary(summary);
+    // the file's kind by its Vietnamese name
+    expect(text).toMatch(/^chi\.csv +Chứng từ chi +3\.000 +1\.766 +1\.234 +0$/m);
     const block = (heading: string) => text.slice(text.indexOf(heading)).split("\n\n")[0]!.split("\n");
     expect(block("1.234 lỗi")).toEqual([
       "1.234 lỗi làm loại bỏ dòng (5 đầu tiên):",
