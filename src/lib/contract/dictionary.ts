@@ -93,7 +93,7 @@ export function dictionaryMarkdown(): string {
     "",
     "<!-- Tệp này được sinh từ hợp đồng dữ liệu (src/lib/contract) bằng `npm run docs`; đừng sửa tay. -->",
     "",
-    "Mỗi tệp là một bảng CSV có một dòng tiêu đề. Loại tệp nhận theo **đầu tên tệp** (ví dụ `disbursements_2026_q3.csv` là chứng từ chi), nên có thể nộp mỗi tháng, mỗi quý một tệp.",
+    "Mỗi tệp là một bảng CSV có một dòng tiêu đề, nằm ở **dòng 1** (xóa tên bảng, dòng \"Đơn vị: đồng\"… phía trên trước khi lưu). Loại tệp nhận theo **đầu tên tệp** (ví dụ `disbursements_2026_q3.csv` là chứng từ chi), nên có thể nộp mỗi tháng, mỗi quý một tệp.",
     "",
     "Quy tắc chung:",
     "",
