@@ -1,11 +1,14 @@
-// A small static server for the built site (dist/), on 127.0.0.1 only. No dependency.
-//   npm start            builds, then serves on http://127.0.0.1:3000/ (PORT to change)
-//   npm run serve        serves the existing dist/
+// A small static server for the built site (dist/). No dependency.
+//   npm start              builds, then serves on http://127.0.0.1:3000/ (PORT to change)
+//   npm start -- --lan     the same, reachable from the commune's other machines too
+//   npm run serve [-- --lan] serves the existing dist/
+// On this machine only by default: opening it to the LAN is the office's choice to make.
 // Clean URLs (/hoat-dong → hoat-dong.html), directory index, a 404 page, no path escapes.
 import {createReadStream, existsSync} from "node:fs";
 import {stat} from "node:fs/promises";
 import http from "node:http";
 import type {AddressInfo} from "node:net";
+import os from "node:os";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 
@@ -78,7 +81,7 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` on 127.0.0.1:`port` (0 = any free port). */
+/** Serves `root` on `host` (127.0.0.1 unless told) :`port` (0 = any free port). */
 export async function startServer(options: {root?: string; port?: number; host?: string} = {}): Promise<StaticServer> {
   const root = path.resolve(options.root ?? path.join(projectRoot, "dist"));
   const host = options.host ?? "127.0.0.1";
@@ -124,11 +127,29 @@ export async function startServer(options: {root?: string; port?: number; host?:
   };
 }
 
+/** Where the other machines of the LAN reach this one: its IPv4 addresses, loopback left out. */
+export function lanUrls(port: number, interfaces: NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.networkInterfaces()): string[] {
+  return Object.values(interfaces)
+    .flatMap((list) => list ?? [])
+    .filter((i) => i.family === "IPv4" && !i.internal)
+    .map((i) => `http://${i.address}:${port}/`);
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 3000);
-  startServer({port})
-    .then(({url}) => {
-      console.log(`Trang tổng hợp khuyến công đang chạy tại ${url}`);
+  const lan = process.argv.includes("--lan");
+  // The folder the build wrote (KC_SITE_OUT, as observablehq.config.ts reads it).
+  startServer({root: path.resolve(projectRoot, process.env.KC_SITE_OUT ?? "dist"), port, host: lan ? "0.0.0.0" : "127.0.0.1"})
+    .then(() => {
+      console.log(`Trang tổng hợp khuyến công đang chạy tại http://127.0.0.1:${port}/ (trên máy này)`);
+      if (lan) {
+        const urls = lanUrls(port);
+        console.log(
+          urls.length > 0
+            ? `Máy khác trong mạng LAN của xã mở: ${urls.join(" hoặc ")} (nếu Windows hỏi, cho phép Node.js qua tường lửa).`
+            : "Máy này chưa nối mạng LAN: chưa có địa chỉ để máy khác mở."
+        );
+      }
       console.log("Mở địa chỉ trên bằng trình duyệt. Nhấn Ctrl+C để dừng.");
     })
     .catch((error: unknown) => {

@@ -1,9 +1,12 @@
-// scripts/serve.ts: MIME types, clean URLs, 404, no escape from the served folder.
+// scripts/serve.ts: MIME types, clean URLs, 404, no escape from the served folder; this machine
+// only, unless `--lan` opens it to the commune's other machines.
+import {spawn} from "node:child_process";
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {mimeType, startServer, type StaticServer} from "../../scripts/serve.js";
+import {lanUrls, mimeType, startServer, type StaticServer} from "../../scripts/serve.js";
+import {projectRoot} from "./build.js";
 
 let root: string;
 let server: StaticServer;
@@ -74,5 +77,62 @@ describe("static server", () => {
     expect((await fetch(new URL("/", server.url), {method: "POST"})).status).toBe(405);
     const head = await fetch(new URL("/", server.url), {method: "HEAD"});
     expect(head.status).toBe(200);
+  });
+});
+
+describe("the commune's LAN", () => {
+  it("lanUrls: every IPv4 address of the machine but loopback", () => {
+    const interfaces = {
+      lo: [{address: "127.0.0.1", family: "IPv4", internal: true}],
+      eth0: [
+        {address: "192.168.1.10", family: "IPv4", internal: false},
+        {address: "fe80::1", family: "IPv6", internal: false}
+      ],
+      wlan0: [{address: "10.0.0.7", family: "IPv4", internal: false}]
+    } as unknown as NodeJS.Dict<os.NetworkInterfaceInfo[]>;
+    expect(lanUrls(3000, interfaces)).toEqual(["http://192.168.1.10:3000/", "http://10.0.0.7:3000/"]);
+  });
+
+  /** `npm run serve` on a free port, with `args`; resolves once it has said where it is. */
+  async function serve(args: string[]): Promise<{port: number; out: string; stop: () => void}> {
+    const probe = await startServer({root, port: 0});
+    const port = Number(new URL(probe.url).port);
+    await probe.close();
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...args], {
+      cwd: projectRoot,
+      env: {...process.env, PORT: String(port), KC_SITE_OUT: root},
+      stdio: ["ignore", "pipe", "inherit"]
+    });
+    let out = "";
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.setEncoding("utf8").on("data", (d: string) => {
+        out += d;
+        if (out.includes("Ctrl+C")) resolve();
+      });
+      child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+    });
+    return {port, out, stop: () => child.kill()};
+  }
+
+  it("by default only this machine is served; with --lan the others are too, at the addresses it prints", async () => {
+    const local = await serve([]);
+    try {
+      expect(local.out).toContain(`http://127.0.0.1:${local.port}/ (trên máy này)`);
+      expect(local.out).not.toContain("mạng LAN");
+      for (const url of lanUrls(local.port)) await expect(fetch(url)).rejects.toThrow();
+    } finally {
+      local.stop();
+    }
+    const lan = await serve(["--lan"]);
+    try {
+      const urls = lanUrls(lan.port);
+      expect(lan.out).toContain(
+        urls.length > 0 ? `Máy khác trong mạng LAN của xã mở: ${urls.join(" hoặc ")}` : "Máy này chưa nối mạng LAN"
+      );
+      for (const url of urls) expect((await fetch(url)).status, url).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${lan.port}/`)).status).toBe(200);
+    } finally {
+      lan.stop();
+    }
   });
 });
