@@ -1,7 +1,7 @@
 // The readable end of an ingest: per file, what was read, loaded, rejected and warned about.
 import {kinds} from "../src/lib/contract/kinds.js";
 import {formatNumber} from "../src/lib/format.js";
-import {columnText, valueText, type ShownReject, type ShownWarning} from "../src/lib/rejects.js";
+import {columnText, type ShownReject, type ShownWarning} from "../src/lib/rejects.js";
 import {INGEST_STEPS, type IngestStep, type IngestSummary} from "./ingest.js";
 
 const STEP_LABELS: Record<IngestStep, string> = {
@@ -60,14 +60,14 @@ function listed(heading: string, lines: string[], total: number): string[] {
 const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** "disbursements_q3.csv, dòng 6, cột Số chứng từ: trùng Số chứng từ với dòng 5 … (giá trị: PC-014)" */
-export function rejectLine(r: ShownReject): string {
+function rejectLine(r: ShownReject): string {
   const where = r.column_name === null ? "cả dòng" : `cột ${columnText(r)}`;
   // Most reasons quote the cell already; an empty cell needs no value either.
-  const value = r.raw_value === null || r.raw_value === "" || r.reason.includes(r.raw_value) ? "" : ` (giá trị: ${shorten(valueText(r))})`;
+  const value = r.raw_value === null || r.raw_value === "" || r.reason.includes(r.raw_value) ? "" : ` (giá trị: ${shorten(r.raw_value)})`;
   return `${r.source_file}, dòng ${r.source_line}, ${where}: ${r.reason}${value}`;
 }
 
 /** "plan_lines_2026.csv, dòng 3: Tổng kinh phí khác Số lượng × Kinh phí hỗ trợ — <message>" */
-export function warningLine(w: ShownWarning): string {
+function warningLine(w: ShownWarning): string {
   return `${w.source_file}, dòng ${w.source_line}: ${w.rule_label} — ${w.message}`;
 }
