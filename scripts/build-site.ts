@@ -2,9 +2,9 @@
 // build`, postbuild (lang="vi"), in one process that holds a lock for the whole build. Two builds
 // in one checkout (a developer's `npm start` and the test site's build, say) share
 // src/.observablehq/cache: without the lock they would rename files under each other.
-import {spawnSync} from "node:child_process";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
+import {runFramework} from "./framework.js";
 import {withLock} from "./lock.js";
 import {postbuild} from "./postbuild.js";
 import {prebuild} from "./prebuild.js";
@@ -17,12 +17,8 @@ try {
     lockDir,
     async () => {
       await prebuild();
-      const framework = spawnSync(path.join(projectRoot, "node_modules", ".bin", "observable"), ["build"], {
-        cwd: projectRoot,
-        stdio: "inherit",
-        env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"}
-      });
-      if (framework.status !== 0) throw new Error(`observable build thất bại (mã ${framework.status ?? framework.signal})`);
+      const code = await runFramework("build");
+      if (code !== 0) throw new Error(`observable build thất bại (mã ${code})`);
       postbuild(path.resolve(projectRoot, process.env.KC_SITE_OUT ?? "dist"));
     },
     {onWait: (owner) => console.log(`Đang chờ một lần dựng trang khác (tiến trình ${owner}) dùng chung thư mục src/.observablehq xong…`)}

@@ -12,6 +12,7 @@ import {createWriteStream, existsSync, readdirSync, statSync} from "node:fs";
 import {mkdir, rename, rm} from "node:fs/promises";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
+import {tsxArgs} from "./framework.js";
 import type {BatchResult} from "./loader-batch.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -55,8 +56,7 @@ function runOne(root: string, loader: string): Promise<LoaderRun> {
     () =>
       new Promise<LoaderRun>((resolve) => {
         const out = createWriteStream(temp);
-        const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
-        const child = spawn(existsSync(tsx) ? tsx : "tsx", [path.join(path.relative(projectRoot, root), loader)], {
+        const child = spawn(process.execPath, tsxArgs(path.join(path.relative(projectRoot, root), loader)), {
           cwd: projectRoot,
           stdio: ["ignore", "pipe", "pipe"],
           env: process.env
@@ -81,8 +81,7 @@ function runOne(root: string, loader: string): Promise<LoaderRun> {
  * loaders it did not get to report, e.g. when one of them ended the process). */
 function runBatch(root: string, loaders: string[]): Promise<Map<string, BatchResult>> {
   return new Promise((resolve) => {
-    const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
-    const child = spawn(existsSync(tsx) ? tsx : "tsx", [path.join(projectRoot, "scripts", "loader-batch.ts"), root, ...loaders], {
+    const child = spawn(process.execPath, tsxArgs(path.join(projectRoot, "scripts", "loader-batch.ts"), root, ...loaders), {
       cwd: projectRoot,
       stdio: ["ignore", "pipe", "pipe"],
       env: process.env

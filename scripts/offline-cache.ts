@@ -23,7 +23,7 @@
 //     own bundled copy (with the file-input glue) and adds the Inputs stylesheet, which the bare
 //     "@observablehq/inputs" import does not. That module imports npm:htl and npm:isoformat.
 //  3. Not a build input but worth knowing: Framework's telemetry posts to events.observablehq.com;
-//     the npm scripts set OBSERVABLE_TELEMETRY_DISABLE=true.
+//     scripts/framework.ts sets OBSERVABLE_TELEMETRY_DISABLE=true.
 //
 // It also drops cached data-loader outputs when the warehouse (KC_DB) or the loader helpers
 // changed: Framework only re-runs a loader when the loader file itself is newer than its cache.

@@ -1,0 +1,28 @@
+// Framework's own command (`observable build`, `observable preview`), run as `node <its script>`:
+// node_modules/.bin/observable is a shell script on Windows (observable.cmd), which spawn() cannot
+// start without a shell, and the commune's machines may well run Windows. Telemetry is off: no
+// request leaves the machine.
+import {spawn} from "node:child_process";
+import path from "node:path";
+import {fileURLToPath} from "node:url";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const BIN = path.join(projectRoot, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
+
+/** Runs `observable <command>` in the project, output to this terminal; resolves to its exit code. */
+export function runFramework(command: "build" | "preview"): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, command], {
+      cwd: projectRoot,
+      stdio: "inherit",
+      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"}
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve(code));
+  });
+}
+
+/** The arguments that make `node` run a TypeScript file through tsx, as `tsx <file>` would. */
+export function tsxArgs(file: string, ...args: string[]): string[] {
+  return ["--import", "tsx", file, ...args];
+}
