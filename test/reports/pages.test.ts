@@ -61,6 +61,23 @@ describe("Dự thảo kế hoạch năm sau", () => {
   });
 });
 
+describe("Dự thảo kế hoạch năm sau: the quantities", () => {
+  it("name each line once (a carry-over by its own description), with room to read beside the box", async () => {
+    const {page, errors} = await site.open("/ke-hoach-nam-sau", {waitFor: ".kc-qty input[type=number]", noScreenshot: true});
+    const labels = await page.locator(".kc-qty form > label").evaluateAll((ls) => ls.map((l) => ({text: l.textContent ?? "", width: l.getBoundingClientRect().width})));
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.some((l) => l.text.startsWith("Chuyển nguồn năm "))).toBe(true);
+    for (const l of labels) {
+      expect(l.text).toMatch(/^(Dòng: |Chuyển nguồn năm \d{4}: )/);
+      expect(l.text).not.toContain("Chuyển nguồn: ");
+      // Inputs' default is 120 px, which wrapped a line's description over up to ten lines.
+      expect(l.width, l.text).toBeGreaterThan(400);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("Đánh giá năm", () => {
   it("downloads the year-end report with the figures of the page", async () => {
     const {page, errors, outsideRequests} = await site.open("/danh-gia", {waitFor: "#tai-bao-cao-word"});
