@@ -65,6 +65,8 @@ export interface IngestSummary {
   files: FileSummary[];
   /** CSV files whose name gives no kind: not loaded, listed so nothing goes unnoticed. */
   unknownFiles: string[];
+  /** Other files of the folder (an Excel workbook, say): not loaded, listed too. */
+  otherFiles: string[];
   rejects: number;
   warnings: number;
   /** The first rejected rows and warnings (SHOWN_ROWS of each), personal values hidden. */
@@ -98,6 +100,16 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     if (kind === undefined) unknownFiles.push(file);
     else byKind.set(kind, [...(byKind.get(kind) ?? []), file]);
   }
+  // The warehouse may live in the data folder (the default): its files are not the office's, nor
+  // are hidden files and the lock files of a workbook open in Excel (~$…) or LibreOffice (.~lock…).
+  const otherFiles = entries.filter(
+    (f) =>
+      !f.toLowerCase().endsWith(".csv") &&
+      f !== SAMPLE_MARKER &&
+      !/^(\.|~\$)/.test(f) &&
+      !/\.duckdb(\.wal|\.tmp-.*)?$/.test(f) &&
+      statSync(join(dataDir, f)).isFile()
+  );
 
   removeStaleBuilds(dbPath);
   const tmpPath = `${dbPath}.tmp-${process.pid}`;
@@ -193,6 +205,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       dataAsOf,
       files,
       unknownFiles,
+      otherFiles,
       rejects,
       warnings,
       firstRejects: first.rejects,

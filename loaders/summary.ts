@@ -44,6 +44,13 @@ export function formatSummary(s: IngestSummary): string {
   if (s.unknownFiles.length > 0) {
     out.push(`Không nhận ra loại của ${s.unknownFiles.length} tệp (tên tệp phải bắt đầu bằng loại, ví dụ disbursements_2026.csv): ${s.unknownFiles.join(", ")}. Các tệp này KHÔNG được nạp.`);
   }
+  if (s.otherFiles.length > 0) {
+    const workbook = s.otherFiles.some((f) => /\.(xlsx|xlsm|xls|ods)$/i.test(f));
+    out.push(
+      `${s.otherFiles.length} tệp không phải CSV, KHÔNG được nạp: ${s.otherFiles.join(", ")}.` +
+        (workbook ? ' Tệp Excel cần lưu thành CSV: Tệp > Lưu thành > kiểu "CSV UTF-8 (phân cách bằng dấu phẩy)".' : "")
+    );
+  }
   const passed = s.dataTests.filter((t) => t.failures === 0).length;
   out.push(`Kiểm thử dữ liệu: ${passed}/${s.dataTests.length} đạt.`);
   out.push(formatSeconds(s.seconds));

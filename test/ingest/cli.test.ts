@@ -145,6 +145,7 @@ describe("the rows listed by the summary", () => {
     dataAsOf: "2026-11-19",
     files: [{file: "chi.csv", kind: "disbursements", rowsRead: 3000, rowsLoaded: 1766, rowsRejected: 1234, warnings: 0}],
     unknownFiles: [],
+    otherFiles: ["chung_tu_2026.xlsx", "ghi chép.docx"],
     rejects: 1234,
     warnings: 1,
     firstRejects: [
@@ -174,6 +175,12 @@ describe("the rows listed by the summary", () => {
       "  … và 1.229 nữa."
     ]);
     expect(block("1 cảnh báo")).toEqual(["1 cảnh báo (dòng vẫn được nạp):", "  hd.csv, dòng 3: Tên quy tắc — Hoạt động A2: vượt"]);
+  });
+
+  it("lists the files that are not CSV, with how to save a workbook as CSV", () => {
+    expect(formatSummary(summary)).toContain(
+      '2 tệp không phải CSV, KHÔNG được nạp: chung_tu_2026.xlsx, ghi chép.docx. Tệp Excel cần lưu thành CSV: Tệp > Lưu thành > kiểu "CSV UTF-8 (phân cách bằng dấu phẩy)".'
+    );
   });
 });
 

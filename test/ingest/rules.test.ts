@@ -114,6 +114,9 @@ const files = {
   ].join("\r\n"),
   // Not a kind's name: not loaded, but listed.
   "ghi_chu.csv": "Ghi chú\nkhông phải dữ liệu\n",
+  // Not CSV: listed too; the lock file of a workbook open in Excel is not.
+  "chung_tu_2026.xlsx": "PK",
+  "~$chung_tu_2026.xlsx": "lock",
   "establishments.csv": [
     "Mã cơ sở;Tên cơ sở;Loại hình;Ngành nghề",
     "CS01;Cơ sở nước mắm Hoà Bình;HKD;che_bien_nlts",
@@ -272,8 +275,9 @@ describe("money and dates", () => {
     );
   });
 
-  it("a CSV file whose name gives no kind is listed, not loaded", async () => {
+  it("a CSV file whose name gives no kind is listed, not loaded, and so is a file that is not CSV", async () => {
     expect(w.summary.unknownFiles).toEqual(["ghi_chu.csv"]);
+    expect(w.summary.otherFiles).toEqual(["chung_tu_2026.xlsx"]);
     expect(await w.scalar("SELECT count(*) FROM source_files WHERE source_file = 'ghi_chu.csv'")).toBe("0");
   });
 });
