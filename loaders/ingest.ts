@@ -63,10 +63,11 @@ export interface IngestSummary {
   isSample: boolean;
   dataAsOf: string | null;
   files: FileSummary[];
-  /** CSV files whose name gives no kind: not loaded, listed so nothing goes unnoticed. */
-  unknownFiles: string[];
-  /** Other files of the folder (an Excel workbook, say): not loaded, listed too. */
-  otherFiles: string[];
+  /**
+   * Files of the folder that were not loaded, listed so nothing goes unnoticed: a CSV file whose
+   * name gives no kind (`unknown_kind`), any other file, such as an Excel workbook (`not_csv`).
+   */
+  skippedFiles: {source_file: string; reason: "unknown_kind" | "not_csv"}[];
   rejects: number;
   warnings: number;
   /** The first rejected rows and warnings (SHOWN_ROWS of each), personal values hidden. */
@@ -92,24 +93,15 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     throw new IngestFailed(`Không tìm thấy thư mục dữ liệu ${dataDir}`);
   }
   const entries = readdirSync(dataDir).sort();
-  const csv = entries.filter((f) => f.toLowerCase().endsWith(".csv"));
   const byKind = new Map<KindName, string[]>();
-  const unknownFiles: string[] = [];
-  for (const file of csv) {
+  const skippedFiles: IngestSummary["skippedFiles"] = [];
+  for (const file of entries) {
     const kind = kindOfFile(file);
-    if (kind === undefined) unknownFiles.push(file);
-    else byKind.set(kind, [...(byKind.get(kind) ?? []), file]);
+    if (kind !== undefined) byKind.set(kind, [...(byKind.get(kind) ?? []), file]);
+    else if (file.toLowerCase().endsWith(".csv")) skippedFiles.push({source_file: file, reason: "unknown_kind"});
+    else if (notTheOfficesFile(file) || !statSync(join(dataDir, file)).isFile()) continue;
+    else skippedFiles.push({source_file: file, reason: "not_csv"});
   }
-  // The warehouse may live in the data folder (the default): its files are not the office's, nor
-  // are hidden files and the lock files of a workbook open in Excel (~$…) or LibreOffice (.~lock…).
-  const otherFiles = entries.filter(
-    (f) =>
-      !f.toLowerCase().endsWith(".csv") &&
-      f !== SAMPLE_MARKER &&
-      !/^(\.|~\$)/.test(f) &&
-      !/\.duckdb(\.wal|\.tmp-.*)?$/.test(f) &&
-      statSync(join(dataDir, f)).isFile()
-  );
 
   removeStaleBuilds(dbPath);
   const tmpPath = `${dbPath}.tmp-${process.pid}`;
@@ -142,6 +134,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   try {
     await conn.run(schemaSql());
     await insertCodeLists(conn);
+    if (skippedFiles.length > 0) {
+      await conn.run(`INSERT INTO skipped_files VALUES ${skippedFiles.map((f) => `(${lit(f.source_file)}, ${lit(f.reason)})`).join(", ")}`);
+    }
     const loadKind = async (c: DuckDBConnection, kind: KindName): Promise<FileSummary[]> => {
       const spec = kinds[kind] as KindSpec;
       await createKindTable(c, spec);
@@ -204,8 +199,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       isSample,
       dataAsOf,
       files,
-      unknownFiles,
-      otherFiles,
+      skippedFiles,
       rejects,
       warnings,
       firstRejects: first.rejects,
@@ -392,6 +386,15 @@ async function dataAsOfDate(conn: DuckDBConnection): Promise<string | null> {
       UNION ALL SELECT max(surveyed_on) FROM demand_survey)`);
   const value = reader.getRows()[0]?.[0];
   return value == null ? null : String(value);
+}
+
+/**
+ * Files of the data folder that are not the office's: the sample marker, the warehouse's own
+ * files (it lives there by default), hidden files, and the lock file of a workbook open in Excel
+ * (~$…) or LibreOffice (.~lock…).
+ */
+function notTheOfficesFile(file: string): boolean {
+  return file === SAMPLE_MARKER || /^(\.|~\$)/.test(file) || /\.duckdb(\.wal|\.tmp-.*)?$/.test(file);
 }
 
 const SCRATCH_PREFIX = "kc-ingest-";

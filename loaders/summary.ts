@@ -1,4 +1,5 @@
 // The readable end of an ingest: per file, what was read, loaded, rejected and warned about.
+import {SAVE_AS_CSV, WORKBOOK, skippedReasonLabel} from "../src/components/quality-labels.js";
 import {kinds} from "../src/lib/contract/kinds.js";
 import {formatNumber} from "../src/lib/format.js";
 import {columnText, type ShownReject, type ShownWarning} from "../src/lib/rejects.js";
@@ -41,14 +42,11 @@ export function formatSummary(s: IngestSummary): string {
   if (s.rejects > 0 || s.warnings > 0) {
     out.push("Xem đủ, lọc và tải về trên trang Chất lượng dữ liệu (npm start); trong kho: bảng rejects và warnings.");
   }
-  if (s.unknownFiles.length > 0) {
-    out.push(`Không nhận ra loại của ${s.unknownFiles.length} tệp (tên tệp phải bắt đầu bằng loại, ví dụ disbursements_2026.csv): ${s.unknownFiles.join(", ")}. Các tệp này KHÔNG được nạp.`);
-  }
-  if (s.otherFiles.length > 0) {
-    const workbook = s.otherFiles.some((f) => /\.(xlsx|xlsm|xls|ods)$/i.test(f));
+  if (s.skippedFiles.length > 0) {
+    const workbook = s.skippedFiles.some((f) => WORKBOOK.test(f.source_file));
     out.push(
-      `${s.otherFiles.length} tệp không phải CSV, KHÔNG được nạp: ${s.otherFiles.join(", ")}.` +
-        (workbook ? ' Tệp Excel cần lưu thành CSV: Tệp > Lưu thành > kiểu "CSV UTF-8 (phân cách bằng dấu phẩy)".' : "")
+      `${s.skippedFiles.length} tệp KHÔNG được nạp: ${s.skippedFiles.map((f) => `${f.source_file} (${skippedReasonLabel(f.reason)})`).join("; ")}.` +
+        (workbook ? ` ${SAVE_AS_CSV}` : "")
     );
   }
   const passed = s.dataTests.filter((t) => t.failures === 0).length;

@@ -2,11 +2,12 @@
 // refused as a whole, with how to re-save it: guessing a legacy Vietnamese encoding (TCVN3,
 // VNI, Windows-1258) would load wrong names without anyone noticing.
 import {isUtf8} from "node:buffer";
+import {SAVE_AS_CSV} from "../../src/components/quality-labels.js";
 import {FileRefused} from "./errors.js";
 
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
 
-const RESAVE = 'Hãy mở tệp bằng Excel, chọn Tệp > Lưu thành > kiểu "CSV UTF-8 (phân cách bằng dấu phẩy)" rồi nộp lại.';
+const RESAVE = `${SAVE_AS_CSV.slice(0, -1)} rồi nộp lại.`;
 
 /** The file's text as UTF-8 bytes without BOM, and the encoding it came in. */
 export function toUtf8(bytes: Buffer, file: string): {utf8: Buffer; encoding: Encoding} {

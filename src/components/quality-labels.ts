@@ -112,3 +112,19 @@ export function readerLabel(reader: string): string {
 export function runStatusLabel(status: string): string {
   return status === "ok" ? "Thành công" : status;
 }
+
+/** How to turn a workbook into a file the ingest reads (encoding refusals and skipped workbooks). */
+export const SAVE_AS_CSV = 'Hãy mở tệp bằng Excel, chọn Tệp > Lưu thành > kiểu "CSV UTF-8 (phân cách bằng dấu phẩy)".';
+
+/** Why a file of the data folder was not loaded (table skipped_files). */
+export const SKIPPED_REASONS: Readonly<Record<string, string>> = {
+  unknown_kind: "tên tệp không bắt đầu bằng loại tệp nào, như disbursements_2026.csv",
+  not_csv: "không phải tệp CSV"
+};
+
+/** A workbook file name (Excel, LibreOffice): it wants saving as CSV, not a new name. */
+export const WORKBOOK = /\.(xlsx|xlsm|xls|ods)$/i;
+
+export function skippedReasonLabel(reason: string): string {
+  return SKIPPED_REASONS[reason] ?? reason;
+}

@@ -1,5 +1,5 @@
-// Data loader for "Chất lượng dữ liệu" (src/chat-luong-du-lieu.md): the last ingest run, its files,
-// the data tests, every rejected row and every warning (views of loaders/sql/marts/site_quality.sql).
+// Data loader for "Chất lượng dữ liệu" (src/chat-luong-du-lieu.md): the last ingest run, its files
+// (and those of the folder it did not load), the data tests, every rejected row and every warning (views of loaders/sql/marts/site_quality.sql).
 //
 // Personal data is hidden as src/lib/rejects.ts says (the ingest's summary shows rejects the same
 // way): a personal cell, a row of a kind with personal columns rejected whole, and any personal
@@ -7,7 +7,7 @@
 import {kindOrder, kinds} from "../lib/contract/kinds.js";
 import {showReject} from "../lib/contract/personal.js";
 import {PERSONAL_VALUES_SQL, personalScrubber, showWarning, type RejectRecord, type WarningRecord} from "../lib/rejects.js";
-import {ruleLabel, testLabel} from "../components/quality-labels.js";
+import {ruleLabel, skippedReasonLabel, testLabel} from "../components/quality-labels.js";
 import type {FileRow, Run} from "../components/quality-summary.js";
 import {hasRelation, withWarehouse, writeJson, type Row} from "./warehouse.js";
 
@@ -36,6 +36,10 @@ const quality = await withWarehouse(async (query) => {
   const tests = (await hasRelation(query, "data_tests"))
     ? await query<{test: string; failures: number; example: string | null}>("SELECT test, failures, example FROM data_tests ORDER BY test")
     : [];
+  // Warehouses built before skipped_files existed have no such view: nothing to list then.
+  const skipped = (await hasRelation(query, "site_quality_skipped_files"))
+    ? (await query<{source_file: string; reason: string}>("SELECT source_file, reason FROM site_quality_skipped_files")).map((f) => ({...f, label: skippedReasonLabel(f.reason)}))
+    : [];
   const rawRejects = await query<RejectRecord>("SELECT kind, source_file, source_line, column_name, raw_value, reason FROM site_quality_rejects");
   const warnings = await query<WarningRecord>("SELECT kind, source_file, source_line, rule, message FROM site_quality_warnings");
 
@@ -46,6 +50,7 @@ const quality = await withWarehouse(async (query) => {
     run: run ?? null,
     kinds: Object.fromEntries(kindOrder.map((k) => [k, kinds[k].title])),
     files,
+    skipped,
     tests: tests.map((t) => ({test: t.test, label: testLabel(t.test), failures: t.failures, example: scrub(t.example)})),
     rejects,
     warnings: warnings.map((w) => showWarning(w, ruleLabel, scrub))

@@ -5,7 +5,7 @@ import {readdirSync} from "node:fs";
 import path from "node:path";
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {WARNING_RULES} from "../../src/components/quality-labels.js";
+import {SKIPPED_REASONS, WARNING_RULES} from "../../src/components/quality-labels.js";
 import {HIDDEN_VALUE} from "../../src/lib/rejects.js";
 import {columnMeta} from "../../src/lib/contract/fields.js";
 import {kindOrder, kinds, type KindName} from "../../src/lib/contract/kinds.js";
@@ -82,6 +82,17 @@ describe("Chất lượng dữ liệu", () => {
     await page.locator(".kc-hashes summary").click();
     const hashes = await page.locator(".kc-hashes code").allTextContents();
     expect(hashes.sort()).toEqual(files.map((f) => String(f.sha256)).sort());
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("lists the files of the data folder that were not loaded, and why", async () => {
+    const skipped = await query("SELECT source_file, reason FROM skipped_files ORDER BY source_file");
+    expect(skipped.map((f) => f.source_file)).toContain("chung_tu_kiem_thu.xlsx");
+    const {page, errors} = await open();
+    const items = await page.locator("#kc-skipped li").allTextContents();
+    expect(items).toEqual(skipped.map((f) => `${f.source_file}: ${SKIPPED_REASONS[String(f.reason)]}`));
+    expect(await page.locator("#kc-skipped").textContent()).toContain("CSV UTF-8");
     expect(errors).toEqual([]);
     await page.close();
   });

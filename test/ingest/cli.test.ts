@@ -144,8 +144,10 @@ describe("the rows listed by the summary", () => {
     isSample: false,
     dataAsOf: "2026-11-19",
     files: [{file: "chi.csv", kind: "disbursements", rowsRead: 3000, rowsLoaded: 1766, rowsRejected: 1234, warnings: 0}],
-    unknownFiles: [],
-    otherFiles: ["chung_tu_2026.xlsx", "ghi chép.docx"],
+    skippedFiles: [
+      {source_file: "chung_tu_2026.xlsx", reason: "not_csv"},
+      {source_file: "ghi chép.csv", reason: "unknown_kind"}
+    ],
     rejects: 1234,
     warnings: 1,
     firstRejects: [
@@ -177,9 +179,10 @@ describe("the rows listed by the summary", () => {
     expect(block("1 cảnh báo")).toEqual(["1 cảnh báo (dòng vẫn được nạp):", "  hd.csv, dòng 3: Tên quy tắc — Hoạt động A2: vượt"]);
   });
 
-  it("lists the files that are not CSV, with how to save a workbook as CSV", () => {
+  it("lists the files not loaded and why, with how to save a workbook as CSV", () => {
     expect(formatSummary(summary)).toContain(
-      '2 tệp không phải CSV, KHÔNG được nạp: chung_tu_2026.xlsx, ghi chép.docx. Tệp Excel cần lưu thành CSV: Tệp > Lưu thành > kiểu "CSV UTF-8 (phân cách bằng dấu phẩy)".'
+      "2 tệp KHÔNG được nạp: chung_tu_2026.xlsx (không phải tệp CSV); ghi chép.csv (tên tệp không bắt đầu bằng loại tệp nào, như disbursements_2026.csv). " +
+        'Hãy mở tệp bằng Excel, chọn Tệp > Lưu thành > kiểu "CSV UTF-8 (phân cách bằng dấu phẩy)".'
     );
   });
 });

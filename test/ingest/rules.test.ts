@@ -276,8 +276,13 @@ describe("money and dates", () => {
   });
 
   it("a CSV file whose name gives no kind is listed, not loaded, and so is a file that is not CSV", async () => {
-    expect(w.summary.unknownFiles).toEqual(["ghi_chu.csv"]);
-    expect(w.summary.otherFiles).toEqual(["chung_tu_2026.xlsx"]);
+    const skipped = [
+      {source_file: "chung_tu_2026.xlsx", reason: "not_csv"},
+      {source_file: "ghi_chu.csv", reason: "unknown_kind"}
+    ];
+    expect(w.summary.skippedFiles).toEqual(skipped);
+    // kept in the warehouse too, for the quality page
+    expect(await w.query("SELECT source_file, reason FROM skipped_files ORDER BY source_file")).toEqual(skipped);
     expect(await w.scalar("SELECT count(*) FROM source_files WHERE source_file = 'ghi_chu.csv'")).toBe("0");
   });
 });

@@ -7,6 +7,9 @@ SELECT source_file, kind, sha256, bytes, encoding, delimiter, reader,
        rows_read, rows_loaded, rows_rejected, blank_rows, warnings
 FROM source_files;
 
+CREATE OR REPLACE VIEW site_quality_skipped_files AS
+SELECT source_file, reason FROM skipped_files ORDER BY source_file;
+
 CREATE OR REPLACE VIEW site_quality_rejects AS
 SELECT kind, source_file, source_line, nullif(column_name, '') AS column_name, raw_value, reason
 FROM rejects
