@@ -64,10 +64,11 @@ export interface IngestSummary {
   dataAsOf: string | null;
   files: FileSummary[];
   /**
-   * Files of the folder that were not loaded, listed so nothing goes unnoticed: a CSV file whose
-   * name gives no kind (`unknown_kind`), any other file, such as an Excel workbook (`not_csv`).
+   * What the folder holds that was not loaded, listed so nothing goes unnoticed: a CSV file whose
+   * name gives no kind (`unknown_kind`), any other file, such as an Excel workbook (`not_csv`), a
+   * folder inside it (`folder`: only the files directly in the data folder are read).
    */
-  skippedFiles: {source_file: string; reason: "unknown_kind" | "not_csv"}[];
+  skippedFiles: {source_file: string; reason: "unknown_kind" | "not_csv" | "folder"}[];
   rejects: number;
   warnings: number;
   /** The first rejected rows and warnings (SHOWN_ROWS of each), personal values hidden. */
@@ -99,8 +100,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const kind = kindOfFile(file);
     if (kind !== undefined) byKind.set(kind, [...(byKind.get(kind) ?? []), file]);
     else if (file.toLowerCase().endsWith(".csv")) skippedFiles.push({source_file: file, reason: "unknown_kind"});
-    else if (notTheOfficesFile(file) || !statSync(join(dataDir, file)).isFile()) continue;
-    else skippedFiles.push({source_file: file, reason: "not_csv"});
+    else if (notTheOfficesFile(file)) continue;
+    else skippedFiles.push({source_file: file, reason: statSync(join(dataDir, file)).isDirectory() ? "folder" : "not_csv"});
   }
 
   removeStaleBuilds(dbPath);

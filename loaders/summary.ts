@@ -45,7 +45,7 @@ export function formatSummary(s: IngestSummary): string {
   if (s.skippedFiles.length > 0) {
     const workbook = s.skippedFiles.some((f) => WORKBOOK.test(f.source_file));
     out.push(
-      `${s.skippedFiles.length} tệp KHÔNG được nạp: ${s.skippedFiles.map((f) => `${f.source_file} (${skippedReasonLabel(f.reason)})`).join("; ")}.` +
+      `${s.skippedFiles.length} tệp/thư mục KHÔNG được nạp: ${s.skippedFiles.map((f) => `${f.source_file} (${skippedReasonLabel(f.reason)})`).join("; ")}.` +
         (workbook ? ` ${SAVE_AS_CSV}` : "")
     );
   }

@@ -22,7 +22,7 @@ CREATE TABLE source_files (
   blank_rows INTEGER,
   warnings INTEGER
 );
--- Files of the data folder that were not loaded, and why (a code: quality-labels.ts SKIPPED_REASONS).
+-- Files (and folders) of the data folder that were not loaded, and why (a code: quality-labels.ts SKIPPED_REASONS).
 CREATE TABLE skipped_files (source_file VARCHAR NOT NULL, reason VARCHAR NOT NULL);
 CREATE TABLE rejects (
   kind VARCHAR NOT NULL,

@@ -119,7 +119,8 @@ export const SAVE_AS_CSV = 'Hãy mở tệp bằng Excel, chọn Tệp > Lưu th
 /** Why a file of the data folder was not loaded (table skipped_files). */
 export const SKIPPED_REASONS: Readonly<Record<string, string>> = {
   unknown_kind: "tên tệp không bắt đầu bằng loại tệp nào, như disbursements_2026.csv",
-  not_csv: "không phải tệp CSV"
+  not_csv: "không phải tệp CSV",
+  folder: "thư mục: chỉ các tệp nằm ngay trong thư mục dữ liệu được đọc"
 };
 
 /** A workbook file name (Excel, LibreOffice): it wants saving as CSV, not a new name. */

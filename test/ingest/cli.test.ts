@@ -181,7 +181,7 @@ describe("the rows listed by the summary", () => {
 
   it("lists the files not loaded and why, with how to save a workbook as CSV", () => {
     expect(formatSummary(summary)).toContain(
-      "2 tệp KHÔNG được nạp: chung_tu_2026.xlsx (không phải tệp CSV); ghi chép.csv (tên tệp không bắt đầu bằng loại tệp nào, như disbursements_2026.csv). " +
+      "2 tệp/thư mục KHÔNG được nạp: chung_tu_2026.xlsx (không phải tệp CSV); ghi chép.csv (tên tệp không bắt đầu bằng loại tệp nào, như disbursements_2026.csv). " +
         'Hãy mở tệp bằng Excel, chọn Tệp > Lưu thành > kiểu "CSV UTF-8 (phân cách bằng dấu phẩy)".'
     );
   });

@@ -3,7 +3,7 @@
 import {DuckDBInstance} from "@duckdb/node-api";
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {dirname, join} from "node:path";
 import {ingest, IngestFailed, type IngestSummary} from "../../loaders/ingest.js";
 
 /** File name inside the data folder → its content (text is written as UTF-8 without BOM). */
@@ -28,7 +28,10 @@ export function cleanup(): void {
 /** Writes the files into `dir` (a new temp folder by default) and returns the folder. */
 export function writeFiles(files: Files, dir = tempDir("kc-data-")): string {
   mkdirSync(dir, {recursive: true});
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), {recursive: true});
+    writeFileSync(join(dir, name), content);
+  }
   return dir;
 }
 

@@ -117,6 +117,8 @@ const files = {
   // Not CSV: listed too; the lock file of a workbook open in Excel is not.
   "chung_tu_2026.xlsx": "PK",
   "~$chung_tu_2026.xlsx": "lock",
+  // A folder inside the data folder: its files are not read, the folder is listed.
+  "nam_2025/disbursements_2025.csv": "Số chứng từ;Ngày chi;Mã hoạt động;Số tiền;Nguồn kinh phí\n",
   "establishments.csv": [
     "Mã cơ sở;Tên cơ sở;Loại hình;Ngành nghề",
     "CS01;Cơ sở nước mắm Hoà Bình;HKD;che_bien_nlts",
@@ -275,10 +277,11 @@ describe("money and dates", () => {
     );
   });
 
-  it("a CSV file whose name gives no kind is listed, not loaded, and so is a file that is not CSV", async () => {
+  it("a CSV file whose name gives no kind is listed, not loaded, and so are a file that is not CSV and a folder", async () => {
     const skipped = [
       {source_file: "chung_tu_2026.xlsx", reason: "not_csv"},
-      {source_file: "ghi_chu.csv", reason: "unknown_kind"}
+      {source_file: "ghi_chu.csv", reason: "unknown_kind"},
+      {source_file: "nam_2025", reason: "folder"}
     ];
     expect(w.summary.skippedFiles).toEqual(skipped);
     // kept in the warehouse too, for the quality page
