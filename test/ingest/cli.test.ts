@@ -19,9 +19,9 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[]): Promise<Run> {
+function cli(args: string[], script = "loaders/cli.ts", env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "loaders/cli.ts", ...args], {cwd: ROOT, stdio: ["ignore", "pipe", "pipe"]});
+    const child = spawn("npx", ["tsx", script, ...args], {cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: {...process.env, ...env}});
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -32,6 +32,7 @@ function cli(args: string[]): Promise<Run> {
 }
 
 let ok: Run;
+let okDb: string;
 let okSeconds: number;
 let refused: Run;
 let refusedDb: string;
@@ -45,7 +46,7 @@ beforeAll(async () => {
   // The two runs are independent: run them side by side.
   const started = performance.now();
   [ok, refused] = await Promise.all([
-    cli(["--data", BASIC, "--db", join(tempDir("kc-cli-"), "warehouse.duckdb"), "--json"]).then((run) => {
+    cli(["--data", BASIC, "--db", (okDb = join(tempDir("kc-cli-"), "warehouse.duckdb")), "--json"]).then((run) => {
       okSeconds = (performance.now() - started) / 1000;
       return run;
     }),
@@ -124,6 +125,29 @@ describe("npm run ingest -- --json", () => {
     expect(refused.stderr).toContain("establishments.csv");
     expect(refused.stderr).toContain("CSV UTF-8");
     expect(existsSync(refusedDb)).toBe(false);
+  });
+});
+
+describe("npm run query", () => {
+  const query = (...statements: string[]) => cli(statements, "loaders/query.ts", {KC_DB: okDb});
+
+  it("prints each statement's rows from the warehouse", async () => {
+    const run = await query("SELECT count(*) AS n FROM disbursements", "SELECT sum(amount) AS total FROM disbursements");
+    expect(run.code, run.stderr).toBe(0);
+    // The fixture's 4 loaded vouchers: 14 + 6 + 12,6 − 2 million đồng.
+    expect(run.stdout).toMatch(/│ n +│[\s\S]*│ 4 +│/);
+    expect(run.stdout).toMatch(/│ 30600000 +│/);
+  });
+
+  it("says in one Vietnamese line that the warehouse is read-only, or missing; changes nothing", async () => {
+    const write = await query("DELETE FROM disbursements");
+    expect(write.code).toBe(1);
+    expect(write.stderr).toMatch(/^LỖI: câu lệnh không chạy được \(kho chỉ đọc\): .*read-only/);
+    expect(write.stderr).not.toMatch(/^\s+at /m);
+    expect((await query("SELECT count(*) AS n FROM disbursements")).stdout).toMatch(/│ 4 +│/);
+    const missing = await cli(["SELECT 1"], "loaders/query.ts", {KC_DB: join(tempDir("kc-cli-"), "khong-co.duckdb")});
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("LỖI: Chưa có kho dữ liệu");
   });
 });
 
