@@ -37,6 +37,9 @@ export function formatSummary(s: IngestSummary): string {
     ...rows.map(line),
     ""
   ];
+  if (s.files.length === 0) {
+    out.push(`Thư mục ${s.dataDir} không có tệp CSV nào để nạp: kho được dựng nhưng trống. Kiểm tra lại thư mục (--data hoặc biến KC_DATA).`, "");
+  }
   if (s.rejects > 0) out.push(...listed(`${formatNumber(s.rejects)} lỗi làm loại bỏ dòng`, s.firstRejects.map(rejectLine), s.rejects), "");
   if (s.warnings > 0) out.push(...listed(`${formatNumber(s.warnings)} cảnh báo (dòng vẫn được nạp)`, s.firstWarnings.map(warningLine), s.warnings), "");
   if (s.rejects > 0 || s.warnings > 0) {

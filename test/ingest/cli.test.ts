@@ -203,6 +203,12 @@ describe("the rows listed by the summary", () => {
     expect(block("1 cảnh báo")).toEqual(["1 cảnh báo (dòng vẫn được nạp):", "  hd.csv, dòng 3: Tên quy tắc — Hoạt động A2: vượt"]);
   });
 
+  it("says when the data folder gave no file to load", () => {
+    const empty = {...summary, files: [], skippedFiles: [], rejects: 0, warnings: 0, firstRejects: [], firstWarnings: []} as IngestSummary;
+    expect(formatSummary(empty)).toContain("Thư mục data không có tệp CSV nào để nạp: kho được dựng nhưng trống.");
+    expect(formatSummary(summary)).not.toContain("không có tệp CSV nào");
+  });
+
   it("lists the files not loaded and why, with how to save a workbook as CSV", () => {
     expect(formatSummary(summary)).toContain(
       "2 tệp/thư mục KHÔNG được nạp: chung_tu_2026.xlsx (không phải tệp CSV); ghi chép.csv (tên tệp không bắt đầu bằng loại tệp nào, như disbursements_2026.csv). " +
