@@ -15,6 +15,8 @@ describe("every page", () => {
       expect(outsideRequests).toEqual([]);
       expect(await page.locator("main h1").count()).toBeGreaterThan(0);
       expect(await page.locator(".observablehq--error").count()).toBe(0);
+      // A missing value shows as a word or a dash, never as JavaScript's own.
+      expect((await page.locator("main").innerText()).match(/.{0,30}(\bundefined\b|\bNaN\b|\bnull\b|\[object ).{0,30}/g)).toBeNull();
       expect(await page.title()).toContain("Khuyến công xã Vĩnh Thủy");
       expect(await page.locator("html").getAttribute("lang")).toBe("vi");
       await page.close();
