@@ -1,8 +1,10 @@
-// Reading the warehouse for the reports (Node only): opened READ-ONLY, money kept as bigint đồng,
+// Reading the warehouse for the reports, the query command and the site's data loaders (Node
+// only; the loaders convert rows their own way, src/data/warehouse.ts): opened READ-ONLY, money kept as bigint đồng,
 // dates as ISO "yyyy-mm-dd", NULL as undefined, so rows have the contract's types
 // (src/lib/contract/kinds.ts) and feed the same pure functions the pages use.
 import {existsSync} from "node:fs";
-import {resolve} from "node:path";
+import {dirname, join, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
 import {DuckDBInstance, DuckDBTypeId, type DuckDBConnection} from "@duckdb/node-api";
 import type {z} from "zod";
 import {columnMeta} from "../src/lib/contract/fields.js";
@@ -26,8 +28,18 @@ export class WarehouseMissing extends Error {
   override name = "WarehouseMissing";
 }
 
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** The warehouse every reader opens: KC_DB (relative to the working directory), else the project's data/warehouse.duckdb. */
 export function warehousePath(): string {
-  return resolve(process.env.KC_DB ?? "data/warehouse.duckdb");
+  return resolve(process.env.KC_DB ?? join(projectRoot, "data", "warehouse.duckdb"));
+}
+
+/** Throws WarehouseMissing, saying what to run, when there is no warehouse at `file` yet. */
+export function requireWarehouse(file: string): void {
+  if (!existsSync(file)) {
+    throw new WarehouseMissing(`Chưa có kho dữ liệu ${file}. Chạy "npm run ingest" trước (hoặc đặt biến KC_DB).`);
+  }
 }
 
 export interface Warehouse {
@@ -36,9 +48,7 @@ export interface Warehouse {
 }
 
 export async function openWarehouse(file = warehousePath()): Promise<Warehouse> {
-  if (!existsSync(file)) {
-    throw new WarehouseMissing(`Chưa có kho dữ liệu ${file}. Chạy "npm run ingest" trước (hoặc đặt biến KC_DB).`);
-  }
+  requireWarehouse(file);
   const instance = await DuckDBInstance.create(file, {access_mode: "READ_ONLY"});
   const conn = await instance.connect();
   return {

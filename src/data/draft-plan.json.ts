@@ -6,9 +6,8 @@ import {evaluate} from "../../reports/evaluation.js";
 import {openWarehouse, planYears, readAll, runInfo} from "../../reports/warehouse.js";
 import {stringifyWithBigInt} from "../lib/plan/json.js";
 import {registryBySector} from "../lib/plan/registry.js";
-import {warehousePath} from "./warehouse.js";
 
-const w = await openWarehouse(warehousePath());
+const w = await openWarehouse();
 try {
   const run = await runInfo(w);
   const years = await planYears(w);

@@ -3,9 +3,8 @@
 import {evaluate} from "../../reports/evaluation.js";
 import {openWarehouse, planYears, runInfo} from "../../reports/warehouse.js";
 import {stringifyWithBigInt} from "../lib/plan/json.js";
-import {warehousePath} from "./warehouse.js";
 
-const w = await openWarehouse(warehousePath());
+const w = await openWarehouse();
 try {
   const run = await runInfo(w);
   const years = await planYears(w);

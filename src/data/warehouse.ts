@@ -2,28 +2,19 @@
 // Opens the DuckDB warehouse READ-ONLY and returns plain JSON rows:
 //   BIGINT/HUGEINT → number (string when beyond Number.MAX_SAFE_INTEGER), DECIMAL → number,
 //   DATE → "yyyy-mm-dd", TIMESTAMP → ISO 8601 "yyyy-mm-ddThh:mm:ss.sssZ", NULL → null.
-// The warehouse is KC_DB (relative to the working directory) or data/warehouse.duckdb.
-import {existsSync} from "node:fs";
-import path from "node:path";
-import {fileURLToPath} from "node:url";
+// The warehouse is the one every reader opens (reports/warehouse.ts warehousePath: KC_DB, else
+// data/warehouse.duckdb).
 import {DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
+import {requireWarehouse, warehousePath} from "../../reports/warehouse.js";
 
 export type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
 export type Row = Record<string, Json>;
 export type Query = <T extends Row = Row>(sql: string, params?: Record<string, DuckDBValue>) => Promise<T[]>;
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-
-export function warehousePath(): string {
-  return path.resolve(process.env.KC_DB ?? path.join(projectRoot, "data", "warehouse.duckdb"));
-}
-
 /** Opens the warehouse read-only, hands `fn` a query function, always closes. */
 export async function withWarehouse<T>(fn: (query: Query, connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const file = warehousePath();
-  if (!existsSync(file)) {
-    throw new Error(`Chưa có kho dữ liệu ${file}. Chạy "npm run ingest" trước (hoặc đặt KC_DB).`);
-  }
+  requireWarehouse(file);
   const instance = await DuckDBInstance.create(file, {access_mode: "READ_ONLY"});
   const connection = await instance.connect();
   try {
