@@ -281,9 +281,11 @@ async function refreshLoaderOutputs(root: string, warehouse: string): Promise<bo
 
 function loaderStamp(root: string, warehouse: string) {
   const hash = createHash("sha256");
-  for (const dir of ["data", "lib"]) {
-    for (const file of listFiles(path.join(root, dir))) {
-      hash.update(path.relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
+  // The loaders' own code and what they import: the site's lib, and reports/ (the evaluation and
+  // the draft plan are computed by the same code as the Word documents).
+  for (const dir of [path.join(root, "data"), path.join(root, "lib"), path.join(projectRoot, "reports")]) {
+    for (const file of listFiles(dir)) {
+      hash.update(path.relative(projectRoot, file)).update("\0").update(readFileSync(file)).update("\0");
     }
   }
   const info = existsSync(warehouse) ? statSync(warehouse) : undefined;

@@ -66,7 +66,7 @@ export function inputsHash(): string {
   const hash = createHash("sha256");
   const skip = (rel: string) => rel.startsWith(".observablehq") || rel.includes("node_modules") || rel.endsWith(".duckdb") || rel.includes(".duckdb.");
   const files = [
-    ...["src", "loaders", "scripts", path.join("test", "site", "fixtures")].flatMap((d) => listFiles(path.join(projectRoot, d), skip)),
+    ...["src", "loaders", "reports", "scripts", path.join("test", "site", "fixtures")].flatMap((d) => listFiles(path.join(projectRoot, d), skip)),
     ...listFiles(sourceDataDir(), skip),
     ...["observablehq.config.ts", "package.json", "package-lock.json"].map((f) => path.join(projectRoot, f))
   ];
