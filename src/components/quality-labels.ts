@@ -68,46 +68,19 @@ export function testLabel(test: string): string {
   return DATA_TESTS[test] ?? test;
 }
 
-/** source_files.encoding → how the office would say it. */
-export function encodingLabel(encoding: string): string {
-  switch (encoding) {
-    case "utf-8":
-      return "UTF-8";
-    case "utf-8-bom":
-      return "UTF-8 (có BOM)";
-    case "utf-16le":
-      return "UTF-16 LE";
-    case "utf-16be":
-      return "UTF-16 BE";
-    default:
-      return encoding;
-  }
-}
+/** A code's label from `labels`, the code itself when it has none. */
+const labelFrom =
+  (labels: Readonly<Record<string, string>>) =>
+  (code: string): string =>
+    labels[code] ?? code;
 
-export function delimiterLabel(delimiter: string): string {
-  switch (delimiter) {
-    case ";":
-      return "chấm phẩy (;)";
-    case ",":
-      return "phẩy (,)";
-    case "tab":
-      return "tab";
-    default:
-      return delimiter;
-  }
-}
+/** source_files.encoding → how the office would say it. */
+export const encodingLabel = labelFrom({"utf-8": "UTF-8", "utf-8-bom": "UTF-8 (có BOM)", "utf-16le": "UTF-16 LE", "utf-16be": "UTF-16 BE"});
+
+export const delimiterLabel = labelFrom({";": "chấm phẩy (;)", ",": "phẩy (,)", tab: "tab"});
 
 /** source_files.reader: DuckDB reads a clean file at once; papaparse reads a file row by row. */
-export function readerLabel(reader: string): string {
-  switch (reader) {
-    case "duckdb":
-      return "đọc cả tệp";
-    case "papaparse":
-      return "đọc từng dòng";
-    default:
-      return reader;
-  }
-}
+export const readerLabel = labelFrom({duckdb: "đọc cả tệp", papaparse: "đọc từng dòng"});
 
 export function runStatusLabel(status: string): string {
   return status === "ok" ? "Thành công" : status;
@@ -126,6 +99,4 @@ export const SKIPPED_REASONS: Readonly<Record<string, string>> = {
 /** A workbook file name (Excel, LibreOffice): it wants saving as CSV, not a new name. */
 export const WORKBOOK = /\.(xlsx|xlsm|xls|ods)$/i;
 
-export function skippedReasonLabel(reason: string): string {
-  return SKIPPED_REASONS[reason] ?? reason;
-}
+export const skippedReasonLabel = labelFrom(SKIPPED_REASONS);
