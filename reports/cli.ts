@@ -8,13 +8,15 @@ import {parseArgs} from "node:util";
 import {buildDraftPlanDocx, buildDraftPlanXlsx, buildEvaluationDocx, buildEvaluationXlsx} from "../src/lib/documents/index.js";
 import {formatMoney, formatPercent} from "../src/lib/format.js";
 import {parseMoney} from "../src/lib/parse/money.js";
+import {DEFAULT_ZERO_TENS, type ZeroTens} from "../src/lib/words.js";
 import {evaluate, evaluationYear, NoPlanYear} from "./evaluation.js";
 import {draftFromWarehouse} from "./plan.js";
 import {openWarehouse, runInfo, warehousePath, WarehouseMissing} from "./warehouse.js";
 
 const USAGE = `Cách dùng:
-  npm run report -- evaluation [--year 2026] [--out THƯ_MỤC]
-  npm run report -- plan [--year 2027] [--out THƯ_MỤC] [--envelope 130000000 | --no-envelope] [--qty may_moc_thiet_bi=4]
+  npm run report -- evaluation [--year 2026] [--out THƯ_MỤC] [--zero-tens linh|le]
+  npm run report -- plan [--year 2027] [--out THƯ_MỤC] [--envelope 130000000 | --no-envelope] [--qty may_moc_thiet_bi=4] [--zero-tens linh|le]
+--zero-tens: cách đọc số 0 ở hàng chục trong "Bằng chữ" (105: "một trăm linh năm" hay "một trăm lẻ năm"); mặc định linh, như Kho bạc ghi.
 Kho dữ liệu: biến KC_DB (mặc định data/warehouse.duckdb). Thư mục ra mặc định: van-ban/`;
 
 class UsageError extends Error {}
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
       envelope: {type: "string"},
       "no-envelope": {type: "boolean", default: false},
       qty: {type: "string", multiple: true, default: []},
+      "zero-tens": {type: "string", default: DEFAULT_ZERO_TENS === "linh" ? "linh" : "le"},
       help: {type: "boolean", short: "h", default: false}
     }
   });
@@ -44,11 +47,15 @@ async function main(): Promise<void> {
   }
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && !/^\d{4}$/.test(values.year ?? "")) throw new UsageError(`năm không đúng: "${values.year}" (viết 4 chữ số, ví dụ 2026)`);
+  const zero = values["zero-tens"];
+  if (zero !== "linh" && zero !== "le" && zero !== "lẻ") throw new UsageError(`--zero-tens viết linh hoặc le (nhận được "${zero}")`);
+  const zeroTens: ZeroTens = zero === "linh" ? "linh" : "lẻ";
   const out = resolve(values.out);
   const w = await openWarehouse();
   try {
     const run = await runInfo(w);
-    const meta = {isSample: run.isSample};
+    const meta = {isSample: run.isSample, words: {zeroTens}};
+    console.log(`Cách đọc số tiền bằng chữ: ${zeroTens}`);
     mkdirSync(out, {recursive: true});
     if (run.isSample) console.log("Lưu ý: kho đang chứa DỮ LIỆU MẪU; văn bản ghi rõ là số liệu mẫu.");
     if (command === "evaluation") {
@@ -57,9 +64,10 @@ async function main(): Promise<void> {
       const docx = join(out, `bao-cao-danh-gia-khuyen-cong-${y}.docx`);
       const xlsx = join(out, `kinh-phi-khuyen-cong-${y}.xlsx`);
       writeFileSync(docx, await buildEvaluationDocx(model, meta));
-      writeFileSync(xlsx, await buildEvaluationXlsx(model));
+      writeFileSync(xlsx, await buildEvaluationXlsx(model, undefined, meta));
       const met = model.targets.filter((t) => t.status !== "chua_dat").length;
       console.log(`Báo cáo đánh giá năm ${y}: ${met}/${model.targets.length} chỉ tiêu đạt hoặc vượt; giải ngân ${formatMoney(model.budget.disbursed)} / ${formatMoney(model.budget.planned)} (${formatPercent(model.budget.disbursement_rate)}); đề nghị chuyển nguồn ${formatMoney(model.carryOver.total)}.`);
+      for (const f of model.findings ?? []) console.log(`Tồn tại: ${f.text}.`);
       console.log(`Đã ghi: ${docx}\nĐã ghi: ${xlsx}`);
     } else {
       let envelope: bigint | null | undefined;
@@ -85,7 +93,7 @@ async function main(): Promise<void> {
       const docx = join(out, `du-thao-ke-hoach-khuyen-cong-${d.year}.docx`);
       const xlsx = join(out, `du-thao-kinh-phi-khuyen-cong-${d.year}.xlsx`);
       writeFileSync(docx, await buildDraftPlanDocx(model, meta));
-      writeFileSync(xlsx, await buildDraftPlanXlsx(model));
+      writeFileSync(xlsx, await buildDraftPlanXlsx(model, undefined, meta));
       const placed = d.requests.filter((r) => r.status === "included").length;
       console.log(
         `Dự thảo kế hoạch năm ${d.year}: ${placed}/${d.requests.length} đề nghị được bố trí; kinh phí năm ${d.year} ${formatMoney(d.totals.newTotal)}` +

@@ -3,6 +3,7 @@
 import {codeLabel} from "../src/lib/contract/codes.js";
 import {targetStatus, type BudgetLineResult, type CarryOverItem, type EvaluationModel, type TargetStatus, type YearFigures} from "../src/lib/documents/models.js";
 import type {ContentGroup} from "../src/lib/contract/codes.js";
+import {reviewEvaluation} from "./review.js";
 import {planYears, type Warehouse} from "./warehouse.js";
 
 export class NoPlanYear extends Error {
@@ -107,7 +108,7 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
   });
   const items = money.filter((c) => c.kind === "chuyen_nguon").map(item);
 
-  return {
+  return reviewEvaluation(w, {
     year: y,
     ...(options.dataAsOf ? {dataAsOf: options.dataAsOf} : {}),
     targets,
@@ -146,5 +147,5 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
       total: items.reduce((s, c) => s + c.remainder, 0n),
       unsettled: money.filter((c) => c.kind === "quyet_toan").map(item)
     }
-  };
+  });
 }

@@ -1,10 +1,11 @@
 // Data loader of the "Dự thảo kế hoạch năm sau" page: the rows the pure draftPlan() needs (no
-// personal data: facilities by id and name only, payments by activity and amount only), the
-// default envelope (the last plan's total), last year's evaluation and the register by sector.
-// The page recomputes the draft live. Runs in Node.
+// personal data: facilities by id and name only), the
+// default envelope (the last plan's new money, not chuyển nguồn), last year's evaluation (with
+// its carry-over proposal) and the register by sector. The page recomputes the draft live. Runs in Node.
 import {evaluate} from "../../reports/evaluation.js";
 import {openWarehouse, planYears, readAll, runInfo} from "../../reports/warehouse.js";
 import {stringifyWithBigInt} from "../lib/plan/json.js";
+import {newMoney} from "../lib/plan/draft.js";
 import {registryBySector} from "../lib/plan/registry.js";
 
 const w = await openWarehouse();
@@ -15,7 +16,7 @@ try {
   const fromYear = latest ?? new Date().getFullYear();
   const year = fromYear + 1;
   const rows = await readAll(w);
-  const defaultEnvelope = rows.planLines.filter((l) => l.year === fromYear).reduce((s, l) => s + l.total_amount, 0n);
+  const defaultEnvelope = newMoney(rows.planLines, fromYear);
   const previous = latest === undefined ? null : await evaluate(w, latest, run.dataAsOf ? {dataAsOf: run.dataAsOf} : {});
   process.stdout.write(
     stringifyWithBigInt({
@@ -27,8 +28,9 @@ try {
         survey: rows.survey,
         norms: rows.norms,
         planLines: rows.planLines,
+        planTargets: rows.planTargets,
         activities: rows.activities,
-        disbursements: rows.disbursements.map((d) => ({activity_id: d.activity_id, amount: d.amount})),
+        carryOver: previous?.carryOver.items ?? [],
         projects: rows.projects,
         establishments: rows.establishments.map((e) => ({establishment_id: e.establishment_id, name: e.name}))
       },

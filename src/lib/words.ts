@@ -6,25 +6,30 @@
 // - Digits are read in groups of three (đơn vị, nghìn, triệu, tỷ); beyond tỷ the scale repeats:
 //   1.000.000.000.000 is "một nghìn tỷ", 10^15 "một triệu tỷ".
 // - A group that is all zeros is skipped, unless the whole amount is 0 ("Không đồng").
-// - A group after the first is read in full with its hundreds: 1.005 is "một nghìn không trăm lẻ
-//   năm", 1.000.005 "một triệu không trăm lẻ năm" (the empty nghìn group is skipped), 1.020 "một
+// - A group after the first is read in full with its hundreds: 1.005 is "một nghìn không trăm linh
+//   năm", 1.000.005 "một triệu không trăm linh năm" (the empty nghìn group is skipped), 1.020 "một
 //   nghìn không trăm hai mươi".
-// - Zero tens before a non-zero unit: "lẻ" (101 "một trăm lẻ một"). "linh" is the other common
-//   usage; the choice is an option, "lẻ" by default and used consistently everywhere.
+// - Zero tens before a non-zero unit: "linh" (101 "một trăm linh một"), as the state treasury's
+//   payment documents write it; "lẻ" is the other common usage. The office chooses (the report
+//   command's --zero-tens, the pages' setting); the choice is used consistently in a document.
 // - Tens: 10–19 "mười …", 20–99 "… mươi …".
-// - Units: 1 is "mốt" after "mươi" (21 "hai mươi mốt") and "một" after "mười" or "lẻ";
-//   5 is "lăm" after "mười" or "mươi" (15 "mười lăm", 25 "hai mươi lăm") and "năm" after "lẻ";
+// - Units: 1 is "mốt" after "mươi" (21 "hai mươi mốt") and "một" after "mười" or "linh";
+//   5 is "lăm" after "mười" or "mươi" (15 "mười lăm", 25 "hai mươi lăm") and "năm" after "linh";
 //   4 is "tư" after "mươi" (24 "hai mươi tư", as accounting guides write it) and "bốn" after
-//   "mười" or "lẻ"; the option `four: "bốn"` keeps "bốn" everywhere.
+//   "mười" or "linh"; the option `four: "bốn"` keeps "bốn" everywhere.
 // - Thousands are "nghìn" (not the southern "ngàn"); the first letter is a capital; the words end
 //   with "đồng" and no "chẵn".
 
 export interface WordsOptions {
-  /** Word for a zero tens digit before a unit: "lẻ" (default) or "linh". */
-  zeroTens?: "lẻ" | "linh";
+  /** Word for a zero tens digit before a unit: "linh" (default) or "lẻ". */
+  zeroTens?: ZeroTens;
   /** Unit 4 after "mươi": "tư" (default) or "bốn". */
   four?: "tư" | "bốn";
 }
+
+export type ZeroTens = "linh" | "lẻ";
+/** The reading of zero tens, as the state treasury writes amounts on payment documents. */
+export const DEFAULT_ZERO_TENS: ZeroTens = "linh";
 
 const DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"] as const;
 /** Group names inside one tỷ. */
@@ -94,7 +99,7 @@ function readGroup(g: number, first: boolean, o: WordsOptions): string[] {
   if (readHundreds) words.push(DIGITS[hundreds]!, "trăm");
   if (tens === 0) {
     if (units === 0) return words;
-    if (readHundreds) words.push(o.zeroTens ?? "lẻ");
+    if (readHundreds) words.push(o.zeroTens ?? DEFAULT_ZERO_TENS);
     words.push(DIGITS[units]!);
     return words;
   }

@@ -1,6 +1,7 @@
 import {describe, expect, it} from "vitest";
-import {capFor, carryOver, draftPlan, naturalCompare, normsFor, percentOf, unsettled} from "../../src/lib/plan/draft.js";
-import {act, inputs, norm, tr} from "./fixtures/draft-inputs.js";
+import type {PlanTarget} from "../../src/lib/contract/kinds.js";
+import {capFor, draftPlan, naturalCompare, newMoney, normsFor, percentOf} from "../../src/lib/plan/draft.js";
+import {inputs, norm, tr} from "./fixtures/draft-inputs.js";
 
 const byId = (plan: ReturnType<typeof draftPlan>, id: string) => plan.requests.find((r) => r.survey_id === id)!;
 const lineOf = (plan: ReturnType<typeof draftPlan>, key: string) => plan.lines.find((l) => l.key === key)!;
@@ -73,11 +74,13 @@ describe("draft plan: pricing and lines", () => {
     ]);
     expect(lineOf(plan, "may_moc_thiet_bi").description).toBe("Hỗ trợ ứng dụng máy móc, thiết bị tiên tiến vào sản xuất.");
   });
-  it("unit from the earlier plan, capped by the largest request", () => {
+  it("unit from the earlier plan, capped by the largest request; each request at min(capped, unit)", () => {
     const m = lineOf(plan, "may_moc_thiet_bi");
     expect(m.unitAmount).toBe(tr(20));
+    expect(m.origin).toBe("requests");
     expect(m.quantity).toBe(5); // S1 S2 S3 S6 S7
-    expect(m.totalAmount).toBe(tr(100));
+    // S1 min(40, 20) + S2 15 (its cap) + S3 20 + S6 20 + S7 20 = 95 tr, not 5 × 20
+    expect(m.totalAmount).toBe(tr(95));
     expect(m.pricing).toContain("kế hoạch năm 2026");
     expect(lineOf(plan, "tu_van_thiet_ke").unitAmount).toBe(tr(20));
     // 10 tr last year, but nobody asked for more than 9,6 tr
@@ -86,26 +89,55 @@ describe("draft plan: pricing and lines", () => {
     expect(s.pricing).toContain("không vượt đề nghị lớn nhất");
     expect(s.totalAmount).toBe(9_600_000n);
   });
-  it("a line nobody asked for keeps its unit and quantity 0, and is not numbered", () => {
+  it("a standing line of the plan (no facility activity, nobody asked) keeps its quantity and unit", () => {
     const n = lineOf(plan, "nang_cao_nang_luc");
-    expect(n.quantity).toBe(0);
-    expect(n.unitAmount).toBe(tr(20));
-    expect(n.stt).toBeNull();
-    expect(n.explanation).toContain("Chưa có đề nghị");
+    expect([n.origin, n.quantity, n.unitAmount, n.totalAmount, n.stt]).toEqual(["standing", 1, tr(20), tr(20), 4]);
     expect(n.note).toBe("ghi chú 4");
-    expect(plan.lines.map((l) => l.stt)).toEqual([1, 2, 3, null, 4, 5, 6]);
+    // line 5 had no activity but S5 asks for its group: priced from the request
+    expect(lineOf(plan, "thong_tin_du_lieu").origin).toBe("requests");
+    expect(plan.lines.map((l) => l.stt)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+  it("a line whose 2026 activities were not tied to a facility is standing, and requests in its group are the commune's own work", () => {
+    // A3 without its facility: line 2 (tu_van) becomes standing: 1 × 20 tr; S4 is not funded on its own
+    const acts = inputs.activities.map((a) => (a.activity_id === "A3" ? {...a, establishment_id: undefined} : a));
+    const p = draftPlan({...inputs, activities: acts}, {year: 2027});
+    expect([lineOf(p, "tu_van_thiet_ke").origin, lineOf(p, "tu_van_thiet_ke").totalAmount]).toEqual(["standing", tr(20)]);
+    expect(byId(p, "S4").status).toBe("left_out");
+    expect(byId(p, "S4").reason).toContain("Nội dung do xã tổ chức chung (dòng 2 năm 2026");
   });
   it("requests are proposed at min(capped, unit)", () => {
     expect(byId(plan, "S2").proposed).toBe(tr(15));
     expect(byId(plan, "S3").proposed).toBe(tr(20));
   });
   it("totals without envelope", () => {
-    // 100 + 20 + 9,6 + 0 + 10 = 139,6 tr new; 6 + 10 tr carried over
-    expect(plan.totals.newTotal).toBe(139_600_000n);
+    // 95 + 20 + 9,6 + 20 (standing) + 10 = 154,6 tr new; 6 + 10 tr carried over (the evaluation's proposal)
+    expect(plan.totals.newTotal).toBe(154_600_000n);
     expect(plan.totals.carryOverTotal).toBe(tr(16));
-    expect(plan.totals.grandTotal).toBe(155_600_000n);
+    expect(plan.totals.grandTotal).toBe(170_600_000n);
     expect(plan.totals.envelope).toBeNull();
     expect(plan.totals.overEnvelope).toBe(false);
+  });
+  it("the default envelope is the year before's new money, never its carry-over lines, which template no line", () => {
+    const carried = {year: 2026, line_no: 6, content_group: "hop_tac_quoc_te" as const, description: "Chuyển nguồn năm 2025: X", quantity: 1, unit_amount: tr(7), total_amount: tr(7), funding_source: "chuyen_nguon" as const};
+    const lines = [...inputs.planLines, carried];
+    // 60 + 20 + 20 + 20 + 10 = 130 tr; the 7 tr carried over is not new money
+    expect(newMoney(lines, 2026)).toBe(tr(130));
+    const p = draftPlan({...inputs, planLines: lines}, {year: 2027});
+    expect(p.lines.map((l) => l.key)).not.toContain("hop_tac_quoc_te");
+    expect(p.lines.some((l) => l.description.includes("Chuyển nguồn năm 2025"))).toBe(false);
+  });
+  it("section IV targets: ranges from the funded quantities, others kept, years moved on", () => {
+    const targets: PlanTarget[] = [
+      {year: 2026, indicator: "may_moc", content_group: "may_moc_thiet_bi", description: "Cơ sở ứng dụng máy móc năm 2026", unit: "cơ sở", target_min: 2, target_max: 5},
+      {year: 2026, indicator: "tap_huan", content_group: "nang_cao_nang_luc", description: "Lớp tập huấn", unit: "lớp", target_min: 1, target_max: 2}
+    ];
+    const acts = inputs.activities.map((a) => (a.activity_id === "A1" ? {...a, indicator: "may_moc"} : a));
+    const p = draftPlan({...inputs, activities: acts, planTargets: targets}, {year: 2027, envelope: tr(100)});
+    // may_moc: A1 was on line 1 (machines); 2 funded with 100 tr (see the envelope test) → 2 to 2 + (5 − 2) = 5
+    expect(p.targets.map((t) => [t.indicator, t.description, t.target_min, t.target_max])).toEqual([
+      ["may_moc", "Cơ sở ứng dụng máy móc năm 2027", 2, 5],
+      ["tap_huan", "Lớp tập huấn", 1, 2]
+    ]);
   });
   it("pricing falls back to past approved amounts, then to requests, rounded down to triệu", () => {
     const noPlan = draftPlan({...inputs, planLines: []}, {year: 2027});
@@ -162,73 +194,78 @@ describe("draft plan: priority", () => {
 });
 
 describe("draft plan: envelope", () => {
-  it("keeps whole requests in rank order until the envelope is used", () => {
-    // S4 20 → 20; S9 9,6 → 29,6; S1 20 → 49,6; S5 10 → 59,6; S2 20 → 79,6; S6 20 → 99,6; S7, S3 out
+  it("standing lines first, then each line up to its 2026 quantity in rank order, then what is left", () => {
+    // standing nang_cao 20 → 20; plan round: S4 20 → 40; S9 9,6 → 49,6; S1 20 → 69,6; S5 10 → 79,6;
+    // S2 15 → 94,6; S6 20 → 114,6 > 100: out; S7, S3 out; what is left (5,4) fits none of them
     const plan = draftPlan(inputs, {year: 2027, envelope: tr(100)});
-    expect(plan.requests.filter((r) => r.status === "left_out").map((r) => r.survey_id)).toEqual(["S7", "S3"]);
-    expect(byId(plan, "S7").reason).toContain("còn lại 400.000 đ");
-    expect(lineOf(plan, "may_moc_thiet_bi").quantity).toBe(3);
-    expect(plan.totals.newTotal).toBe(99_600_000n);
-    expect(plan.totals.remaining).toBe(400_000n);
+    expect(plan.requests.filter((r) => r.status === "left_out").map((r) => r.survey_id)).toEqual(["S6", "S7", "S3"]);
+    expect(byId(plan, "S7").reason).toContain("còn lại 5.400.000 đ");
+    expect([lineOf(plan, "may_moc_thiet_bi").quantity, lineOf(plan, "may_moc_thiet_bi").totalAmount]).toEqual([2, tr(35)]);
+    expect(plan.totals.newTotal).toBe(94_600_000n);
+    expect(plan.totals.remaining).toBe(5_400_000n);
     expect(plan.totals.overEnvelope).toBe(false);
     // carry-over is outside the envelope
     expect(plan.totals.carryOverTotal).toBe(tr(16));
   });
-  it("a smaller request further down still fits when a larger one does not", () => {
-    // S4 20; S9 → 29,6; S1 needs 20 (49,6 > 45): out; S5 10 → 39,6; S2, S6, S7, S3 out (20 each)
-    const plan = draftPlan(inputs, {year: 2027, envelope: tr(45)});
+  it("a line of the plan is not crowded out: each line gets its 2026 quantity before any line gets more", () => {
+    // S9 (fair, 9,6 tr) for E3 (supported 2026): it now ranks after every machine request but S3.
+    // plan round: 20 standing; S4 → 40; S1 → 60; S5 → 70; S2 → 85; S6 → 105 (line 1's 3 seats); S9 → 114,6;
+    // rest round: S7 20 → 134,6 > 130: out; S3 out. By rank alone S7 (→ 125) would have left S9 out.
+    // Mutation check: with the plan round disabled this test failed (S9 left out, S7 funded).
+    const survey = inputs.survey.map((r) => (r.survey_id === "S9" ? {...r, establishment_id: "E3"} : r));
+    const plan = draftPlan({...inputs, survey}, {year: 2027, envelope: tr(130)});
+    expect([byId(plan, "S9").status, byId(plan, "S7").status]).toEqual(["included", "left_out"]);
+    expect(plan.totals.newTotal).toBe(114_600_000n);
+  });
+  it("a request that does not fit is left out and a smaller one further down still counts", () => {
+    const plan = draftPlan(inputs, {year: 2027, envelope: tr(60)});
+    // 20 standing; S4 → 40; S9 → 49,6; S1 20 → 69,6 > 60: out; S5 10 → 59,6; S2, S6, S7, S3 out; rest 0,4
     expect(plan.requests.filter((r) => r.status === "included").map((r) => r.survey_id)).toEqual(["S4", "S9", "S5"]);
-    expect(plan.totals.newTotal).toBe(39_600_000n);
-    expect(plan.totals.remaining).toBe(5_400_000n);
+    expect(plan.totals.newTotal).toBe(59_600_000n);
     expect(lineOf(plan, "may_moc_thiet_bi").quantity).toBe(0);
     expect(lineOf(plan, "may_moc_thiet_bi").explanation).toContain("0/5 đề nghị được bố trí");
   });
-  it("a zero envelope funds nothing new", () => {
+  it("a smaller request further down still fits in the money left", () => {
+    // plan round: 20 standing; S4 → 40; S9 → 49,6; S1 → 69,6; S5 → 79,6; S2 → 94,6; S6 → 114,6 (line 1's 3 seats
+    // taken); rest round: S7 20 → 134,6; S3 20 → 154,6 > 150: out
+    const plan = draftPlan(inputs, {year: 2027, envelope: tr(150)});
+    expect(byId(plan, "S7").status).toBe("included");
+    expect(byId(plan, "S7").reason).toContain("bố trí từ kinh phí còn lại");
+    expect(byId(plan, "S3").status).toBe("left_out");
+    expect(plan.totals.newTotal).toBe(134_600_000n);
+  });
+  it("a zero envelope funds no request; the standing line stays and the overrun is reported", () => {
     const plan = draftPlan(inputs, {year: 2027, envelope: 0n});
     expect(plan.requests.every((r) => r.status === "left_out")).toBe(true);
-    expect(plan.totals.newTotal).toBe(0n);
-    expect(plan.totals.grandTotal).toBe(tr(16));
+    expect(plan.totals.newTotal).toBe(tr(20));
+    expect(plan.totals.overEnvelope).toBe(true);
+    expect(plan.totals.grandTotal).toBe(tr(36));
   });
   it("an envelope larger than the demand changes nothing", () => {
     const plan = draftPlan(inputs, {year: 2027, envelope: tr(500)});
-    expect(plan.totals.newTotal).toBe(139_600_000n);
-    expect(plan.totals.remaining).toBe(360_400_000n);
+    expect(plan.totals.newTotal).toBe(154_600_000n);
+    expect(plan.totals.remaining).toBe(345_400_000n);
   });
 });
 
 describe("draft plan: carry-over", () => {
-  it("approved commune activities not fully paid, with the unpaid remainder", () => {
-    const c = carryOver(inputs.activities, inputs.disbursements, 2026);
-    // A2: 20 − 14 = 6 tr (in progress); A6: 10 − 0 (approved, nothing paid).
-    // Not: A1 (paid), A3 (finished: settled, not carried), A4 (cancelled), A5 (province), A7 (proposal)
-    expect(c.map((x) => [x.activity.activity_id, x.remainder])).toEqual([
-      ["A2", tr(6)],
-      ["A6", tr(10)]
-    ]);
-  });
-  it("completed work with money left is listed for settlement, not carried over", () => {
-    const u = unsettled(inputs.activities, inputs.disbursements, 2026);
-    // A3: approved 20, paid 20, recovered 2 → 2 tr left at settlement
-    expect(u.map((x) => [x.activity.activity_id, x.disbursed, x.remainder])).toEqual([["A3", tr(18), tr(2)]]);
-  });
-  it("an unfinished activity with a recovery carries over approved − net paid", () => {
-    const acts = [act({activity_id: "X", line_no: 1, status: "dang_thuc_hien", approved_amount: tr(20)})];
-    const c = carryOver(acts, [{activity_id: "X", amount: tr(14)}, {activity_id: "X", amount: -tr(4)}], 2026);
-    expect(c[0]!.remainder).toBe(tr(10));
-    expect(c[0]!.disbursed).toBe(tr(10));
-  });
-  it("become their own lines after the new ones", () => {
+  it("the evaluation's proposal becomes lines of its own after the new ones", () => {
     const plan = draftPlan(inputs, {year: 2027});
     const carry = plan.lines.filter((l) => l.kind === "carry_over");
     expect(carry.map((l) => [l.key, l.stt, l.quantity, l.unitAmount, l.totalAmount])).toEqual([
-      ["chuyen_nguon:A2", 5, 1, tr(6), tr(6)],
-      ["chuyen_nguon:A6", 6, 1, tr(10), tr(10)]
+      ["chuyen_nguon:A2", 6, 1, tr(6), tr(6)],
+      ["chuyen_nguon:A6", 7, 1, tr(10), tr(10)]
     ]);
     expect(carry[0]!.description).toBe("Chuyển nguồn năm 2026: hoạt động A2 (Nhôm kính Hòa Bình)");
-    expect(carry[0]!.note).toContain("QĐ số 45/QĐ-UBND");
     expect(carry[0]!.explanation).toContain("đã chi 14.000.000 đ");
     expect(carry[0]!.note).toBe("Kinh phí năm 2026 chuyển sang; QĐ số 45/QĐ-UBND");
     expect(carry[0]!.funding_source).toBe("chuyen_nguon");
+  });
+  it("an item the rule held back in whole is no line", () => {
+    const held = inputs.carryOver!.map((c) => (c.activity_id === "A6" ? {...c, remainder: 0n, limit: "dòng 3 chỉ còn 0 đồng kế hoạch chưa giải ngân"} : c));
+    const plan = draftPlan({...inputs, carryOver: held}, {year: 2027});
+    expect(plan.lines.filter((l) => l.kind === "carry_over").map((l) => l.key)).toEqual(["chuyen_nguon:A2"]);
+    expect(plan.totals.carryOverTotal).toBe(tr(6));
   });
 });
 
@@ -237,30 +274,31 @@ describe("draft plan: quantity adjustments", () => {
     const plan = draftPlan(inputs, {
       year: 2027,
       envelope: tr(100),
-      quantities: {may_moc_thiet_bi: 4, nang_cao_nang_luc: 1, "chuyen_nguon:A6": 0, khong_co: 2}
+      quantities: {may_moc_thiet_bi: 4, nang_cao_nang_luc: 2, "chuyen_nguon:A6": 0, khong_co: 2}
     });
+    // standing 2 × 20 = 40; S4 → 60; S9 → 69,6; S1 → 89,6; S5 → 99,6; S2 15 → 114,6: out; rest 0,4 fits none
     const m = lineOf(plan, "may_moc_thiet_bi");
-    expect(m.suggestedQuantity).toBe(3);
+    expect(m.suggestedQuantity).toBe(1);
     expect(m.quantity).toBe(4);
+    // S1 at 20 + 3 slots staff added at the unit 20
     expect(m.totalAmount).toBe(tr(80));
     expect(m.adjusted).toBe(true);
-    expect(m.explanation).toContain("số lượng do cán bộ điều chỉnh: 4 (theo quy tắc: 3)");
-    const n = lineOf(plan, "nang_cao_nang_luc");
-    expect(n.totalAmount).toBe(tr(20));
-    expect(n.stt).toBe(4);
+    expect(m.explanation).toContain("số lượng do cán bộ điều chỉnh: 4 (theo quy tắc: 1)");
+    expect(lineOf(plan, "nang_cao_nang_luc").totalAmount).toBe(tr(40));
     expect(lineOf(plan, "chuyen_nguon:A6").stt).toBeNull();
-    // 80 + 20 + 9,6 + 20 + 10 = 139,6 tr > 100 tr
-    expect(plan.totals.newTotal).toBe(139_600_000n);
+    // 80 + 20 + 9,6 + 40 + 10 = 159,6 tr > 100 tr
+    expect(plan.totals.newTotal).toBe(159_600_000n);
     expect(plan.totals.overEnvelope).toBe(true);
-    expect(plan.totals.remaining).toBe(-39_600_000n);
+    expect(plan.totals.remaining).toBe(-59_600_000n);
     expect(plan.totals.carryOverTotal).toBe(tr(6));
-    expect(plan.warnings.some((w) => w.includes("vượt tổng mức dự kiến 100.000.000 đ là 39.600.000 đ"))).toBe(true);
+    expect(plan.warnings.some((w) => w.includes("vượt tổng mức dự kiến 100.000.000 đ là 59.600.000 đ"))).toBe(true);
     expect(plan.warnings.some((w) => w.includes("khong_co"))).toBe(true);
   });
   it("ignore nonsense quantities safely", () => {
     const plan = draftPlan(inputs, {year: 2027, quantities: {may_moc_thiet_bi: -3, tu_van_thiet_ke: 2.7, san_pham_thi_truong: Number.NaN}});
     expect(lineOf(plan, "may_moc_thiet_bi").quantity).toBe(0);
-    expect(lineOf(plan, "tu_van_thiet_ke").quantity).toBe(2);
+    // S4 at 20 + one slot at 20
+    expect([lineOf(plan, "tu_van_thiet_ke").quantity, lineOf(plan, "tu_van_thiet_ke").totalAmount]).toEqual([2, tr(40)]);
     expect(lineOf(plan, "san_pham_thi_truong").quantity).toBe(1);
   });
   it("same quantity as suggested is not an adjustment", () => {

@@ -18,17 +18,17 @@ const cases: [bigint | number, string][] = [
   [55, "Năm mươi lăm đồng"],
   [99, "Chín mươi chín đồng"],
   [100, "Một trăm đồng"],
-  [101, "Một trăm lẻ một đồng"],
-  [104, "Một trăm lẻ bốn đồng"],
-  [105, "Một trăm lẻ năm đồng"],
+  [101, "Một trăm linh một đồng"],
+  [104, "Một trăm linh bốn đồng"],
+  [105, "Một trăm linh năm đồng"],
   [110, "Một trăm mười đồng"],
   [111, "Một trăm mười một đồng"],
   [115, "Một trăm mười lăm đồng"],
   [121, "Một trăm hai mươi mốt đồng"],
   [999, "Chín trăm chín mươi chín đồng"],
   [1_000, "Một nghìn đồng"],
-  [1_001, "Một nghìn không trăm lẻ một đồng"],
-  [1_005, "Một nghìn không trăm lẻ năm đồng"],
+  [1_001, "Một nghìn không trăm linh một đồng"],
+  [1_005, "Một nghìn không trăm linh năm đồng"],
   [1_010, "Một nghìn không trăm mười đồng"],
   [1_020, "Một nghìn không trăm hai mươi đồng"],
   [1_100, "Một nghìn một trăm đồng"],
@@ -36,10 +36,10 @@ const cases: [bigint | number, string][] = [
   [15_000, "Mười lăm nghìn đồng"],
   [21_000, "Hai mươi mốt nghìn đồng"],
   [100_000, "Một trăm nghìn đồng"],
-  [105_000, "Một trăm lẻ năm nghìn đồng"],
+  [105_000, "Một trăm linh năm nghìn đồng"],
   [1_000_000, "Một triệu đồng"],
-  [1_000_005, "Một triệu không trăm lẻ năm đồng"],
-  [1_001_000, "Một triệu không trăm lẻ một nghìn đồng"],
+  [1_000_005, "Một triệu không trăm linh năm đồng"],
+  [1_001_000, "Một triệu không trăm linh một nghìn đồng"],
   [1_500_000, "Một triệu năm trăm nghìn đồng"],
   [10_000_000, "Mười triệu đồng"],
   [12_000_000, "Mười hai triệu đồng"],
@@ -51,13 +51,13 @@ const cases: [bigint | number, string][] = [
   [450_000_000, "Bốn trăm năm mươi triệu đồng"],
   [646_000_000, "Sáu trăm bốn mươi sáu triệu đồng"],
   [1_000_000_000, "Một tỷ đồng"],
-  [1_000_000_001, "Một tỷ không trăm lẻ một đồng"],
+  [1_000_000_001, "Một tỷ không trăm linh một đồng"],
   [1_200_000_000, "Một tỷ hai trăm triệu đồng"],
   [1_234_567_890, "Một tỷ hai trăm ba mươi tư triệu năm trăm sáu mươi bảy nghìn tám trăm chín mươi đồng"],
   [4_200_000_000, "Bốn tỷ hai trăm triệu đồng"],
   [10_000_000_000, "Mười tỷ đồng"],
   [1_000_000_000_000, "Một nghìn tỷ đồng"],
-  [1_000_000_001_000n, "Một nghìn tỷ không trăm lẻ một nghìn đồng"],
+  [1_000_000_001_000n, "Một nghìn tỷ không trăm linh một nghìn đồng"],
   [1_000_000_000_000_000n, "Một triệu tỷ đồng"],
   [1_000_000_000_000_000_000n, "Một tỷ tỷ đồng"],
   [2_500_000_000_000n, "Hai nghìn năm trăm tỷ đồng"],
@@ -71,9 +71,9 @@ describe("moneyToWords", () => {
     if (typeof amount === "number") expect(moneyToWords(BigInt(amount))).toBe(expected);
   });
 
-  it("options: linh and bốn", () => {
-    expect(moneyToWords(105, {zeroTens: "linh"})).toBe("Một trăm linh năm đồng");
-    expect(moneyToWords(1_000_005, {zeroTens: "linh"})).toBe("Một triệu không trăm linh năm đồng");
+  it("options: lẻ and bốn", () => {
+    expect(moneyToWords(105, {zeroTens: "lẻ"})).toBe("Một trăm lẻ năm đồng");
+    expect(moneyToWords(1_000_005, {zeroTens: "lẻ"})).toBe("Một triệu không trăm lẻ năm đồng");
     expect(moneyToWords(24, {four: "bốn"})).toBe("Hai mươi bốn đồng");
   });
 
@@ -95,7 +95,7 @@ describe("moneyToWords", () => {
     for (let n = 0; n <= 100_000; n += 7) {
       const w = moneyToWords(n);
       expect(w).toMatch(/^[A-ZĐÂÊÔƠƯÁÀẢÃẠ][^ ]*( [^ ]+)* đồng$/u);
-      expect(w).not.toMatch(/ {2}|mươi một|mười mốt|lẻ lăm|mười năm|không trăm không/);
+      expect(w).not.toMatch(/ {2}|mươi một|mười mốt|linh lăm|mười năm|không trăm không/);
     }
   });
 });

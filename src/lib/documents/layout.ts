@@ -96,10 +96,11 @@ export function heading3(text: string): Paragraph {
   return new Paragraph({alignment: AlignmentType.JUSTIFIED, indent: {firstLine: INDENT}, spacing: BODY_SPACING, keepNext: true, children: runs([text], {bold: true, italics: true})});
 }
 
-function centred(segs: readonly Seg[], opts: {size: number; bold?: boolean; italics?: boolean; before?: number; after?: number}): Paragraph {
+function centred(segs: readonly Seg[], opts: {size: number; bold?: boolean; italics?: boolean; before?: number; after?: number; newPage?: boolean}): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: {before: opts.before ?? 0, after: opts.after ?? 0},
+    ...(opts.newPage ? {pageBreakBefore: true, keepNext: true} : {}),
     children: runs(segs, opts)
   });
 }
@@ -131,13 +132,13 @@ function plainCell(children: Paragraph[], width: number): TableCell {
   });
 }
 
-function layoutTable(widths: readonly number[], cells: Paragraph[][]): Table {
+function layoutTable(widths: readonly number[], cells: Paragraph[][], opts: {cantSplit?: boolean} = {}): Table {
   return new Table({
     width: {size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA},
     columnWidths: [...widths],
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
-    rows: [new TableRow({children: cells.map((c, i) => plainCell(c, widths[i]!))})]
+    rows: [new TableRow({...(opts.cantSplit ? {cantSplit: true} : {}), children: cells.map((c, i) => plainCell(c, widths[i]!))})]
   });
 }
 
@@ -187,19 +188,29 @@ export function signatureBlock(meta: DocumentMeta, defaults: readonly string[]):
     new Paragraph({spacing: {before: 240}, children: runs(["Nơi nhận:"], {size: PT(12), bold: true, italics: true})}),
     ...recipients.map((r) => new Paragraph({children: runs([`- ${r}`], {size: PT(11)})}))
   ];
-  const signer: Seg = meta.signerName ? {text: meta.signerName, bold: true} : blank("họ và tên người ký");
+  // The name's blank is upright bold and plain, as the signed name is, so a typed name inherits
+  // the right style (a highlighted italic blank would pass its look on to the name).
+  const signer: Seg = {text: meta.signerName ?? `${PLACEHOLDER_PREFIX}họ và tên người ký]`, bold: true};
   const right = [
     centred(["TM. ỦY BAN NHÂN DÂN"], {size: PT(14), bold: true, before: 240}),
     centred(["CHỦ TỊCH"], {size: PT(14), bold: true}),
     new Paragraph({spacing: {before: 1600}, children: []}),
     centred([signer], {size: PT(14), bold: true})
   ];
-  return layoutTable([4700, TEXT_WIDTH - 4700], [left, right]);
+  // One row that cannot split: recipients, title and name move to the next page together.
+  return layoutTable([4700, TEXT_WIDTH - 4700], [left, right], {cantSplit: true});
 }
 
-/** Closing sentence of the body, ending with "./." as the founding plan does. */
+/** Closing sentence of the body, ending with "./." as the founding plan does; kept on the page of the signature block that follows it. */
 export function closing(text: string): Paragraph {
-  return para(`${text}./.`);
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: {firstLine: INDENT},
+    spacing: BODY_SPACING,
+    keepNext: true,
+    keepLines: true,
+    children: runs([`${text}./.`])
+  });
 }
 
 // ---- tables ---------------------------------------------------------------------------------
@@ -288,8 +299,8 @@ export function lowerFirst(text: string): string {
   return text.replace(/^\p{Lu}(?!\p{Lu})/u, (c) => c.toLowerCase());
 }
 
-/** A centred line (appendix titles). */
-export function centredLine(text: string, opts: {bold?: boolean; italics?: boolean; size?: number; before?: number; after?: number} = {}): Paragraph {
+/** A centred line (appendix titles); `newPage`: the line starts a page by its own page-break-before, never an empty paragraph. */
+export function centredLine(text: string, opts: {bold?: boolean; italics?: boolean; size?: number; before?: number; after?: number; newPage?: boolean} = {}): Paragraph {
   return centred([text], {size: opts.size ?? BODY_SIZE, ...opts});
 }
 

@@ -3,6 +3,7 @@
 // page as JSON; the draft plan model wraps the pure draftPlan() result (src/lib/plan/draft.ts).
 import type {ContentGroup} from "../contract/codes.js";
 import type {DraftPlan} from "../plan/draft.js";
+import type {WordsOptions} from "../words.js";
 
 /** The parts of a state document that staff fill at issue time; blanks are left when absent. */
 export interface DocumentMeta {
@@ -16,6 +17,8 @@ export interface DocumentMeta {
   recipients?: readonly string[];
   /** The data folder holds sample data (DU_LIEU_MAU.txt): the document says so at the top. */
   isSample?: boolean;
+  /** How "Bằng chữ" reads amounts (linh or lẻ); the treasury's reading when absent. */
+  words?: WordsOptions;
 }
 
 export type TargetStatus = "dat" | "vuot" | "chua_dat";
@@ -82,9 +85,22 @@ export interface CarryOverItem {
   establishment_name?: string;
   status: string;
   decision_no?: string;
+  line_no?: number;
   approved: bigint;
   disbursed: bigint;
+  /** approved − disbursed; absent on settlement items (where `remainder` is that difference). */
+  unpaid?: bigint;
+  /** Proposed for carry-over (src/lib/plan/carry-over.ts); for settlement items, approved − disbursed. */
   remainder: bigint;
+  /** Why less than `unpaid` is proposed (Vietnamese); absent when nothing is held back. */
+  limit?: string;
+}
+
+/** Something the signer must see, under "Tồn tại, hạn chế" and as the page's alerts. */
+export interface Finding {
+  kind: "line_over_plan" | "total_over_plan" | "over_cap" | "carry_over_held_back" | "warning";
+  /** Plain Vietnamese, with the amounts. */
+  text: string;
 }
 
 export interface EvaluationModel {
@@ -135,7 +151,9 @@ export interface EvaluationModel {
    * `unsettled`: completed work whose payments differ from the approved amount (to check at
    * settlement; never carried over).
    */
-  carryOver: {items: CarryOverItem[]; total: bigint; unsettled: CarryOverItem[]};
+  carryOver: {items: CarryOverItem[]; total: bigint; unsettled: CarryOverItem[]; yearUnspent?: bigint};
+  /** What went wrong in the year (reports/review.ts); absent on models built before the review. */
+  findings?: Finding[];
 }
 
 export interface DraftPlanModel {

@@ -1,10 +1,10 @@
 // The draft plan (KẾ HOẠCH triển khai hoạt động khuyến công năm sau) as a Word document, in the
 // founding 2026 plan's sections. Browser-safe. Standing wording (purpose, organisation) is the
 // commune's own, taken from the founding plan; what only staff know is a marked blank.
-import {Paragraph, PageBreak, type FileChild} from "docx";
+import type {FileChild} from "docx";
 import {codeLabel} from "../contract/codes.js";
 import {formatNumber, formatPercent} from "../format.js";
-import {DRAFT_RULES, type DraftLine, type RankedRequest} from "../plan/draft.js";
+import type {DraftLine, DraftPlan, RankedRequest} from "../plan/draft.js";
 import {moneyToWords} from "../words.js";
 import {
   afterTable,
@@ -22,9 +22,11 @@ import {
   para,
   signatureBlock,
   unitLine,
+  PLACEHOLDER_PREFIX,
   type Column,
   type TableRowSpec
 } from "./layout.js";
+import {targetRange} from "./report.js";
 import {PLAN_RECIPIENTS, STANDING_LEGAL_BASES, type DocumentMeta, type DraftPlanModel} from "./models.js";
 
 export const PLAN_COLUMNS: readonly Column[] = [
@@ -36,8 +38,30 @@ export const PLAN_COLUMNS: readonly Column[] = [
   {header: "Ghi chú", width: 1705, align: "left"}
 ];
 
+const TARGET_PLAN_COLUMNS: readonly Column[] = [
+  {header: "STT", width: 700, align: "center"},
+  {header: "Chỉ tiêu", width: 5655},
+  {header: "Đơn vị tính", width: 1500, align: "center"},
+  {header: "Kế hoạch", width: 1500, align: "center"}
+];
+
+const APPENDIX_COLUMNS: readonly Column[] = [
+  {header: "TT", width: 550, align: "center"},
+  {header: "Cơ sở", width: 2150},
+  {header: "Nội dung đề nghị", width: 2555},
+  {header: "Đề nghị hỗ trợ", width: 1300, align: "right"},
+  {header: "Dự kiến hỗ trợ", width: 1300, align: "right"},
+  {header: "Ghi chú", width: 1500}
+];
+
 export function planSubject(year: number): string {
   return `Triển khai hoạt động khuyến công trên địa bàn xã năm ${year}`;
+}
+
+/** Ghi chú of a line; a line whose facilities are proposed less than the unit says where its total comes from. */
+export function lineNote(l: DraftLine): string {
+  const split = l.origin === "requests" && l.totalAmount !== BigInt(l.quantity) * l.unitAmount;
+  return split ? [l.note, "Kinh phí hỗ trợ là mức tối đa một cơ sở; tổng theo từng cơ sở tại Phụ lục"].filter(Boolean).join(". ") : l.note;
 }
 
 /** The printed lines (quantity > 0) of the budget table, with subtotals when money is carried over. */
@@ -47,7 +71,7 @@ export function planTableRows(model: DraftPlanModel): TableRowSpec[] {
   const fresh = printed.filter((l) => l.kind === "new");
   const carried = printed.filter((l) => l.kind === "carry_over");
   const row = (l: DraftLine): TableRowSpec => ({
-    cells: [String(l.stt), l.description, count2(l.quantity), formatNumber(l.unitAmount), formatNumber(l.totalAmount), l.note]
+    cells: [String(l.stt), l.description, count2(l.quantity), formatNumber(l.unitAmount), formatNumber(l.totalAmount), lineNote(l)]
   });
   const rows: TableRowSpec[] = [];
   if (carried.length > 0) {
@@ -62,9 +86,38 @@ export function planTableRows(model: DraftPlanModel): TableRowSpec[] {
   return rows;
 }
 
-/** The requests a line's quantity stands for: its group's requests in rank order. */
-function requestsOf(line: DraftLine, requests: readonly RankedRequest[]): RankedRequest[] {
-  return requests.filter((r) => r.lineKey === line.key).slice(0, line.quantity);
+/** The requests a line's quantity stands for: its placed requests in rank order (the line's total adds up their proposals). */
+export function requestsOf(line: DraftLine, requests: readonly RankedRequest[]): RankedRequest[] {
+  return line.origin === "requests" ? requests.filter((r) => r.lineKey === line.key && r.status === "included").slice(0, line.quantity) : [];
+}
+
+/** The appendix: every facility proposed, line by line, and the slots staff added without one; its TỔNG is the request lines' total. */
+export function appendixRows(draft: DraftPlan): {rows: TableRowSpec[]; total: bigint} {
+  const rows: TableRowSpec[] = [];
+  let total = 0n;
+  let tt = 0;
+  for (const line of draft.lines.filter((l) => l.origin === "requests" && l.quantity > 0)) {
+    const chosen = requestsOf(line, draft.requests);
+    for (const r of chosen) {
+      rows.push({
+        cells: [
+          String(++tt),
+          r.establishment_name ?? "Đề nghị chung của xã",
+          r.description,
+          formatNumber(r.requested),
+          formatNumber(r.proposed),
+          r.cap === undefined ? {text: `${PLACEHOLDER_PREFIX}mức hỗ trợ tối đa áp dụng]`, placeholder: true} : ""
+        ]
+      });
+    }
+    const extra = line.quantity - chosen.length;
+    if (extra > 0) {
+      rows.push({cells: [String(++tt), {text: `${PLACEHOLDER_PREFIX}${count2(extra)} suất chưa có cơ sở cụ thể]`, placeholder: true}, line.description, "", formatNumber(BigInt(extra) * line.unitAmount), ""]});
+    }
+    total += line.totalAmount;
+  }
+  rows.push({cells: ["TỔNG", "", "", formatNumber(total), ""], bold: true, merge: 2});
+  return {rows, total};
 }
 
 export async function buildDraftPlanDocx(model: DraftPlanModel, meta: DocumentMeta = {}): Promise<Uint8Array> {
@@ -135,6 +188,10 @@ export async function buildDraftPlanDocx(model: DraftPlanModel, meta: DocumentMe
 
   // IV.
   body.push(heading1(`IV. NỘI DUNG KẾ HOẠCH HOẠT ĐỘNG KHUYẾN CÔNG NĂM ${Y}`));
+  if (draft.targets.length > 0) {
+    body.push(para(`Các chỉ tiêu chủ yếu năm ${Y}:`));
+    body.push(dataTable(TARGET_PLAN_COLUMNS, draft.targets.map((t, i) => ({cells: [String(i + 1), t.description, t.unit, targetRange(t.target_min, t.target_max)]}))));
+  }
   let n = 0;
   body.push(heading2(`${++n}. Công tác tuyên truyền, phổ biến chính sách khuyến công`));
   body.push(
@@ -143,13 +200,17 @@ export async function buildDraftPlanDocx(model: DraftPlanModel, meta: DocumentMe
   );
   for (const line of draft.lines.filter((l) => l.kind === "new" && l.quantity > 0)) {
     body.push(heading2(`${++n}. ${line.description.replace(/[.…]+$/u, "")}`));
-    body.push(para(`Dự kiến hỗ trợ ${count2(line.quantity)} suất, mức hỗ trợ ${formatNumber(line.unitAmount)} đồng/suất, tổng kinh phí ${formatNumber(line.totalAmount)} đồng (${lowerFirst(codeLabel("content_group", line.content_group))}).`));
     const chosen = requestsOf(line, asked);
-    if (chosen.length > 0) {
-      body.push(para("Các cơ sở, nội dung dự kiến hỗ trợ (theo thứ tự ưu tiên):"));
-      for (const r of chosen) body.push(dash(`${r.establishment_name ?? "Đề nghị chung của xã"}: ${r.description}.`));
+    if (line.origin === "standing") {
+      body.push(para(`Dự kiến thực hiện ${count2(line.quantity)} nội dung, mức hỗ trợ ${formatNumber(line.unitAmount)} đồng, tổng kinh phí ${formatNumber(line.totalAmount)} đồng (${lowerFirst(codeLabel("content_group", line.content_group))}).`));
+    } else {
+      body.push(para(`Dự kiến hỗ trợ ${count2(line.quantity)} cơ sở, mức hỗ trợ tối đa ${formatNumber(line.unitAmount)} đồng/cơ sở, tổng kinh phí ${formatNumber(line.totalAmount)} đồng (${lowerFirst(codeLabel("content_group", line.content_group))}; chi tiết tại Phụ lục).`));
+      if (chosen.length > 0) {
+        body.push(para("Các cơ sở, nội dung dự kiến hỗ trợ:"));
+        for (const r of chosen) body.push(dash(`${r.establishment_name ?? "Đề nghị chung của xã"}: ${r.description} (${formatNumber(r.proposed)} đồng).`));
+      }
+      if (chosen.length < line.quantity) body.push(para(blank(`${count2(line.quantity - chosen.length)} suất chưa có cơ sở cụ thể trong phiếu khảo sát: cơ sở, nội dung`)));
     }
-    if (chosen.length < line.quantity) body.push(para(blank(`${count2(line.quantity - chosen.length)} suất chưa có cơ sở cụ thể trong phiếu khảo sát: cơ sở, nội dung`)));
   }
   const carried = draft.lines.filter((l) => l.kind === "carry_over" && l.quantity > 0);
   if (carried.length > 0) {
@@ -173,16 +234,8 @@ export async function buildDraftPlanDocx(model: DraftPlanModel, meta: DocumentMe
   body.push(para("Dự kiến kinh phí hỗ trợ Khuyến công cấp xã cụ thể như sau:"));
   body.push(unitLine());
   body.push(dataTable(PLAN_COLUMNS, planTableRows(model)));
-  body.push(afterTable(`Bằng chữ: ${moneyToWords(draft.totals.grandTotal)}`));
+  body.push(afterTable(`Bằng chữ: ${moneyToWords(draft.totals.grandTotal, meta.words)}`));
   body.push(afterTable("(Số lượng và kinh phí hỗ trợ có thể điều chỉnh (tăng/giảm) tùy theo tình hình thực tế và định mức hỗ trợ tối đa cho phép)"));
-  if (draft.totals.overEnvelope && draft.totals.envelope !== null) {
-    body.push(
-      para({
-        text: `Lưu ý khi hoàn thiện: tổng kinh phí năm ${Y} (${formatNumber(draft.totals.newTotal)} đồng) vượt tổng mức dự kiến ${formatNumber(draft.totals.envelope)} đồng; cần điều chỉnh trước khi trình ký.`,
-        placeholder: true
-      })
-    );
-  }
 
   // VI.
   body.push(heading1("VI. TỔ CHỨC THỰC HIỆN"));
@@ -210,38 +263,14 @@ export async function buildDraftPlanDocx(model: DraftPlanModel, meta: DocumentMe
   body.push(closing(`Trên đây là Kế hoạch triển khai hoạt động khuyến công trên địa bàn xã Vĩnh Thủy năm ${Y}, đề nghị các cơ quan, đơn vị liên quan phối hợp thực hiện`));
   body.push(signatureBlock(meta, PLAN_RECIPIENTS));
 
-  // Appendix: the ranked requests and the rules that ranked them.
-  if (asked.length > 0) {
-    body.push(new Paragraph({children: [new PageBreak()]}));
-    body.push(centredLine("PHỤ LỤC", {bold: true}));
-    body.push(centredLine(`DANH SÁCH ĐỀ NGHỊ HỖ TRỢ KHUYẾN CÔNG NĂM ${Y} XẾP THEO THỨ TỰ ƯU TIÊN`, {bold: true}));
+  // Appendix: what is proposed for each facility (never the method, nor who got nothing).
+  const appendix = appendixRows(draft);
+  if (appendix.rows.length > 1) {
+    body.push(centredLine("PHỤ LỤC", {bold: true, newPage: true}));
+    body.push(centredLine(`DANH SÁCH CƠ SỞ DỰ KIẾN HỖ TRỢ KHUYẾN CÔNG NĂM ${Y}`, {bold: true}));
     body.push(centredLine(`(Kèm theo Kế hoạch số        /KH-UBND ngày       tháng       năm ${Y} của UBND xã Vĩnh Thủy)`, {italics: true, size: 26, after: 120}));
-    body.push(para("Cách xếp thứ tự và bố trí kinh phí:"));
-    for (const r of DRAFT_RULES) body.push(dash(r));
-    const columns: Column[] = [
-      {header: "TT", width: 550, align: "center"},
-      {header: "Cơ sở", width: 1850},
-      {header: "Nội dung đề nghị", width: 2155},
-      {header: "Đề nghị hỗ trợ", width: 1200, align: "right"},
-      {header: "Đề xuất hỗ trợ", width: 1200, align: "right"},
-      {header: "Hỗ trợ trước đây", width: 1200, align: "center"},
-      {header: "Kết quả", width: 1200, align: "center"}
-    ];
-    // After staff adjustments a line stands for its first `quantity` requests in rank order.
-    const placed = new Set(draft.lines.flatMap((l) => requestsOf(l, asked)).map((r) => r.survey_id));
-    const rows: TableRowSpec[] = asked.map((r) => ({
-      cells: [
-        String(r.rank),
-        r.establishment_name ?? "Đề nghị chung của xã",
-        r.description,
-        formatNumber(r.requested),
-        formatNumber(r.proposed),
-        r.lastSupportedYear === null ? "Chưa" : `Năm ${r.lastSupportedYear}`,
-        placed.has(r.survey_id) ? "Bố trí" : "Chưa bố trí"
-      ]
-    }));
     body.push(unitLine());
-    body.push(dataTable(columns, rows, 22));
+    body.push(dataTable(APPENDIX_COLUMNS, appendix.rows, 22));
   }
 
   return packDocument({title: `Kế hoạch khuyến công năm ${Y}`, subject: planSubject(Y), children: body});

@@ -52,6 +52,16 @@ export function targetRange(min: number, max: number): string {
   return min === max ? count2(min) : `${count2(min)} - ${count2(max)}`;
 }
 
+export const CARRY_OVER_COLUMNS: readonly Column[] = [
+  {header: "STT", width: 600, align: "center"},
+  {header: "Hoạt động", width: 2555},
+  {header: "Dòng KH", width: 700, align: "center"},
+  {header: "Phê duyệt", width: 1300, align: "right"},
+  {header: "Đã giải ngân", width: 1300, align: "right"},
+  {header: "Đề nghị chuyển nguồn", width: 1300, align: "right"},
+  {header: "Ghi chú", width: 1600}
+];
+
 export function targetRows(model: EvaluationModel): TableRowSpec[] {
   return model.targets.map((t, i) => ({
     cells: [String(i + 1), t.description, t.unit, targetRange(t.target_min, t.target_max), count2(t.achieved), TARGET_STATUS_LABEL[t.status]]
@@ -81,12 +91,18 @@ function comparisonRows(avg: YearFigures, cur: YearFigures): TableRowSpec[] {
   ];
 }
 
+/** "đạt 95,8% kế hoạch", or above the plan "bằng 122,5% kế hoạch, vượt 4.500.000 đồng": never "đạt" for overspending. */
+export function ofPlan(amount: bigint, planned: bigint, rate: number | null): string {
+  return amount > planned ? `bằng ${formatPercent(rate)} kế hoạch, vượt kế hoạch ${formatNumber(amount - planned)} đồng` : `đạt ${formatPercent(rate)} kế hoạch`;
+}
+
 function listOf(parts: readonly string[]): string {
   return parts.length === 0 ? "không có" : parts.join("; ");
 }
 
 export async function buildEvaluationDocx(model: EvaluationModel, meta: DocumentMeta = {}): Promise<Uint8Array> {
   const Y = model.year;
+  const words = meta.words ?? {};
   const b = model.budget;
   const o = model.outcomes;
   const body: FileChild[] = [];
@@ -111,13 +127,13 @@ export async function buildEvaluationDocx(model: EvaluationModel, meta: Document
   body.push(heading2("2. Kết quả sử dụng kinh phí khuyến công cấp xã"));
   body.push(
     para(
-      `Tổng kinh phí kế hoạch ${formatNumber(b.planned)} đồng; đã phê duyệt ${formatNumber(b.approved)} đồng, đạt ${formatPercent(b.commitment_rate)} kế hoạch; đã giải ngân ${formatNumber(b.disbursed)} đồng, đạt ${formatPercent(b.disbursement_rate)} kế hoạch` +
+      `Tổng kinh phí kế hoạch ${formatNumber(b.planned)} đồng; đã phê duyệt ${formatNumber(b.approved)} đồng, ${ofPlan(b.approved, b.planned, b.commitment_rate)}; đã giải ngân ${formatNumber(b.disbursed)} đồng, ${ofPlan(b.disbursed, b.planned, b.disbursement_rate)}` +
         (b.recovered > 0n ? ` (đã trừ ${formatNumber(b.recovered)} đồng thu hồi).` : ".")
     )
   );
   body.push(unitLine());
   body.push(dataTable(BUDGET_COLUMNS, budgetRows(model)));
-  body.push(afterTable(`Bằng chữ: Kế hoạch ${moneyToWords(b.planned).replace(/^./u, (c) => c.toLowerCase())}; đã giải ngân ${moneyToWords(b.disbursed).replace(/^./u, (c) => c.toLowerCase())}.`));
+  body.push(afterTable(`Bằng chữ: Kế hoạch ${moneyToWords(b.planned, words).replace(/^./u, (c) => c.toLowerCase())}; đã giải ngân ${moneyToWords(b.disbursed, words).replace(/^./u, (c) => c.toLowerCase())}.`));
   if (b.otherLevels.activities > 0) {
     body.push(
       para(
@@ -158,29 +174,28 @@ export async function buildEvaluationDocx(model: EvaluationModel, meta: Document
   if (co.items.length === 0) {
     body.push(para("Không có kinh phí đã phê duyệt còn chưa giải ngân."));
   } else {
-    body.push(para(`Có ${count2(co.items.length)} hoạt động đã phê duyệt nhưng chưa giải ngân hết, đề nghị chuyển nguồn sang năm ${Y + 1} để tiếp tục thực hiện:`));
-    const columns: Column[] = [
-      {header: "STT", width: 700, align: "center"},
-      {header: "Hoạt động", width: 2855},
-      {header: "Phê duyệt", width: 1400, align: "right"},
-      {header: "Đã giải ngân", width: 1400, align: "right"},
-      {header: "Đề nghị chuyển nguồn", width: 1500, align: "right"},
-      {header: "Ghi chú", width: 1500}
-    ];
+    body.push(
+      para(
+        `Có ${count2(co.items.length)} hoạt động đã phê duyệt nhưng chưa giải ngân hết, đề nghị chuyển nguồn sang năm ${Y + 1} để tiếp tục thực hiện; số đề nghị chuyển nguồn không vượt định mức hỗ trợ, không vượt kế hoạch từng dòng trừ số đã giải ngân và không vượt tổng kế hoạch năm chưa giải ngân` +
+          (co.yearUnspent === undefined ? ":" : ` (${formatNumber(co.yearUnspent)} đồng):`)
+      )
+    );
     const rows: TableRowSpec[] = co.items.map((c, i) => ({
       cells: [
         String(i + 1),
         `${c.title}${c.establishment_name ? ` (${c.establishment_name})` : ""}`,
+        c.line_no === undefined ? "" : String(c.line_no),
         formatNumber(c.approved),
         formatNumber(c.disbursed),
         formatNumber(c.remainder),
-        [c.status, c.decision_no ? `QĐ ${c.decision_no}` : ""].filter(Boolean).join("; ")
+        [c.status, c.decision_no ? `QĐ ${c.decision_no}` : "", c.limit ? `chưa đề nghị ${formatNumber((c.unpaid ?? c.remainder) - c.remainder)} đồng: ${c.limit}` : ""].filter(Boolean).join("; ")
       ]
     }));
-    rows.push({cells: ["TỔNG", "", "", formatNumber(co.total), ""], bold: true, merge: 2});
+    const sum = (f: (c: (typeof co.items)[number]) => bigint) => formatNumber(co.items.reduce((s, c) => s + f(c), 0n));
+    rows.push({cells: ["TỔNG", "", sum((c) => c.approved), sum((c) => c.disbursed), formatNumber(co.total), ""], bold: true, merge: 2});
     body.push(unitLine());
-    body.push(dataTable(columns, rows));
-    body.push(afterTable(`Bằng chữ: ${moneyToWords(co.total)}`));
+    body.push(dataTable(CARRY_OVER_COLUMNS, rows, 24));
+    body.push(afterTable(`Bằng chữ: ${moneyToWords(co.total, words)}`));
   }
 
   if (co.unsettled.length > 0) {
@@ -203,6 +218,7 @@ export async function buildEvaluationDocx(model: EvaluationModel, meta: Document
   const slow = b.lines.filter((l) => l.planned_amount > 0n && l.disbursed_amount < l.planned_amount).map((l) => `${l.description.replace(/[.…]+$/u, "")} (${formatPercent(l.disbursement_rate)})`);
   if (slow.length > 0) body.push(dash(`Nội dung giải ngân chưa hết kế hoạch: ${slow.join("; ")}.`));
   if (o.activitiesCancelled > 0) body.push(dash(`Số hoạt động phải hủy: ${count2(o.activitiesCancelled)}.`));
+  for (const f of model.findings ?? []) body.push(dash(`${f.text}.`));
   body.push(para(blank("tồn tại, hạn chế khác")));
   body.push(heading2("3. Nguyên nhân"));
   body.push(heading3("a) Nguyên nhân khách quan"));
@@ -219,7 +235,7 @@ export async function buildEvaluationDocx(model: EvaluationModel, meta: Document
   // IV.
   body.push(heading1("IV. KIẾN NGHỊ, ĐỀ XUẤT"));
   if (co.total > 0n) {
-    body.push(dash(`Đề nghị cho phép chuyển nguồn kinh phí khuyến công năm ${Y} đã phê duyệt chưa giải ngân sang năm ${Y + 1}: ${formatNumber(co.total)} đồng (Bằng chữ: ${moneyToWords(co.total)}).`));
+    body.push(dash(`Đề nghị cho phép chuyển nguồn kinh phí khuyến công năm ${Y} đã phê duyệt chưa giải ngân sang năm ${Y + 1}: ${formatNumber(co.total)} đồng (Bằng chữ: ${moneyToWords(co.total, words)}).`));
   }
   body.push(para(blank("kiến nghị với UBND tỉnh, Sở Công Thương, Trung tâm Khuyến công và Xúc tiến thương mại tỉnh")));
 

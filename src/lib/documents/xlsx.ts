@@ -5,7 +5,7 @@
 import type {Workbook, Worksheet} from "exceljs";
 import {moneyToWords} from "../words.js";
 import type {DraftLine} from "../plan/draft.js";
-import type {DraftPlanModel, EvaluationModel} from "./models.js";
+import type {DocumentMeta, DraftPlanModel, EvaluationModel} from "./models.js";
 
 const MONEY = "#,##0";
 const FONT = {name: "Times New Roman", size: 12};
@@ -85,7 +85,7 @@ async function toBytes(wb: Workbook): Promise<Uint8Array> {
 const num = (v: bigint) => Number(v);
 
 /** The draft plan's budget table: STT, Nội dung hỗ trợ, Số lượng, Kinh phí hỗ trợ, Tổng kinh phí, Ghi chú. */
-export async function buildDraftPlanXlsx(model: DraftPlanModel, excel?: ExcelJSLike): Promise<Uint8Array> {
+export async function buildDraftPlanXlsx(model: DraftPlanModel, excel?: ExcelJSLike, meta: DocumentMeta = {}): Promise<Uint8Array> {
   const {draft} = model;
   const wb = await newWorkbook(excel);
   const ws = wb.addWorksheet(`Kinh phí ${draft.year}`, {pageSetup: {paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0}});
@@ -125,12 +125,12 @@ export async function buildDraftPlanXlsx(model: DraftPlanModel, excel?: ExcelJSL
   ws.getRow(r).values = ["TỔNG", "", "", "", {formula: subtotals.length > 0 ? subtotals.join("+") : "0", result: num(draft.totals.grandTotal)}, ""];
   styleRow(ws, r, 6, [5], true);
   r++;
-  wordsRow(ws, r + 0, 6, `Bằng chữ: ${moneyToWords(draft.totals.grandTotal)}`);
+  wordsRow(ws, r + 0, 6, `Bằng chữ: ${moneyToWords(draft.totals.grandTotal, meta.words)}`);
   return toBytes(wb);
 }
 
 /** The evaluation's budget table: planned, approved, disbursed and rates per plan line. */
-export async function buildEvaluationXlsx(model: EvaluationModel, excel?: ExcelJSLike): Promise<Uint8Array> {
+export async function buildEvaluationXlsx(model: EvaluationModel, excel?: ExcelJSLike, meta: DocumentMeta = {}): Promise<Uint8Array> {
   const b = model.budget;
   const wb = await newWorkbook(excel);
   const ws = wb.addWorksheet(`Kinh phí ${model.year}`, {pageSetup: {paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0}});
@@ -153,6 +153,6 @@ export async function buildEvaluationXlsx(model: EvaluationModel, excel?: ExcelJ
   for (const c of [6, 7]) ws.getRow(r).getCell(c).numFmt = "0.0";
   for (let i = first; i <= last; i++) for (const c of [6, 7]) ws.getRow(i).getCell(c).numFmt = "0.0";
   r++;
-  wordsRow(ws, r, 7, `Bằng chữ: kế hoạch ${moneyToWords(b.planned).toLowerCase()}; đã giải ngân ${moneyToWords(b.disbursed).toLowerCase()}`);
+  wordsRow(ws, r, 7, `Bằng chữ: kế hoạch ${moneyToWords(b.planned, meta.words).toLowerCase()}; đã giải ngân ${moneyToWords(b.disbursed, meta.words).toLowerCase()}`);
   return toBytes(wb);
 }

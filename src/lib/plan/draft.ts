@@ -3,48 +3,55 @@
 // quantity; the command line runs the same code on the warehouse. Money is bigint đồng.
 //
 // The rules, in the order they apply (DRAFT_RULES below says them to the user in Vietnamese):
+// 0. Start from the plan. The latest earlier plan's new-money lines (not chuyển nguồn) give the
+//    draft's lines, their order and wording. A line whose activities were not tied to a facility
+//    (a study tour, the survey and database line), or that nobody asked for when it had none, is
+//    a standing line: it keeps its quantity and unit (the unit within the norm's max_amount).
 // 1. Cap. Each survey request of the year is capped by the norm of its content group valid on
 //    1 January of the year for commune-level support (level `xa`, or no level when no norm is set
 //    for `xa`): min(requested, max_amount, max_percent × estimated_cost). When several such norms
 //    are valid, the one with the latest valid_from governs, and among norms starting on the same
-//    day the strictest cap is applied (the software cannot tell a demonstration model from a
-//    machine purchase; staff can raise a figure by hand).
-// 2. Price. Each content group is one budget line, priced by one unit amount ("Kinh phí hỗ trợ"):
-//    the commune's own past unit cost for the group, i.e. the unit amount of the group's line in
-//    the latest earlier plan (20.000.000 đ for machines in 2026); without one, the average approved
-//    amount per output of the group's commune-level activities of earlier years; without one, the
-//    average capped request. Averages are rounded down to whole triệu (to whole nghìn below one
-//    triệu). The unit never exceeds the norm's max_amount, nor the largest capped request of the
-//    group (no line is priced above what anybody asked for). Line total = quantity × unit, as in
-//    the founding plan's table; each request is proposed at min(its capped amount, the unit).
+//    day the strictest cap is applied (staff can raise a figure by hand).
+// 2. Price. The other lines are priced per content group by one unit ("Kinh phí hỗ trợ", the most
+//    a slot gets): the unit of the group's line in the latest earlier plan; without one, the
+//    average approved amount per output of the group's commune-level activities of earlier years;
+//    without one, the average capped request. Averages are rounded down to whole triệu (to whole
+//    nghìn below one triệu). The unit never exceeds the norm's max_amount, nor the largest capped
+//    request of the group. Each request is proposed at min(its capped amount, the unit), and the
+//    line's total is the sum of what its requests are proposed (a slot added by staff costs the
+//    unit), so the appendix, the text and the table add up alike.
 // 3. Rank. Requests are ranked: facilities never supported (no project, no approved activity)
 //    first, then those whose last support is oldest; then survey priority 1 → 3 (empty last);
 //    then earlier survey date (empty last); then survey id. Requests not tied to one facility
-//    (commune-wide work) rank with the never-supported.
-// 4. Envelope. When an envelope (the year's new budget) is set, requests are taken in rank
-//    order, each adding one unit to its line, while the running total stays within the envelope.
-//    A request is funded whole or not at all (no partial support); a request that no longer fits
-//    is left out with the reason, and smaller requests further down are still considered, so no
-//    money is left idle while a lower-ranked request could use it.
-// 5. Carry-over (chuyển nguồn). Commune-funded activities of the plan year that were approved and
-//    are not finished (phe_duyet, dang_thuc_hien) nor fully paid are proposed as their own lines
-//    for the unpaid remainder, funded by last year's money carried over, outside the envelope.
-//    Completed work is settled, not carried over (see carryOver).
+//    (commune-wide work) rank with the never-supported. A request in a standing line's group is
+//    the commune's own work: not funded on its own.
+// 4. Envelope. The envelope (by default the year before's new money) holds the standing lines
+//    first; then, in rank order, each plan line's requests up to the line's earlier quantity (so
+//    no line of the plan is crowded out by another); then the money left, in rank order. Each
+//    request is taken whole at what it is proposed while the running total stays within it; one
+//    that no longer fits is left out with the reason, and smaller ones further down still count.
+// 5. Carry-over (chuyển nguồn). The evaluation of the year before proposes it, by its rule
+//    (src/lib/plan/carry-over.ts); each proposed activity is its own line outside the envelope.
 // 6. Adjust. Staff may set any line's quantity; its total is recomputed, the envelope is checked
 //    again and an overrun is reported, never silently cut.
-import type {Activity, DemandSurvey, Disbursement, Establishment, Norm, PlanLine, Project} from "../contract/kinds.js";
-import {codeLabel, codeLists, committedStatuses, type ContentGroup} from "../contract/codes.js";
+// 7. Targets. Section IV's indicators are the earlier plan's, as ranges from the funded quantities.
+import type {Activity, DemandSurvey, Establishment, Norm, PlanLine, PlanTarget, Project} from "../contract/kinds.js";
+import {codeLists, committedStatuses, type ContentGroup} from "../contract/codes.js";
+import type {CarryOverItem} from "../documents/models.js";
 import {formatMoney} from "../format.js";
 import {nameKey} from "../parse/text.js";
 
 export interface DraftInputs {
   survey: readonly DemandSurvey[];
   norms: readonly Norm[];
-  /** Plan lines of earlier years (the latest one gives line order, wording and unit costs). */
+  /** Plan lines of earlier years (the latest one's new-money lines give order, wording, quantities and unit costs). */
   planLines: readonly PlanLine[];
+  /** Targets of earlier plans: the latest one's give section IV's indicators. */
+  planTargets?: readonly PlanTarget[];
   activities: readonly Activity[];
-  disbursements: readonly Pick<Disbursement, "activity_id" | "amount">[];
   projects: readonly Project[];
+  /** The carry-over proposal of the year before, as its evaluation computed it (src/lib/plan/carry-over.ts). */
+  carryOver?: readonly CarryOverItem[];
   establishments?: readonly Pick<Establishment, "establishment_id" | "name">[];
 }
 
@@ -95,6 +102,8 @@ export interface DraftLine {
   /** Stable key for quantity overrides: the content group, or `chuyen_nguon:<activity_id>`. */
   key: string;
   kind: "new" | "carry_over";
+  /** standing: a line of the plan kept as it was (not from facility requests); requests: priced from the survey. */
+  origin: "standing" | "requests" | "carry_over";
   /** Row number in the table; null when the quantity is 0 (the line is not printed). */
   stt: number | null;
   content_group: ContentGroup;
@@ -135,6 +144,8 @@ export interface DraftPlan {
   normDate: string;
   lines: DraftLine[];
   requests: RankedRequest[];
+  /** Section IV's targets as ranges. */
+  targets: DraftTarget[];
   totals: DraftTotals;
   /** Things staff should look at (Vietnamese). */
   warnings: string[];
@@ -142,11 +153,13 @@ export interface DraftPlan {
 
 /** The rules in plain Vietnamese, for the page and the document. */
 export const DRAFT_RULES: readonly string[] = [
-  "Mức trần: mỗi đề nghị trong phiếu khảo sát được giới hạn bởi định mức khuyến công xã của nhóm nội dung còn hiệu lực ngày 01/01 năm kế hoạch (nếu chưa có định mức riêng cho cấp xã thì dùng định mức chung): không vượt mức tối đa (đồng) và không vượt tỷ lệ tối đa nhân với tổng chi phí dự kiến. Khi nhiều định mức cùng hiệu lực, áp dụng định mức ban hành sau cùng và mức chặt nhất.",
-  "Đơn giá (Kinh phí hỗ trợ): lấy mức hỗ trợ của cùng nội dung trong kế hoạch năm trước; nếu không có, lấy bình quân kinh phí phê duyệt các năm trước; nếu không có, lấy bình quân đề nghị. Đơn giá không vượt mức tối đa của định mức và không vượt đề nghị lớn nhất. Tổng kinh phí = Số lượng × Kinh phí hỗ trợ.",
+  "Các dòng kinh phí lấy theo kế hoạch năm trước (không kể dòng kinh phí chuyển nguồn). Dòng là hoạt động chung của xã (đoàn tham quan, tập huấn, khảo sát, cơ sở dữ liệu, trang thông tin…) giữ số lượng và mức hỗ trợ; các dòng hỗ trợ cơ sở tính theo phiếu khảo sát.",
+  "Mức trần: mỗi đề nghị trong phiếu khảo sát được giới hạn bởi định mức khuyến công xã của nhóm nội dung còn hiệu lực ngày 01/01 năm kế hoạch (nếu chưa có định mức riêng cho cấp xã thì dùng định mức chung): không vượt mức tối đa (đồng) và không vượt tỷ lệ tối đa nhân với tổng chi phí dự kiến. Khi nhiều định mức cùng hiệu lực, áp dụng định mức ban hành sau cùng và mức chặt nhất. Đề nghị chưa có định mức áp dụng được đánh dấu để cán bộ xác định mức.",
+  "Mức hỗ trợ một suất (Kinh phí hỗ trợ): lấy mức của cùng nội dung trong kế hoạch năm trước; nếu không có, lấy bình quân kinh phí phê duyệt các năm trước; nếu không có, lấy bình quân đề nghị; không vượt mức tối đa của định mức và đề nghị lớn nhất. Mỗi cơ sở được đề xuất số nhỏ hơn giữa đề nghị (sau định mức) và mức một suất; tổng kinh phí của dòng là tổng các số đề xuất.",
   "Thứ tự ưu tiên: cơ sở chưa từng được hỗ trợ (không có đề án, không có hoạt động được phê duyệt) xếp trước; tiếp đến cơ sở được hỗ trợ lâu nhất; sau đó theo mức ưu tiên trong phiếu (1 cao – 3 thấp), ngày khảo sát sớm hơn, mã phiếu.",
-  "Tổng mức kinh phí: xét đề nghị theo thứ tự ưu tiên; mỗi đề nghị được bố trí đủ một suất hoặc không bố trí (không hỗ trợ một phần); đề nghị không còn đủ kinh phí được để lại và ghi rõ lý do, đề nghị sau nhỏ hơn vẫn được xét.",
-  "Chuyển nguồn: hoạt động cấp xã của năm trước đã phê duyệt, chưa hoàn thành và chưa giải ngân hết được đề xuất chuyển sang với số còn lại, từ nguồn kinh phí năm trước chuyển sang, không tính vào tổng mức kinh phí năm mới. Hoạt động đã hoàn thành không chuyển nguồn (phần chưa chi được xử lý khi quyết toán).",
+  "Tổng mức kinh phí (mặc định: kinh phí mới của kế hoạch năm trước, không kể chuyển nguồn): bố trí các dòng hoạt động chung trước; rồi theo thứ tự ưu tiên, mỗi dòng hỗ trợ cơ sở đến số suất của kế hoạch năm trước; kinh phí còn lại xét tiếp theo thứ tự ưu tiên; mỗi đề nghị được bố trí đủ hoặc không bố trí; đề nghị không còn đủ kinh phí được để lại và ghi rõ lý do, đề nghị sau nhỏ hơn vẫn được xét.",
+  "Chuyển nguồn: lấy đúng số đề nghị chuyển nguồn trong báo cáo đánh giá năm trước, liệt kê riêng, không tính vào tổng mức kinh phí năm mới.",
+  "Chỉ tiêu (mục IV): theo chỉ tiêu năm trước; chỉ tiêu gắn với một dòng kinh phí tính từ số lượng được bố trí đến cộng thêm độ rộng khoảng chỉ tiêu năm trước.",
   "Cán bộ có thể điều chỉnh số lượng từng dòng; tổng kinh phí tính lại ngay và vượt tổng mức được báo rõ, không tự cắt bớt."
 ];
 
@@ -188,13 +201,20 @@ export function draftPlan(inputs: DraftInputs, options: DraftOptions): DraftPlan
   });
   for (const c of capped) if (c.cap === undefined) warnings.push(`Phiếu ${c.row.survey_id}: ${c.capNote}.`);
 
-  // 2. Price one unit per content group.
+  // 2. The plan's own lines: standing ones keep quantity and unit; the others are priced per group.
   const previous = previousPlan(inputs.planLines, year);
+  const standing = new Map(previous.filter((l) => isStanding(l, inputs.activities, survey)).map((l) => [l.content_group, l]));
   const groups = lineOrder(previous, capped.map((c) => c.row.content_group));
   const pricing = new Map<ContentGroup, {unit: bigint; how: string}>();
   for (const g of groups) {
-    pricing.set(g, unitFor(g, inputs, previous, capped.filter((c) => c.row.content_group === g).map((c) => c.capped), normDate, year));
+    const kept = standing.get(g);
+    pricing.set(g, kept ? standingUnit(kept, inputs.norms, normDate) : unitFor(g, inputs, previous, capped.filter((c) => c.row.content_group === g).map((c) => c.capped), normDate, year));
   }
+  const overrides = options.quantities ?? {};
+  const quantityOf = (g: ContentGroup, suggested: number) => {
+    const raw = overrides[g];
+    return raw === undefined || !Number.isFinite(raw) ? suggested : Math.max(0, Math.floor(raw));
+  };
 
   // 3. Rank.
   const ranked = capped
@@ -205,23 +225,40 @@ export function draftPlan(inputs: DraftInputs, options: DraftOptions): DraftPlan
     })
     .sort((a, b) => compareRequests(a, b));
 
-  // 4. Envelope: whole requests in rank order while they fit.
-  let used = 0n;
+  // 4. Envelope: the standing lines first (as staff set them); then, in rank order, each line of
+  //    the plan up to its earlier quantity; then the money left, in rank order. A request is taken
+  //    whole, at what it is proposed, while it fits.
+  let used = sum([...standing.values()].map((l) => BigInt(quantityOf(l.content_group, l.quantity)) * pricing.get(l.content_group)!.unit));
+  const seats = new Map(previous.filter((l) => !standing.has(l.content_group)).map((l) => [l.content_group, l.quantity]));
+  const decided = new Map<string, {status: RequestStatus; reason: string}>();
+  const fits = (amount: bigint) => envelope === null || used + amount <= envelope;
+  for (const round of ["plan", "rest"] as const) {
+    ranked.forEach((c, i) => {
+      if (decided.has(c.row.survey_id)) return;
+      const g = c.row.content_group;
+      const unit = pricing.get(g)?.unit ?? 0n;
+      const proposed = min(c.capped, unit);
+      const kept = standing.get(g);
+      if (kept) {
+        decided.set(c.row.survey_id, {status: "left_out", reason: `Nội dung do xã tổ chức chung (dòng ${kept.line_no} năm ${kept.year}: ${kept.description.replace(/[.…]+$/u, "")}); không bố trí hỗ trợ riêng cho cơ sở`});
+      } else if (unit === 0n || c.capped === 0n) {
+        decided.set(c.row.survey_id, {status: "left_out", reason: "Không có mức hỗ trợ để bố trí (đề nghị hoặc định mức bằng 0)"});
+      } else if (round === "plan" && (seats.get(g) ?? 0) > 0 && fits(proposed)) {
+        used += proposed;
+        seats.set(g, seats.get(g)! - 1);
+        decided.set(c.row.survey_id, {status: "included", reason: `Xếp thứ ${i + 1} theo thứ tự ưu tiên, trong số suất của dòng theo kế hoạch năm trước; đề xuất hỗ trợ ${formatMoney(proposed)}`});
+      } else if (round === "rest" && fits(proposed)) {
+        used += proposed;
+        decided.set(c.row.survey_id, {status: "included", reason: `Xếp thứ ${i + 1} theo thứ tự ưu tiên, bố trí từ kinh phí còn lại; đề xuất hỗ trợ ${formatMoney(proposed)}`});
+      } else if (round === "rest") {
+        decided.set(c.row.survey_id, {status: "left_out", reason: `Ngoài tổng mức kinh phí: còn lại ${formatMoney(envelope! - used)}, đề nghị này cần ${formatMoney(proposed)}`});
+      }
+    });
+  }
   const requests: RankedRequest[] = ranked.map((c, i) => {
     const unit = pricing.get(c.row.content_group)?.unit ?? 0n;
     const proposed = min(c.capped, unit);
-    let status: RequestStatus = "included";
-    let reason: string;
-    if (unit === 0n || c.capped === 0n) {
-      status = "left_out";
-      reason = "Không có mức hỗ trợ để bố trí (đề nghị hoặc định mức bằng 0)";
-    } else if (envelope !== null && used + unit > envelope) {
-      status = "left_out";
-      reason = `Ngoài tổng mức kinh phí: còn lại ${formatMoney(envelope - used)}, một suất của dòng này cần ${formatMoney(unit)}`;
-    } else {
-      used += unit;
-      reason = `Xếp thứ ${i + 1} theo thứ tự ưu tiên; đề xuất hỗ trợ ${formatMoney(proposed)}`;
-    }
+    const {status, reason} = decided.get(c.row.survey_id)!;
     const name = facilities.nameOf(c.row.establishment_id, c.row.establishment_name);
     return {
       rank: i + 1,
@@ -246,50 +283,65 @@ export function draftPlan(inputs: DraftInputs, options: DraftOptions): DraftPlan
     };
   });
 
-  // New lines, in the earlier plan's order.
-  const overrides = options.quantities ?? {};
+  // New lines, in the plan's order.
   const lines: DraftLine[] = [];
   for (const g of groups) {
-    const included = requests.filter((r) => r.content_group === g && r.status === "included");
-    const all = requests.filter((r) => r.content_group === g);
     const price = pricing.get(g)!;
     const prev = previous.find((l) => l.content_group === g);
-    const description = prev?.description ?? DEFAULT_DESCRIPTION[g];
-    const explanation = all.length === 0 ? "Chưa có đề nghị trong phiếu khảo sát" : `${included.length}/${all.length} đề nghị được bố trí`;
-    lines.push(makeLine({
-      key: g,
-      kind: "new",
-      content_group: g,
-      funding_source: "xa",
-      description,
-      suggestedQuantity: included.length,
-      unitAmount: price.unit,
-      note: prev?.note ?? "",
-      explanation,
-      pricing: price.how,
-      sources: included.map((r) => r.survey_id)
-    }, overrides));
+    const kept = standing.get(g);
+    const included = requests.filter((r) => r.content_group === g && r.status === "included");
+    const all = requests.filter((r) => r.content_group === g);
+    const explanation = kept
+      ? `Hoạt động chung của xã, giữ số lượng của kế hoạch năm ${kept.year} (${kept.quantity})`
+      : all.length === 0
+        ? "Chưa có đề nghị trong phiếu khảo sát"
+        : `${included.length}/${all.length} đề nghị được bố trí`;
+    lines.push(
+      makeLine(
+        {
+          key: g,
+          kind: "new",
+          origin: kept ? "standing" : "requests",
+          content_group: g,
+          funding_source: "xa",
+          description: prev?.description ?? DEFAULT_DESCRIPTION[g],
+          suggestedQuantity: kept ? kept.quantity : included.length,
+          unitAmount: price.unit,
+          slots: included.map((r) => r.proposed),
+          note: prev?.note ?? "",
+          explanation,
+          pricing: price.how,
+          sources: included.map((r) => r.survey_id)
+        },
+        overrides
+      )
+    );
   }
 
-  // 5. Carry-over of the plan year's unpaid, approved commune activities.
-  for (const c of carryOver(inputs.activities, inputs.disbursements, fromYear)) {
-    const a = c.activity;
-    const name = facilities.nameOf(a.establishment_id, undefined);
-    const done = `chưa hoàn thành (${codeLabel("status", a.status).toLowerCase()})`;
-    const decision = a.decision_no ? `; QĐ số ${a.decision_no}` : "";
-    lines.push(makeLine({
-      key: `chuyen_nguon:${a.activity_id}`,
-      kind: "carry_over",
-      content_group: a.content_group,
-      funding_source: "chuyen_nguon",
-      description: `Chuyển nguồn năm ${fromYear}: ${a.title}${name ? ` (${name})` : ""}`,
-      suggestedQuantity: 1,
-      unitAmount: c.remainder,
-      note: `Kinh phí năm ${fromYear} chuyển sang${decision}`,
-      explanation: `Hoạt động ${a.activity_id} ${done}; phê duyệt ${formatMoney(c.approved)}, đã chi ${formatMoney(c.disbursed)}`,
-      pricing: "Số kinh phí đã phê duyệt còn chưa giải ngân",
-      sources: [a.activity_id]
-    }, overrides));
+  // 5. Carry-over: the evaluation's proposal for the year before, by its rule (carry-over.ts).
+  for (const c of inputs.carryOver ?? []) {
+    if (c.remainder <= 0n) continue;
+    const group = inputs.activities.find((a) => a.year === fromYear && a.activity_id === c.activity_id)?.content_group;
+    lines.push(
+      makeLine(
+        {
+          key: `chuyen_nguon:${c.activity_id}`,
+          kind: "carry_over",
+          origin: "carry_over",
+          content_group: group ?? "may_moc_thiet_bi",
+          funding_source: "chuyen_nguon",
+          description: `Chuyển nguồn năm ${fromYear}: ${c.title}${c.establishment_name ? ` (${c.establishment_name})` : ""}`,
+          suggestedQuantity: 1,
+          unitAmount: c.remainder,
+          slots: [],
+          note: `Kinh phí năm ${fromYear} chuyển sang${c.decision_no ? `; QĐ số ${c.decision_no}` : ""}`,
+          explanation: `Hoạt động ${c.activity_id} (${c.status.toLowerCase()}); phê duyệt ${formatMoney(c.approved)}, đã chi ${formatMoney(c.disbursed)}${c.limit ? `; chỉ đề nghị ${formatMoney(c.remainder)} vì ${c.limit}` : ""}`,
+          pricing: "Số đề nghị chuyển nguồn trong báo cáo đánh giá năm trước",
+          sources: [c.activity_id]
+        },
+        overrides
+      )
+    );
   }
 
   // Row numbers over printed lines.
@@ -311,6 +363,7 @@ export function draftPlan(inputs: DraftInputs, options: DraftOptions): DraftPlan
     normDate,
     lines,
     requests,
+    targets: draftTargets(inputs, previous, lines, year),
     totals: {
       newTotal,
       carryOverTotal,
@@ -323,66 +376,80 @@ export function draftPlan(inputs: DraftInputs, options: DraftOptions): DraftPlan
   };
 }
 
-type LineDraft = Omit<DraftLine, "stt" | "quantity" | "totalAmount" | "adjusted">;
+/** The year's new money: the plan lines of `year` not funded by money carried over. */
+export function newMoney(planLines: readonly Pick<PlanLine, "year" | "funding_source" | "total_amount">[], year: number): bigint {
+  return sum(planLines.filter((l) => l.year === year && l.funding_source !== "chuyen_nguon").map((l) => l.total_amount));
+}
 
-function makeLine(d: LineDraft, overrides: Readonly<Record<string, number>>): DraftLine {
+type LineDraft = Omit<DraftLine, "stt" | "quantity" | "totalAmount" | "adjusted"> & {
+  /** What each placed request is proposed, in rank order; further slots cost the unit. */
+  slots: readonly bigint[];
+};
+
+function makeLine({slots, ...d}: LineDraft, overrides: Readonly<Record<string, number>>): DraftLine {
   const raw = overrides[d.key];
   const override = raw === undefined || !Number.isFinite(raw) ? undefined : Math.max(0, Math.floor(raw));
   const quantity = override ?? d.suggestedQuantity;
   const adjusted = override !== undefined && override !== d.suggestedQuantity;
   const explanation = adjusted ? `${d.explanation}; số lượng do cán bộ điều chỉnh: ${quantity} (theo quy tắc: ${d.suggestedQuantity})` : d.explanation;
-  return {...d, stt: null, quantity, totalAmount: BigInt(quantity) * d.unitAmount, explanation, adjusted};
+  const named = slots.slice(0, quantity);
+  const totalAmount = sum(named) + BigInt(quantity - named.length) * d.unitAmount;
+  return {...d, stt: null, quantity, totalAmount, explanation, adjusted};
 }
-
-// ---- carry-over -----------------------------------------------------------------------------
-
-export interface CarryOver {
-  activity: Activity;
-  approved: bigint;
-  /** Net of recoveries. */
-  disbursed: bigint;
-  /** approved − disbursed: what is proposed for carry-over. */
-  remainder: bigint;
-}
-
-/** Statuses of approved work that is not finished: its unpaid money can be carried over. */
-const UNFINISHED: readonly string[] = ["phe_duyet", "dang_thuc_hien"];
 
 /**
- * Approved, unfinished activities of `year` funded by the commune (on a plan line, or level `xa`)
- * that are not fully paid: remainder = approved − disbursed (net of recoveries). Completed work is
- * not carried over: what it did not spend was saved at settlement (quyết toán); the evaluation
- * lists it for checking (see `unsettled`).
+ * A line of the plan that does not come from facility requests (a study tour, the survey and
+ * database): its year's activities were not tied to a facility; a line without activities is
+ * standing when nobody asked for its group in the survey.
  */
-export function carryOver(
-  activities: readonly Activity[],
-  disbursements: readonly Pick<Disbursement, "activity_id" | "amount">[],
-  year: number
-): CarryOver[] {
-  return communeWork(activities, disbursements, year)
-    .filter((c) => UNFINISHED.includes(c.activity.status) && c.remainder > 0n);
+function isStanding(line: PlanLine, activities: readonly Activity[], survey: readonly DemandSurvey[]): boolean {
+  const on = activities.filter((a) => a.year === line.year && a.line_no === line.line_no && a.status !== "huy");
+  if (on.length > 0) return on.every((a) => a.establishment_id === undefined);
+  return !survey.some((r) => r.content_group === line.content_group);
 }
 
-/** Completed commune activities of `year` whose payments differ from the approved amount. */
-export function unsettled(
-  activities: readonly Activity[],
-  disbursements: readonly Pick<Disbursement, "activity_id" | "amount">[],
-  year: number
-): CarryOver[] {
-  return communeWork(activities, disbursements, year).filter((c) => c.activity.status === "hoan_thanh" && c.remainder !== 0n);
+function standingUnit(line: PlanLine, norms: readonly Norm[], normDate: string): {unit: bigint; how: string} {
+  const normMax = minOf(normsFor(norms, line.content_group, normDate).flatMap((n) => (n.max_amount === undefined ? [] : [n.max_amount])));
+  const how = `Mức của dòng ${line.line_no} kế hoạch năm ${line.year}: ${formatMoney(line.unit_amount)}`;
+  if (normMax !== undefined && normMax < line.unit_amount) return {unit: normMax, how: `${how}; giới hạn bởi mức tối đa của định mức ${formatMoney(normMax)}. Đơn giá: ${formatMoney(normMax)}`};
+  return {unit: line.unit_amount, how: `${how}. Đơn giá: ${formatMoney(line.unit_amount)}`};
 }
 
-function communeWork(activities: readonly Activity[], disbursements: readonly Pick<Disbursement, "activity_id" | "amount">[], year: number): CarryOver[] {
-  const net = new Map<string, bigint>();
-  for (const d of disbursements) net.set(d.activity_id, (net.get(d.activity_id) ?? 0n) + d.amount);
-  return activities
-    .filter((a) => a.year === year && committedStatuses.includes(a.status) && (a.line_no !== undefined || a.level === "xa"))
-    .map((a) => {
-      const approved = a.approved_amount ?? 0n;
-      const disbursed = net.get(a.activity_id) ?? 0n;
-      return {activity: a, approved, disbursed, remainder: approved - disbursed};
-    })
-    .sort((x, y) => (x.activity.line_no ?? 999) - (y.activity.line_no ?? 999) || naturalCompare(x.activity.activity_id, y.activity.activity_id));
+export interface DraftTarget {
+  indicator: string;
+  content_group: ContentGroup;
+  description: string;
+  unit: string;
+  target_min: number;
+  target_max: number;
+  /** How the range was set (Vietnamese), for the page. */
+  basis: string;
+}
+
+/**
+ * Section IV's targets from the latest earlier plan's: an indicator whose activities were booked
+ * on a plan line now runs from that line's funded quantity to it plus the earlier range's width
+ * (work the province or the nation funds); the others keep their range. Years in the wording move
+ * on by the gap between the plans.
+ */
+function draftTargets(inputs: DraftInputs, previous: readonly PlanLine[], lines: readonly DraftLine[], year: number): DraftTarget[] {
+  const earlier = (inputs.planTargets ?? []).filter((t) => t.year < year);
+  if (earlier.length === 0) return [];
+  const from = Math.max(...earlier.map((t) => t.year));
+  const shift = year - from;
+  const moved = (text: string) => text.replace(/\b(20\d\d)\b/g, (y) => (Number(y) >= from ? String(Number(y) + shift) : y));
+  return earlier
+    .filter((t) => t.year === from)
+    .map((t) => {
+      const lineNos = new Set(inputs.activities.filter((a) => a.year === from && a.indicator === t.indicator && a.line_no !== undefined).map((a) => a.line_no));
+      const groups = previous.filter((l) => lineNos.has(l.line_no)).map((l) => l.content_group);
+      const funded = lines.filter((l) => l.kind === "new" && groups.includes(l.content_group));
+      const base = {indicator: t.indicator, content_group: t.content_group, description: moved(t.description), unit: t.unit};
+      if (funded.length === 0) return {...base, target_min: t.target_min, target_max: t.target_max, basis: `Giữ chỉ tiêu năm ${from}`};
+      const q = funded.reduce((s, l) => s + l.quantity, 0);
+      const width = t.target_max - t.target_min;
+      return {...base, target_min: q, target_max: q + width, basis: `Từ số lượng được bố trí kinh phí (${q}) đến thêm ${width} như khoảng chỉ tiêu năm ${from}`};
+    });
 }
 
 // ---- norms ----------------------------------------------------------------------------------
@@ -439,9 +506,9 @@ function formatPercentPlain(p: number): string {
 
 // ---- pricing --------------------------------------------------------------------------------
 
-/** The latest earlier plan's lines, in line order. */
+/** The latest earlier plan's new-money lines (never a carry-over line: it is no template), in line order. */
 function previousPlan(planLines: readonly PlanLine[], year: number): PlanLine[] {
-  const earlier = planLines.filter((l) => l.year < year);
+  const earlier = planLines.filter((l) => l.year < year && l.funding_source !== "chuyen_nguon");
   if (earlier.length === 0) return [];
   const latest = Math.max(...earlier.map((l) => l.year));
   return earlier.filter((l) => l.year === latest).sort((a, b) => a.line_no - b.line_no);
