@@ -89,13 +89,20 @@ function checkLayout(doc: () => Unpacked, symbol: string) {
     expect(lines[0]).toBe("Nơi nhận:");
     expect(lines.at(-1)).toBe("- Lưu: VT.");
     expect(right!.split("\n").filter(Boolean)).toEqual(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "[Cán bộ bổ sung: họ và tên người ký]"]);
+    // the name's blank is upright bold without highlight, so the typed name inherits the right style
+    const name = /<w:r>((?:(?!<\/w:r>)[\s\S])*?họ và tên người ký\]<\/w:t>)/.exec(d.xml)![1]!;
+    expect(name).toContain("<w:b/>");
+    expect(name).not.toMatch(/<w:i\/>|w:highlight/);
+    // the closing sentence keeps with the signature, whose one row never splits
+    expect(d.xml).toMatch(/<w:keepNext\/><w:keepLines\/>(?:(?!<\/w:p>)[\s\S])*\.\/\.<\/w:t>/);
+    expect(d.xml).toMatch(/<w:cantSplit\/>[\s\S]{0,2000}Nơi nhận:/);
   });
   it("what only staff know is a highlighted, marked blank", () => {
     const d = doc();
     const blanks = d.text.filter((t) => t.includes("[Cán bộ bổ sung: "));
     expect(blanks.length).toBeGreaterThanOrEqual(3);
-    const runs = [...d.xml.matchAll(/<w:r>((?:(?!<\/w:r>)[\s\S])*?\[Cán bộ bổ sung: [\s\S]*?)<\/w:r>/g)].map((m) => m[1]!);
-    expect(runs.length).toBe(blanks.length);
+    const runs = [...d.xml.matchAll(/<w:r>((?:(?!<\/w:r>)[\s\S])*?\[Cán bộ bổ sung: [\s\S]*?)<\/w:r>/g)].map((m) => m[1]!).filter((r) => !r.includes("họ và tên người ký"));
+    expect(runs.length).toBe(blanks.length - 1);
     for (const r of runs) expect(r).toContain('<w:highlight w:val="yellow"/>');
   });
 }
@@ -121,28 +128,33 @@ describe("KẾ HOẠCH (draft plan)", () => {
     const table = tableRows(plan.xml, 1);
     expect(t[t.indexOf("Dự kiến kinh phí hỗ trợ Khuyến công cấp xã cụ thể như sau:") + 1]).toBe("ĐVT: Đồng");
     expect(table[0]).toEqual(["STT", "Nội dung hỗ trợ Khuyến công", "Số lượng", "Kinh phí hỗ trợ", "Tổng kinh phí hỗ trợ", "Ghi chú"]);
-    // envelope 100 tr: machines 3 × 20 tr, packaging 1 × 20, fairs 1 × 9,6, survey 1 × 10 = 99,6 tr; carried 6 + 10 tr
+    // envelope 100 tr: tour (standing) 20; S4 20; S9 9,6; S1 20; S5 10; S2 15 = 94,6 tr; carried 6 + 10 tr
     expect(table.slice(1).map((r) => r.slice(0, 5))).toEqual([
-      ["A", "Kinh phí khuyến công năm 2027", "", "", "99.600.000"],
-      ["1", "Hỗ trợ ứng dụng máy móc, thiết bị tiên tiến vào sản xuất.", "03", "20.000.000", "60.000.000"],
+      ["A", "Kinh phí khuyến công năm 2027", "", "", "94.600.000"],
+      ["1", "Hỗ trợ ứng dụng máy móc, thiết bị tiên tiến vào sản xuất.", "02", "20.000.000", "35.000.000"],
       ["2", "Hỗ trợ thiết kế bao bì, nhãn mác, nhãn hiệu sản phẩm OCOP…", "01", "20.000.000", "20.000.000"],
       ["3", "Hỗ trợ tham gia hội chợ, triển lãm", "01", "9.600.000", "9.600.000"],
-      ["4", "Khảo sát các mô hình CNNT, CSDL, Zalo/Facebook", "01", "10.000.000", "10.000.000"],
+      ["4", "Hỗ trợ tham quan, tập huấn", "01", "20.000.000", "20.000.000"],
+      ["5", "Khảo sát các mô hình CNNT, CSDL, Zalo/Facebook", "01", "10.000.000", "10.000.000"],
       ["B", "Kinh phí năm 2026 chuyển sang", "", "", "16.000.000"],
-      ["5", "Chuyển nguồn năm 2026: hoạt động A2 (Nhôm kính Hòa Bình)", "01", "6.000.000", "6.000.000"],
-      ["6", "Chuyển nguồn năm 2026: hoạt động A6", "01", "10.000.000", "10.000.000"],
-      ["TỔNG", "", "", "115.600.000", ""]
+      ["6", "Chuyển nguồn năm 2026: hoạt động A2 (Nhôm kính Hòa Bình)", "01", "6.000.000", "6.000.000"],
+      ["7", "Chuyển nguồn năm 2026: hoạt động A6 (Cơ sở in lụa Tân Mỹ)", "01", "10.000.000", "10.000.000"],
+      ["TỔNG", "", "", "110.600.000", ""]
     ]);
-    expect(table[2]![5]).toBe("ghi chú 1");
-    expect(t).toContain("Bằng chữ: Một trăm mười lăm triệu sáu trăm nghìn đồng");
+    // 2 × 20 ≠ 35: the note says where the total comes from
+    expect(table[2]![5]).toBe("ghi chú 1. Kinh phí hỗ trợ là mức tối đa một cơ sở; tổng theo từng cơ sở tại Phụ lục");
+    expect(table[5]![5]).toBe("ghi chú 4");
+    expect(t).toContain("Bằng chữ: Một trăm mười triệu sáu trăm nghìn đồng");
     expect(plan.xml).toContain('<w:gridSpan w:val="2"/>');
   });
 
-  it("content section names the chosen facilities in rank order", () => {
+  it("content section: each line's text says the table's total, facilities with what each is proposed", () => {
     const t = plan.text;
     const i = t.indexOf("2. Hỗ trợ ứng dụng máy móc, thiết bị tiên tiến vào sản xuất");
-    expect(t[i + 1]).toBe("Dự kiến hỗ trợ 03 suất, mức hỗ trợ 20.000.000 đồng/suất, tổng kinh phí 60.000.000 đồng (ứng dụng máy móc, thiết bị tiên tiến, mô hình trình diễn).");
-    expect(t.slice(i + 3, i + 6)).toEqual(["- Cơ sở nước mắm Hải An: đề nghị S1.", "- Cơ khí Tiến Đạt: đề nghị S2.", "- Mộc mỹ nghệ Quang Vinh: đề nghị S6."]);
+    expect(t[i + 1]).toBe("Dự kiến hỗ trợ 02 cơ sở, mức hỗ trợ tối đa 20.000.000 đồng/cơ sở, tổng kinh phí 35.000.000 đồng (ứng dụng máy móc, thiết bị tiên tiến, mô hình trình diễn; chi tiết tại Phụ lục).");
+    expect(t.slice(i + 3, i + 5)).toEqual(["- Cơ sở nước mắm Hải An: đề nghị S1 (20.000.000 đồng).", "- Cơ khí Tiến Đạt: đề nghị S2 (15.000.000 đồng)."]);
+    const tour = t.indexOf("5. Hỗ trợ tham quan, tập huấn");
+    expect(t[tour + 1]).toBe("Dự kiến thực hiện 01 nội dung, mức hỗ trợ 20.000.000 đồng, tổng kinh phí 20.000.000 đồng (nâng cao năng lực quản lý, tập huấn, tham quan học tập).");
   });
 
   it("section III states last year's figures and the survey", () => {
@@ -154,41 +166,54 @@ describe("KẾ HOẠCH (draft plan)", () => {
     expect(t).toContain("08 đề nghị của 08 cơ sở và đơn vị, tổng kinh phí đề nghị hỗ trợ 570.000.000 đồng; sau khi đối chiếu định mức hỗ trợ tối đa còn 459.600.000 đồng");
   });
 
-  it("appendix lists the ranked requests and the rules", () => {
+  it("appendix lists what is proposed, adding up to the facility lines of the table; a request without a valid cap is marked", () => {
     const rows = tableRows(plan.xml, 3);
-    expect(rows[0]).toEqual(["TT", "Cơ sở", "Nội dung đề nghị", "Đề nghị hỗ trợ", "Đề xuất hỗ trợ", "Hỗ trợ trước đây", "Kết quả"]);
-    expect(rows.slice(1).map((r) => [r[0], r[1], r[5], r[6]])).toEqual([
-      ["1", "Cơ sở bún bánh Thủy Ba", "Chưa", "Bố trí"],
-      ["2", "Chè vằng Vĩnh Sơn", "Chưa", "Bố trí"],
-      ["3", "Cơ sở nước mắm Hải An", "Chưa", "Bố trí"],
-      ["4", "Đề nghị chung của xã", "Chưa", "Bố trí"],
-      ["5", "Cơ khí Tiến Đạt", "Năm 2021", "Bố trí"],
-      ["6", "Mộc mỹ nghệ Quang Vinh", "Năm 2023", "Bố trí"],
-      ["7", "Cơ sở mộc Thủy Lâm", "Năm 2023", "Chưa bố trí"],
-      ["8", "HTX hồ tiêu Vĩnh Lâm", "Năm 2026", "Chưa bố trí"]
+    expect(rows[0]).toEqual(["TT", "Cơ sở", "Nội dung đề nghị", "Đề nghị hỗ trợ", "Dự kiến hỗ trợ", "Ghi chú"]);
+    // lines 1, 2, 3, 5 of the table: 35 + 20 + 9,6 + 10 = 74,6 tr (94,6 − the tour's 20)
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[3], r[4], r[5]])).toEqual([
+      ["1", "Cơ sở nước mắm Hải An", "40.000.000", "20.000.000", ""],
+      ["2", "Cơ khí Tiến Đạt", "20.000.000", "15.000.000", ""],
+      ["3", "Cơ sở bún bánh Thủy Ba", "40.000.000", "20.000.000", ""],
+      ["4", "Chè vằng Vĩnh Sơn", "10.000.000", "9.600.000", ""],
+      ["5", "Đề nghị chung của xã", "10.000.000", "10.000.000", "[Cán bộ bổ sung: mức hỗ trợ tối đa áp dụng]"],
+      ["TỔNG", "", "74.600.000", "", undefined]
     ]);
-    expect(plan.text.some((p) => p.startsWith("- Thứ tự ưu tiên: cơ sở chưa từng được hỗ trợ"))).toBe(true);
+    // the page's notes never reach the document: no method, no left-out facility, no staff note
+    const all = plan.text.join("\n");
+    expect(all).not.toMatch(/Thứ tự ưu tiên|Cán bộ có thể điều chỉnh|Chưa bố trí|Cơ sở mộc Thủy Lâm|HTX hồ tiêu Vĩnh Lâm/);
+    // the appendix title starts its page by itself: no empty paragraph holding a page break
+    expect(plan.xml).not.toContain('<w:br w:type="page"/>');
+    expect(plan.xml).toMatch(/<w:pageBreakBefore\/>[\s\S]{0,400}PHỤ LỤC/);
   });
 
   it("follows the user's adjustments, number, date and signer", async () => {
     const adjusted: DraftPlanModel = {draft: draftPlan(inputs, {year: 2027, envelope: 100_000_000n, quantities: {may_moc_thiet_bi: 4, "chuyen_nguon:A6": 0}})};
-    const d = unpack(await buildDraftPlanDocx(adjusted, {number: "15", date: "2027-01-05", signerName: "Nguyễn Văn A", recipients: ["Sở Công Thương (b/c);"], isSample: true}));
+    const d = unpack(await buildDraftPlanDocx(adjusted, {number: "15", date: "2027-01-05", signerName: "Nguyễn Văn A", recipients: ["Sở Công Thương (b/c);"], isSample: true, words: {zeroTens: "lẻ"}}));
     const table = tableRows(d.xml, 1);
-    expect(table.find((r) => r[0] === "1")!.slice(2, 5)).toEqual(["04", "20.000.000", "80.000.000"]);
+    // S1 20 + S2 15, then the next machine requests S6 20, S7 20 = 75 tr
+    expect(table.find((r) => r[0] === "1")!.slice(2, 5)).toEqual(["04", "20.000.000", "75.000.000"]);
     expect(table.at(-1)!.slice(0, 2)).toEqual(["TỔNG", ""]);
-    // 80 + 20 + 9,6 + 10 + 6 = 125,6 tr
-    expect(table.at(-1)![3]).toBe("125.600.000");
-    expect(d.text).toContain(`Bằng chữ: ${moneyToWords(125_600_000n)}`);
-    expect(d.text).toContain("Bằng chữ: Một trăm hai mươi lăm triệu sáu trăm nghìn đồng");
-    expect(d.text.some((p) => p.includes("vượt tổng mức dự kiến 100.000.000 đồng"))).toBe(true);
+    // 75 + 20 + 9,6 + 20 + 10 + 6 = 140,6 tr
+    expect(table.at(-1)![3]).toBe("140.600.000");
+    expect(d.text).toContain(`Bằng chữ: ${moneyToWords(140_600_000n)}`);
+    expect(d.text).toContain("Bằng chữ: Một trăm bốn mươi triệu sáu trăm nghìn đồng");
+    // the overrun is the page's and the command's note, not the document's
+    expect(d.text.some((p) => p.includes("vượt tổng mức"))).toBe(false);
     const [left, right] = tableRows(d.xml, 0)[0]!;
     expect(left).toContain("Số: 15/KH-UBND");
     expect(right).toContain("Vĩnh Thủy, ngày 05 tháng 01 năm 2027");
     expect(d.text).toContain("Nguyễn Văn A");
     expect(d.text).toContain("- Sở Công Thương (b/c);");
     expect(d.text).toContain("SỐ LIỆU MẪU - CHỈ ĐỂ THỬ, KHÔNG BAN HÀNH");
-    // 4 machines: the fourth is the next-ranked machine request (S7, Cơ sở mộc Thủy Lâm)
-    expect(d.text).toContain("- Cơ sở mộc Thủy Lâm: đề nghị S7.");
+    expect(d.text).toContain("- Cơ sở mộc Thủy Lâm: đề nghị S7 (20.000.000 đồng).");
+  });
+
+  it("the zero-tens reading follows the office's choice", async () => {
+    // 105.000.000: "một trăm linh năm triệu" by default, "một trăm lẻ năm triệu" when chosen
+    const model: DraftPlanModel = {draft: draftPlan({...inputs, carryOver: []}, {year: 2027, quantities: {may_moc_thiet_bi: 0, tu_van_thiet_ke: 0, san_pham_thi_truong: 0, nang_cao_nang_luc: 0, thong_tin_du_lieu: 0}})};
+    model.draft.totals.grandTotal = 105_000_000n;
+    expect(unpack(await buildDraftPlanDocx(model)).text).toContain("Bằng chữ: Một trăm linh năm triệu đồng");
+    expect(unpack(await buildDraftPlanDocx(model, {words: {zeroTens: "lẻ"}})).text).toContain("Bằng chữ: Một trăm lẻ năm triệu đồng");
   });
 });
 
@@ -243,8 +268,18 @@ describe("BÁO CÁO (year-end evaluation)", () => {
 
   it("carry-over proposal with its total in words", () => {
     const rows = tableRows(report.xml, 4);
-    expect(rows[1]!.slice(0, 5)).toEqual(["1", "Hỗ trợ máy đóng gói nước mắm (Cơ sở nước mắm Hải An)", "20.000.000", "14.000.000", "6.000.000"]);
-    expect(rows.at(-1)!.slice(0, 4)).toEqual(["TỔNG", "", "", "8.000.000"]);
+    expect(rows[0]).toEqual(["STT", "Hoạt động", "Dòng KH", "Phê duyệt", "Đã giải ngân", "Đề nghị chuyển nguồn", "Ghi chú"]);
+    expect(rows[1]!.slice(0, 6)).toEqual(["1", "Hỗ trợ máy đóng gói nước mắm (Cơ sở nước mắm Hải An)", "1", "20.000.000", "14.000.000", "6.000.000"]);
+    // held back: 3 unpaid, 2 proposed; the note says why
+    expect(rows[2]![6]).toBe("Đã phê duyệt; chưa đề nghị 1.000.000 đồng: phê duyệt 3.000.000 đồng vượt mức hỗ trợ tối đa 2.000.000 đồng");
+    // 20 + 3 approved, 14 + 0 paid, 6 + 2 proposed
+    expect(rows.at(-1)!.slice(0, 5)).toEqual(["TỔNG", "", "23.000.000", "14.000.000", "8.000.000"]);
+    expect(report.text.join("\n")).toContain("không vượt tổng kế hoạch năm chưa giải ngân (30.000.000 đồng):");
+    // the findings go under Tồn tại, hạn chế
+    const t = report.text;
+    const finding = t.indexOf("- Chứng từ PC-01 ngày 01/03/2026 trước ngày quyết định phê duyệt 05/03/2026 của hoạt động HD26-02.");
+    expect(finding).toBeGreaterThan(t.indexOf("2. Tồn tại, hạn chế"));
+    expect(finding).toBeLessThan(t.indexOf("3. Nguyên nhân"));
     expect(report.text).toContain("Bằng chữ: Tám triệu đồng");
     expect(report.text).toContain("- Đoàn tham quan học tập kinh nghiệm tại Huế: phê duyệt 20.000.000 đồng, đã chi 19.850.000 đồng, chênh lệch 150.000 đồng.");
     expect(report.text.join("\n")).toContain("Đề nghị cho phép chuyển nguồn kinh phí khuyến công năm 2026 đã phê duyệt chưa giải ngân sang năm 2027: 8.000.000 đồng (Bằng chữ: Tám triệu đồng).");

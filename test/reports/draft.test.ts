@@ -280,24 +280,25 @@ describe("draft plan: quantity adjustments", () => {
     const m = lineOf(plan, "may_moc_thiet_bi");
     expect(m.suggestedQuantity).toBe(1);
     expect(m.quantity).toBe(4);
-    // S1 at 20 + 3 slots staff added at the unit 20
-    expect(m.totalAmount).toBe(tr(80));
+    // it stands for S1 (placed, 20) and then the next machine requests in rank order: S2 15, S6 20, S7 20
+    expect(m.sources).toEqual(["S1", "S2", "S6", "S7"]);
+    expect(m.totalAmount).toBe(tr(75));
     expect(m.adjusted).toBe(true);
     expect(m.explanation).toContain("số lượng do cán bộ điều chỉnh: 4 (theo quy tắc: 1)");
     expect(lineOf(plan, "nang_cao_nang_luc").totalAmount).toBe(tr(40));
     expect(lineOf(plan, "chuyen_nguon:A6").stt).toBeNull();
-    // 80 + 20 + 9,6 + 40 + 10 = 159,6 tr > 100 tr
-    expect(plan.totals.newTotal).toBe(159_600_000n);
+    // 75 + 20 + 9,6 + 40 + 10 = 154,6 tr > 100 tr
+    expect(plan.totals.newTotal).toBe(154_600_000n);
     expect(plan.totals.overEnvelope).toBe(true);
-    expect(plan.totals.remaining).toBe(-59_600_000n);
+    expect(plan.totals.remaining).toBe(-54_600_000n);
     expect(plan.totals.carryOverTotal).toBe(tr(6));
-    expect(plan.warnings.some((w) => w.includes("vượt tổng mức dự kiến 100.000.000 đ là 59.600.000 đ"))).toBe(true);
+    expect(plan.warnings.some((w) => w.includes("vượt tổng mức dự kiến 100.000.000 đ là 54.600.000 đ"))).toBe(true);
     expect(plan.warnings.some((w) => w.includes("khong_co"))).toBe(true);
   });
   it("ignore nonsense quantities safely", () => {
     const plan = draftPlan(inputs, {year: 2027, quantities: {may_moc_thiet_bi: -3, tu_van_thiet_ke: 2.7, san_pham_thi_truong: Number.NaN}});
     expect(lineOf(plan, "may_moc_thiet_bi").quantity).toBe(0);
-    // S4 at 20 + one slot at 20
+    // S4 at 20 + one slot at the unit 20 (no other packaging request)
     expect([lineOf(plan, "tu_van_thiet_ke").quantity, lineOf(plan, "tu_van_thiet_ke").totalAmount]).toEqual([2, tr(40)]);
     expect(lineOf(plan, "san_pham_thi_truong").quantity).toBe(1);
   });

@@ -88,7 +88,7 @@ export function planTableRows(model: DraftPlanModel): TableRowSpec[] {
 
 /** The requests a line's quantity stands for: its placed requests in rank order (the line's total adds up their proposals). */
 export function requestsOf(line: DraftLine, requests: readonly RankedRequest[]): RankedRequest[] {
-  return line.origin === "requests" ? requests.filter((r) => r.lineKey === line.key && r.status === "included").slice(0, line.quantity) : [];
+  return line.origin === "requests" ? line.sources.flatMap((id) => requests.filter((r) => r.survey_id === id)) : [];
 }
 
 /** The appendix: every facility proposed, line by line, and the slots staff added without one; its TỔNG is the request lines' total. */

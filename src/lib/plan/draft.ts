@@ -121,7 +121,7 @@ export interface DraftLine {
   /** How the unit amount was chosen (Vietnamese), for the page. */
   pricing: string;
   adjusted: boolean;
-  /** Survey ids counted in the suggested quantity, or the carried-over activity id. */
+  /** Survey ids the line stands for, in order (its placed requests, then those staff added), or the carried-over activity id. */
   sources: string[];
 }
 
@@ -307,11 +307,12 @@ export function draftPlan(inputs: DraftInputs, options: DraftOptions): DraftPlan
           description: prev?.description ?? DEFAULT_DESCRIPTION[g],
           suggestedQuantity: kept ? kept.quantity : included.length,
           unitAmount: price.unit,
-          slots: included.map((r) => r.proposed),
+          // The placed requests first, then (when staff raise the quantity) the next ones in rank order.
+          slots: kept ? [] : [...included, ...all.filter((r) => r.status !== "included" && r.proposed > 0n)].map((r) => ({id: r.survey_id, amount: r.proposed})),
           note: prev?.note ?? "",
           explanation,
           pricing: price.how,
-          sources: included.map((r) => r.survey_id)
+          sources: []
         },
         overrides
       )
@@ -333,7 +334,6 @@ export function draftPlan(inputs: DraftInputs, options: DraftOptions): DraftPlan
           description: `Chuyển nguồn năm ${fromYear}: ${c.title}${c.establishment_name ? ` (${c.establishment_name})` : ""}`,
           suggestedQuantity: 1,
           unitAmount: c.remainder,
-          slots: [],
           note: `Kinh phí năm ${fromYear} chuyển sang${c.decision_no ? `; QĐ số ${c.decision_no}` : ""}`,
           explanation: `Hoạt động ${c.activity_id} (${c.status.toLowerCase()}); phê duyệt ${formatMoney(c.approved)}, đã chi ${formatMoney(c.disbursed)}${c.limit ? `; chỉ đề nghị ${formatMoney(c.remainder)} vì ${c.limit}` : ""}`,
           pricing: "Số đề nghị chuyển nguồn trong báo cáo đánh giá năm trước",
@@ -382,8 +382,8 @@ export function newMoney(planLines: readonly Pick<PlanLine, "year" | "funding_so
 }
 
 type LineDraft = Omit<DraftLine, "stt" | "quantity" | "totalAmount" | "adjusted"> & {
-  /** What each placed request is proposed, in rank order; further slots cost the unit. */
-  slots: readonly bigint[];
+  /** Requests the line can stand for, in order, with what each is proposed; the line stands for the first `quantity` (its sources), and a slot beyond them costs the unit. */
+  slots?: readonly {id: string; amount: bigint}[];
 };
 
 function makeLine({slots, ...d}: LineDraft, overrides: Readonly<Record<string, number>>): DraftLine {
@@ -392,9 +392,9 @@ function makeLine({slots, ...d}: LineDraft, overrides: Readonly<Record<string, n
   const quantity = override ?? d.suggestedQuantity;
   const adjusted = override !== undefined && override !== d.suggestedQuantity;
   const explanation = adjusted ? `${d.explanation}; số lượng do cán bộ điều chỉnh: ${quantity} (theo quy tắc: ${d.suggestedQuantity})` : d.explanation;
-  const named = slots.slice(0, quantity);
-  const totalAmount = sum(named) + BigInt(quantity - named.length) * d.unitAmount;
-  return {...d, stt: null, quantity, totalAmount, explanation, adjusted};
+  const named = (slots ?? []).slice(0, quantity);
+  const totalAmount = slots ? sum(named.map((n) => n.amount)) + BigInt(quantity - named.length) * d.unitAmount : BigInt(quantity) * d.unitAmount;
+  return {...d, ...(slots ? {sources: named.map((n) => n.id)} : {}), stt: null, quantity, totalAmount, explanation, adjusted};
 }
 
 /**
