@@ -82,7 +82,7 @@ export function downloadButtons<R>(rows: readonly R[] | (() => readonly R[]), op
     xlsx.textContent = "Đang tạo tệp…";
     try {
       const bytes = await toXlsx(await loadExcelJS(), getRows(), options.columns, {
-        sheetName: options.sheetName ?? options.fileName,
+        sheetName: options.sheetName ?? options.title ?? options.fileName,
         ...(options.title ? {title: options.title} : {})
       });
       saveFile(bytes, `${base}.xlsx`, XLSX_MIME);

@@ -14,8 +14,10 @@
 //   a carriage return gets a leading apostrophe, so Excel shows it as text and never runs it.
 //   Numbers that we format ourselves ("-14000000") are left alone.
 // XLSX: the same columns, typed cells (money as numbers shown "#,##0", dates as real dates shown
-// dd/mm/yyyy, rates as percentages), the same neutralising of text, a bold frozen header row and
-// an auto-filter. exceljs is handed in by the caller; in the browser it is loaded only when
+// dd/mm/yyyy, rates as percentages; a whole number in a text column, such as a year or a row
+// number, as a number shown without separators), a bold frozen header row and an auto-filter.
+// Text is stored as it reads, without the CSV's apostrophe: a string cell is never a formula, and
+// its Text format ("@") keeps Excel from reading it as one when the cell is edited. exceljs is handed in by the caller; in the browser it is loaded only when
 // someone clicks "Excel (XLSX)", so it never weighs on a page.
 import {formatDate} from "./format.js";
 
@@ -138,9 +140,11 @@ export interface XlsxOptions {
  * than imported here so that no page bundles exceljs. */
 export type ExcelJSModule = typeof import("exceljs");
 
+/** A worksheet name Excel accepts, keeping Vietnamese: at most 31 characters, none of : \ / ? * [ ],
+ * not beginning or ending with an apostrophe (Excel refuses such a workbook) or a space. */
 export function sheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, " ").trim().slice(0, 31);
-  return cleaned || "Du lieu";
+  const cleaned = name.normalize("NFC").replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim().slice(0, 31).replace(/^['\s]+|['\s]+$/g, "");
+  return cleaned || "Dữ liệu";
 }
 
 /** An ISO date "2026-01-05" (or a Date) as a Date at UTC midnight, which exceljs stores exactly. */
@@ -161,11 +165,16 @@ const NUMBER_FORMATS: Partial<Record<CellType, string>> = {
   date: "dd/mm/yyyy"
 };
 
-/** Text for an XLSX cell: neutralised, line breaks as LF (what Excel uses inside a cell; XML
- * would turn a bare CR into LF anyway). */
+/** Text for an XLSX cell, line breaks as LF (what Excel uses inside a cell; XML would turn a bare
+ * CR into LF anyway). Stored as a string with the Text format, so it needs no apostrophe. */
 function xlsxText(value: unknown): string {
-  return neutralise(text(value)).replace(/\r\n?/g, "\n");
+  return text(value).replace(/\r\n?/g, "\n");
 }
+
+/** Number format of a cell holding text: Excel keeps an edited "=…" as text. */
+export const TEXT_FORMAT = "@";
+/** A whole number in a text column (a year, a row number): no thousands separator. */
+const PLAIN_WHOLE = "0";
 
 /** An XLSX cell value for exceljs. */
 export function xlsxCell(value: unknown, type: CellType = "text"): string | number | Date | null {
@@ -187,7 +196,7 @@ export function xlsxCell(value: unknown, type: CellType = "text"): string | numb
     case "boolean":
       return value ? "Có" : "Không";
     default:
-      return xlsxText(value);
+      return (typeof value === "number" && Number.isSafeInteger(value)) || typeof value === "bigint" ? Number(value) : xlsxText(value);
   }
 }
 
@@ -206,19 +215,27 @@ export async function toXlsx<R>(
   });
   let headerRowNumber = 1;
   if (options.title) {
-    const titleRow = sheet.addRow([neutralise(options.title)]);
+    const titleRow = sheet.addRow([xlsxText(options.title)]);
     titleRow.font = {bold: true, size: 13};
+    titleRow.getCell(1).numFmt = TEXT_FORMAT;
     sheet.addRow([]);
     headerRowNumber = 3;
   }
-  const header = sheet.addRow(columns.map((c) => neutralise(c.header)));
+  const header = sheet.addRow(columns.map((c) => xlsxText(c.header)));
   header.font = {bold: true};
   header.alignment = {vertical: "middle", wrapText: true};
-  for (const row of rows) sheet.addRow(columns.map((c) => xlsxCell(cellValue(row, c), c.type)));
+  header.eachCell((cell) => (cell.numFmt = TEXT_FORMAT));
+  for (const row of rows) {
+    const added = sheet.addRow(columns.map((c) => xlsxCell(cellValue(row, c), c.type)));
+    // Per cell: a column's format would not tell a text from a number that landed in it.
+    added.eachCell((cell, n) => {
+      if (typeof cell.value === "string") cell.numFmt = TEXT_FORMAT;
+      else if ((columns[n - 1]?.type ?? "text") === "text") cell.numFmt = PLAIN_WHOLE;
+      else cell.numFmt = NUMBER_FORMATS[columns[n - 1]!.type!] ?? "General";
+    });
+  }
   columns.forEach((c, i) => {
     const col = sheet.getColumn(i + 1);
-    const format = NUMBER_FORMATS[c.type ?? "text"];
-    if (format) col.numFmt = format;
     col.width = c.width ?? Math.min(60, Math.max(10, c.header.length + 2, ...rows.slice(0, 200).map((r) => csvCell(cellValue(r, c), c.type).length + 2)));
   });
   sheet.views = [{state: "frozen", ySplit: headerRowNumber}];

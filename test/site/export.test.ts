@@ -84,13 +84,13 @@ describe("CSV", () => {
 });
 
 describe("XLSX", () => {
-  it("round-trips rows through exceljs with typed cells and neutralised text", async () => {
+  it("round-trips rows through exceljs with typed cells, text stored as text without an apostrophe", async () => {
     const bytes = await toXlsx(ExcelJS, rows, columns, {sheetName: "Chi tiết: năm 2026", title: "Danh sách thử"});
     expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]); // a zip file
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.name).toBe("Chi tiết  năm 2026");
+    expect(sheet.name).toBe("Chi tiết năm 2026");
     expect(sheet.getCell("A1").value).toBe("Danh sách thử");
     const header = sheet.getRow(3).values as unknown[];
     expect(header.slice(1)).toEqual(columns.map((c) => c.header));
@@ -107,12 +107,15 @@ describe("XLSX", () => {
     expect(second.getCell(1).value).toBe("<img src=x onerror=alert(1)>");
     expect(second.getCell(2).value).toBe(-14_000_000);
     expect(second.getCell(3).value).toBe(null);
-    // hostile text: stored as neutralised strings, never as formulas
+    // hostile text: strings as they read (no visible apostrophe), never formulas, in the Text
+    // format so that Excel keeps an edited cell as text too
+    // Mutation check: with the apostrophe put back (neutralise in xlsxText) this failed.
     hostile.forEach((h, i) => {
       const row = sheet.getRow(7 + i);
-      const expected = `'${h.replace(/\r/g, "\n")}`;
+      const expected = h.replace(/\r/g, "\n");
       expect(row.getCell(1).value).toBe(expected);
       expect(row.getCell(1).type).toBe(ExcelJS.ValueType.String);
+      expect(row.getCell(1).numFmt).toBe("@");
       expect(row.getCell(5).value).toBe(expected);
     });
     expect(sheet.views[0]).toMatchObject({state: "frozen", ySplit: 3});
@@ -122,7 +125,11 @@ describe("XLSX", () => {
   it("maps cell types", () => {
     expect(xlsxCell("2026-02-03", "date")).toEqual(new Date(Date.UTC(2026, 1, 3)));
     expect(xlsxCell("50", "percent")).toBe(0.5);
-    expect(xlsxCell("=1", "money")).toBe("'=1");
+    expect(xlsxCell("=1", "money")).toBe("=1");
+    // a year or a row number in a text column is a number; a code with leading zeros stays text
+    expect(xlsxCell(2026, "text")).toBe(2026);
+    expect(xlsxCell(17n, "text")).toBe(17);
+    expect(xlsxCell("007", "text")).toBe("007");
     expect(xlsxCell("", "text")).toBe(null);
   });
 });
@@ -131,6 +138,18 @@ describe("names", () => {
   it("makes safe file and sheet names", () => {
     expect(safeFileName('Hoạt động: năm 2026 / "xã"?')).toBe("Hoạt động năm 2026 xã");
     expect(sheetName("a".repeat(40))).toHaveLength(31);
-    expect(sheetName("[]:*?/\\")).toBe("Du lieu");
+    expect(sheetName("[]:*?/\\")).toBe("Dữ liệu");
+    // Vietnamese kept; Excel refuses a sheet name that begins or ends with an apostrophe, or a cut that ends in a space
+    expect(sheetName("Đề án hỗ trợ CS01'")).toBe("Đề án hỗ trợ CS01");
+    expect(sheetName("'Kinh phí'")).toBe("Kinh phí");
+    expect(sheetName("Kết quả thực hiện chỉ tiêu năm 2026")).toBe("Kết quả thực hiện chỉ tiêu năm");
+  });
+
+  it("years and row numbers in a text column are numbers without separators", async () => {
+    const bytes = await toXlsx(ExcelJS, [{year: 2026, line: 4, code: "007"}], [{key: "year", header: "Năm"}, {key: "line", header: "Dòng"}, {key: "code", header: "Mã"}], {sheetName: "Thử"});
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const row = workbook.worksheets[0]!.getRow(2);
+    expect([row.getCell(1).value, row.getCell(1).numFmt, row.getCell(2).value, row.getCell(3).value, row.getCell(3).numFmt]).toEqual([2026, "0", 4, "007", "@"]);
   });
 });

@@ -1,8 +1,13 @@
 // The budget tables as Excel workbooks (exceljs, loaded only when asked for: in the browser it is
 // a large module). Same shape as the Word tables: title, "ĐVT: Đồng", header, lines, TỔNG,
 // "Bằng chữ". Amounts are numbers with a thousands format, so the office can keep calculating;
-// line totals and totals are formulas with their values cached. Browser-safe.
+// line totals and totals are formulas with their values cached. "Bằng chữ" cannot follow a
+// formula, so it names the figure it reads. Rows are as tall as their wrapped text, text cells
+// have the Text format (an edited "=…" stays text). Browser-safe.
 import type {Workbook, Worksheet} from "exceljs";
+import {TEXT_FORMAT} from "../export.js";
+import {lineNote} from "./plan.js";
+import {formatNumber} from "../format.js";
 import {moneyToWords} from "../words.js";
 import type {DraftLine} from "../plan/draft.js";
 import type {DocumentMeta, DraftPlanModel, EvaluationModel} from "./models.js";
@@ -67,14 +72,37 @@ function styleRow(ws: Worksheet, row: number, columns: number, moneyColumns: rea
     cell.border = BOX;
     cell.alignment = {vertical: "middle", wrapText: true, horizontal: moneyColumns.includes(c) ? "right" : c === 1 ? "center" : undefined};
     if (moneyColumns.includes(c)) cell.numFmt = MONEY;
+    else if (typeof cell.value === "string") cell.numFmt = TEXT_FORMAT;
   }
+  fitHeight(ws, row, columns);
 }
 
+/** Points per line of 12 pt Times New Roman, and characters per unit of column width (about one). */
+const LINE_HEIGHT = 15.75;
+
+/** The row as tall as its most wrapped cell (Excel does not grow a row written by a library). */
+function fitHeight(ws: Worksheet, row: number, columns: number, widths?: readonly number[]): void {
+  let lines = 1;
+  for (let c = 1; c <= columns; c++) {
+    const v = ws.getRow(row).getCell(c).value;
+    if (typeof v !== "string") continue;
+    const width = widths?.[c - 1] ?? ws.getColumn(c).width ?? 10;
+    const perLine = Math.max(1, Math.floor(width * 1.1) - 1);
+    lines = Math.max(lines, v.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0));
+  }
+  ws.getRow(row).height = Math.ceil(lines * LINE_HEIGHT + 4);
+}
+
+/** "Bằng chữ" under a formula total: it reads the figure of the download, and says which. */
 function wordsRow(ws: Worksheet, row: number, columns: number, text: string): void {
   const last = String.fromCharCode(64 + columns);
   ws.mergeCells(`A${row}:${last}${row}`);
   ws.getCell(`A${row}`).value = text;
   ws.getCell(`A${row}`).font = {...FONT, italic: true};
+  ws.getCell(`A${row}`).alignment = {wrapText: true, vertical: "top"};
+  ws.getCell(`A${row}`).numFmt = TEXT_FORMAT;
+  const width = ws.columns.slice(0, columns).reduce((s, c) => s + (c.width ?? 10), 0);
+  fitHeight(ws, row, 1, [width]);
 }
 
 async function toBytes(wb: Workbook): Promise<Uint8Array> {
@@ -99,7 +127,9 @@ export async function buildDraftPlanXlsx(model: DraftPlanModel, excel?: ExcelJSL
   const lineRows = (lines: readonly DraftLine[]): [number, number] => {
     const first = r;
     for (const l of lines) {
-      ws.getRow(r).values = [l.stt ?? "", l.description, l.quantity, num(l.unitAmount), {formula: `C${r}*D${r}`, result: num(l.totalAmount)}, l.note];
+      // A line whose facilities are proposed less than the unit adds up their amounts (Phụ lục of the plan), not C × D.
+      const total = l.totalAmount === BigInt(l.quantity) * l.unitAmount ? {formula: `C${r}*D${r}`, result: num(l.totalAmount)} : num(l.totalAmount);
+      ws.getRow(r).values = [l.stt ?? "", l.description, l.quantity, num(l.unitAmount), total, lineNote(l)];
       styleRow(ws, r, 6, [4, 5]);
       ws.getRow(r).getCell(3).alignment = {horizontal: "center", vertical: "middle"};
       r++;
@@ -125,7 +155,7 @@ export async function buildDraftPlanXlsx(model: DraftPlanModel, excel?: ExcelJSL
   ws.getRow(r).values = ["TỔNG", "", "", "", {formula: subtotals.length > 0 ? subtotals.join("+") : "0", result: num(draft.totals.grandTotal)}, ""];
   styleRow(ws, r, 6, [5], true);
   r++;
-  wordsRow(ws, r + 0, 6, `Bằng chữ: ${moneyToWords(draft.totals.grandTotal, meta.words)}`);
+  wordsRow(ws, r, 6, `Bằng chữ (tổng ${formatNumber(draft.totals.grandTotal)} đồng khi tải về; sửa số liệu thì viết lại): ${moneyToWords(draft.totals.grandTotal, meta.words)}`);
   return toBytes(wb);
 }
 
@@ -153,6 +183,41 @@ export async function buildEvaluationXlsx(model: EvaluationModel, excel?: ExcelJ
   for (const c of [6, 7]) ws.getRow(r).getCell(c).numFmt = "0.0";
   for (let i = first; i <= last; i++) for (const c of [6, 7]) ws.getRow(i).getCell(c).numFmt = "0.0";
   r++;
-  wordsRow(ws, r, 7, `Bằng chữ: kế hoạch ${moneyToWords(b.planned, meta.words).toLowerCase()}; đã giải ngân ${moneyToWords(b.disbursed, meta.words).toLowerCase()}`);
+  wordsRow(ws, r, 7, `Bằng chữ (số liệu khi tải về): kế hoạch ${moneyToWords(b.planned, meta.words).toLowerCase()}; đã giải ngân ${moneyToWords(b.disbursed, meta.words).toLowerCase()}`);
+  carryOverSheet(wb, model, meta);
   return toBytes(wb);
+}
+
+/** The carry-over proposal with its total row (SUM formulas). */
+function carryOverSheet(wb: Workbook, model: EvaluationModel, meta: DocumentMeta): void {
+  const co = model.carryOver;
+  const ws = wb.addWorksheet(`Chuyển nguồn ${model.year}`, {pageSetup: {paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0}});
+  ws.columns = [{width: 6}, {width: 44}, {width: 8}, {width: 15}, {width: 15}, {width: 15}, {width: 15}, {width: 36}];
+  heading(ws, 8, `KINH PHÍ NĂM ${model.year} ĐỀ NGHỊ CHUYỂN NGUỒN SANG NĂM ${model.year + 1}`);
+  headerRow(ws, 4, ["STT", "Hoạt động", "Dòng KH", "Phê duyệt", "Đã giải ngân", "Chưa giải ngân", "Đề nghị chuyển nguồn", "Ghi chú"]);
+  let r = 5;
+  co.items.forEach((c, i) => {
+    const unpaid = c.unpaid ?? c.remainder;
+    ws.getRow(r).values = [
+      i + 1,
+      `${c.activity_id}: ${c.title}${c.establishment_name ? ` (${c.establishment_name})` : ""}`,
+      c.line_no ?? "",
+      num(c.approved),
+      num(c.disbursed),
+      {formula: `D${r}-E${r}`, result: num(unpaid)},
+      num(c.remainder),
+      [c.status, c.decision_no ? `QĐ ${c.decision_no}` : "", c.limit ? `giữ lại ${formatNumber(unpaid - c.remainder)} đồng: ${c.limit}` : ""].filter(Boolean).join("; ")
+    ];
+    styleRow(ws, r, 8, [4, 5, 6, 7]);
+    r++;
+  });
+  const first = 5;
+  const last = r - 1;
+  const sum = (col: string, value: bigint) => ({formula: co.items.length > 0 ? `SUM(${col}${first}:${col}${last})` : "0", result: num(value)});
+  const total = (f: (c: (typeof co.items)[number]) => bigint) => co.items.reduce((s, c) => s + f(c), 0n);
+  ws.mergeCells(`A${r}:B${r}`);
+  ws.getRow(r).values = ["TỔNG", "", "", sum("D", total((c) => c.approved)), sum("E", total((c) => c.disbursed)), sum("F", total((c) => c.unpaid ?? c.remainder)), sum("G", co.total), ""];
+  styleRow(ws, r, 8, [4, 5, 6, 7], true);
+  r++;
+  wordsRow(ws, r, 8, `Bằng chữ (đề nghị chuyển nguồn ${formatNumber(co.total)} đồng khi tải về): ${moneyToWords(co.total, meta.words)}`);
 }
