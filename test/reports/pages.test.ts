@@ -38,7 +38,9 @@ describe("Dự thảo kế hoạch năm sau", () => {
     await page.waitForFunction(() => [...document.querySelectorAll("#bang-kinh-phi tbody tr")].some((tr) => tr.children[0]?.textContent === "1" && tr.children[2]?.textContent === "07"));
     const row = page.locator("#bang-kinh-phi tbody tr", {has: page.locator("td:first-child", {hasText: /^1$/})}).first();
     const unit = digits(await row.locator("td").nth(3).textContent());
-    expect(digits(await row.locator("td").nth(4).textContent())).toBe(String(BigInt(unit) * 7n));
+    const lineTotal = digits(await row.locator("td").nth(4).textContent());
+    // seven facilities at most the unit each (what each is proposed, added up)
+    expect(BigInt(lineTotal) <= BigInt(unit) * 7n && BigInt(lineTotal) > 0n).toBe(true);
     const total = digits(await page.locator("#tong-kinh-phi").textContent());
     const words = (await page.locator("#bang-chu").textContent())!.trim();
     expect(words).toMatch(/^Bằng chữ: \p{Lu}.* đồng$/u);
@@ -49,9 +51,17 @@ describe("Dự thảo kế hoạch năm sau", () => {
     const text = paragraphs(xml);
     expect(text).toContain("KẾ HOẠCH");
     expect(text).toContain(words);
-    const budget = tableRows(xml, 1);
+    const tables = Array.from({length: [...xml.matchAll(/<w:tbl>/g)].length}, (_, i) => tableRows(xml, i));
+    const budget = tables.find((t) => t[0]?.[1] === "Nội dung hỗ trợ Khuyến công")!;
     expect(digits(budget.at(-1)!.join(""))).toBe(total);
-    expect(budget.find((r) => r[0] === "1")!.slice(2, 4)).toEqual(["07", formatNumber(BigInt(unit))]);
+    expect(budget.find((r) => r[0] === "1")!.slice(2, 5)).toEqual(["07", formatNumber(BigInt(unit)), formatNumber(BigInt(lineTotal))]);
+    // the appendix adds up to the facility lines of the table
+    const appendix = tables.find((t) => t[0]?.[4] === "Dự kiến hỗ trợ")!;
+    expect(appendix[0]).toEqual(["TT", "Cơ sở", "Nội dung đề nghị", "Đề nghị hỗ trợ", "Dự kiến hỗ trợ", "Ghi chú"]);
+    const listed = appendix.slice(1, -1).reduce((s, r) => s + BigInt(digits(r[4]!) || "0"), 0n);
+    expect(digits(appendix.at(-1)!.join(""))).toBe(String(listed));
+    // no staff note in the document
+    expect(text.join("\n")).not.toMatch(/Cần xem|Cán bộ có thể điều chỉnh|Chưa bố trí/);
 
     const xlsx = await download(page, "#tai-ke-hoach-excel");
     expect(xlsx.name).toMatch(/\.xlsx$/);
@@ -94,8 +104,20 @@ describe("Đánh giá năm", () => {
     const card = await page.locator(".card", {hasText: "Đã giải ngân"}).locator("p.kc-muted").textContent();
     const disbursed = card!.split("/")[0]!.trim().replace(" đ", "");
     expect(text.join("\n")).toContain(`đã giải ngân ${disbursed} đồng`);
+    // every alert of the page is in the report, under Tồn tại, hạn chế
+    const alerts = await page.locator("#canh-bao-danh-gia li").allTextContents();
+    const from = text.indexOf("2. Tồn tại, hạn chế");
+    const to = text.indexOf("3. Nguyên nhân");
+    for (const a of alerts) expect(text.slice(from, to)).toContain(`- ${a}`);
+    // the carry-over table has a total row, equal to the card and to the report's proposal
+    const footer = await page.locator("tfoot tr", {hasText: "TỔNG"}).last().locator("td").allTextContents();
+    const proposed = footer.map(digits).filter(Boolean).at(-1)!;
+    const cardTotal = digits(await page.locator(".card", {hasText: "Đề nghị chuyển nguồn"}).locator("p.kc-muted").textContent());
+    expect(proposed).toBe(cardTotal);
+    if (proposed !== "0") expect(text.join("\n")).toContain(`${formatNumber(BigInt(proposed))} đồng (Bằng chữ:`);
     const xlsx = await download(page, "#tai-bao-cao-excel");
     expect(unzip(xlsx.bytes).has("xl/worksheets/sheet1.xml")).toBe(true);
+    expect(unzip(xlsx.bytes).has("xl/worksheets/sheet2.xml")).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

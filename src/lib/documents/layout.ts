@@ -304,10 +304,7 @@ export function centredLine(text: string, opts: {bold?: boolean; italics?: boole
   return centred([text], {size: opts.size ?? BODY_SIZE, ...opts});
 }
 
-/** Counts as the founding plan writes them: "03", "12". */
-export function count2(n: number): string {
-  return n >= 0 && n < 10 ? `0${n}` : String(n);
-}
+export {count2} from "./models.js";
 
 // ---- the document ---------------------------------------------------------------------------
 

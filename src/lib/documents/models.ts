@@ -21,6 +21,16 @@ export interface DocumentMeta {
   words?: WordsOptions;
 }
 
+/** Counts as the founding plan writes them: "03", "12". */
+export function count2(n: number): string {
+  return n >= 0 && n < 10 ? `0${n}` : String(n);
+}
+
+/** "01 - 05", or "02" when the range is one number. */
+export function targetRange(min: number, max: number): string {
+  return min === max ? count2(min) : `${count2(min)} - ${count2(max)}`;
+}
+
 export type TargetStatus = "dat" | "vuot" | "chua_dat";
 
 export const TARGET_STATUS_LABEL: Record<TargetStatus, string> = {dat: "Đạt", vuot: "Vượt", chua_dat: "Chưa đạt"};

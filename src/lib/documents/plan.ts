@@ -26,8 +26,7 @@ import {
   type Column,
   type TableRowSpec
 } from "./layout.js";
-import {targetRange} from "./report.js";
-import {PLAN_RECIPIENTS, STANDING_LEGAL_BASES, type DocumentMeta, type DraftPlanModel} from "./models.js";
+import {PLAN_RECIPIENTS, targetRange, STANDING_LEGAL_BASES, type DocumentMeta, type DraftPlanModel} from "./models.js";
 
 export const PLAN_COLUMNS: readonly Column[] = [
   {header: "STT", width: 700, align: "center"},

@@ -23,7 +23,7 @@ import {
   type Column,
   type TableRowSpec
 } from "./layout.js";
-import {REPORT_RECIPIENTS, TARGET_STATUS_LABEL, type DocumentMeta, type EvaluationModel, type YearFigures} from "./models.js";
+import {REPORT_RECIPIENTS, TARGET_STATUS_LABEL, targetRange, type DocumentMeta, type EvaluationModel, type YearFigures} from "./models.js";
 
 export function reportSubject(year: number): string {
   return `Kết quả thực hiện kế hoạch khuyến công năm ${year} trên địa bàn xã`;
@@ -47,10 +47,6 @@ export const BUDGET_COLUMNS: readonly Column[] = [
   {header: "Tỷ lệ giải ngân", width: 1500, align: "center"}
 ];
 
-/** "01 - 05", or "02" when the range is one number. */
-export function targetRange(min: number, max: number): string {
-  return min === max ? count2(min) : `${count2(min)} - ${count2(max)}`;
-}
 
 export const CARRY_OVER_COLUMNS: readonly Column[] = [
   {header: "STT", width: 600, align: "center"},
