@@ -47,7 +47,6 @@ export const BUDGET_COLUMNS: readonly Column[] = [
   {header: "Tỷ lệ giải ngân", width: 1500, align: "center"}
 ];
 
-
 export const CARRY_OVER_COLUMNS: readonly Column[] = [
   {header: "STT", width: 600, align: "center"},
   {header: "Hoạt động", width: 2555},

@@ -415,16 +415,8 @@ function standingUnit(line: PlanLine, norms: readonly Norm[], normDate: string):
   return {unit: line.unit_amount, how: `${how}. Đơn giá: ${formatMoney(line.unit_amount)}`};
 }
 
-export interface DraftTarget {
-  indicator: string;
-  content_group: ContentGroup;
-  description: string;
-  unit: string;
-  target_min: number;
-  target_max: number;
-  /** How the range was set (Vietnamese), for the page. */
-  basis: string;
-}
+/** A target of section IV: the plan's target fields, and how the range was set (Vietnamese), for the page. */
+export type DraftTarget = Pick<PlanTarget, "indicator" | "content_group" | "description" | "unit" | "target_min" | "target_max"> & {basis: string};
 
 /**
  * Section IV's targets from the latest earlier plan's: an indicator whose activities were booked
