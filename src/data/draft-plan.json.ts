@@ -1,7 +1,7 @@
 // Data loader of the "Dự thảo kế hoạch năm sau" page: the rows the pure draftPlan() needs (no
-// personal data: facilities by id and name only), the
-// default envelope (the last plan's new money, not chuyển nguồn), last year's evaluation (with
-// its carry-over proposal) and the register by sector. The page recomputes the draft live. Runs in Node.
+// personal data: facilities by id and name only), the default envelope (the last plan's new
+// money, not chuyển nguồn), last year's evaluation (with its carry-over proposal) and the
+// register by sector. The page recomputes the draft live. Runs in Node.
 import {evaluate} from "../../reports/evaluation.js";
 import {openWarehouse, planYears, readAll, runInfo} from "../../reports/warehouse.js";
 import {stringifyWithBigInt} from "../lib/plan/json.js";

@@ -7,7 +7,9 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {ingest} from "../../loaders/ingest.js";
 import {evaluate, evaluationYear} from "../../reports/evaluation.js";
 import {draftFromWarehouse} from "../../reports/plan.js";
-import {openWarehouse, type Warehouse} from "../../reports/warehouse.js";
+import {openWarehouse, planYears, type Warehouse} from "../../reports/warehouse.js";
+import {generateSample} from "../../loaders/sample/generate.js";
+import {appendixRows} from "../../src/lib/documents/plan.js";
 import {buildEvaluationDocx, type EvaluationModel} from "../../src/lib/documents/index.js";
 import {paragraphs, unzip} from "./docx-helpers.js";
 
@@ -251,5 +253,47 @@ describe("a hand-in with an activity approved at twice its plan line and above i
   it("never says đạt for a figure above the plan", () => {
     expect(text.join("\n")).toContain("đã phê duyệt 174.000.000 đồng, bằng 174,0% kế hoạch, vượt kế hoạch 74.000.000 đồng");
     expect(text.join("\n")).not.toMatch(/đạt 174,0%/);
+  });
+});
+
+describe("on the sample data, every plan year", () => {
+  // The rule's limits hold whatever the sample holds (its hand-computed line 3 is in carry-over.test.ts).
+  let sw: Warehouse;
+  beforeAll(async () => {
+    const data = join(dir, "sample");
+    generateSample(data);
+    const sdb = join(dir, "sample.duckdb");
+    await ingest({dataDir: data, dbPath: sdb});
+    sw = await openWarehouse(sdb);
+  });
+  afterAll(() => sw?.close());
+
+  it("carries over no more than each line's and the year's unspent money, and reports every line above its plan", async () => {
+    const years = await planYears(sw);
+    expect(years.length).toBeGreaterThan(0);
+    for (const y of years) {
+      const e = await evaluate(sw, y);
+      for (const l of e.budget.lines) {
+        const carried = e.carryOver.items.filter((c) => c.line_no === l.line_no).reduce((s, c) => s + c.remainder, 0n);
+        const left = l.planned_amount - l.disbursed_amount;
+        expect(carried <= (left > 0n ? left : 0n), `${y} dòng ${l.line_no}`).toBe(true);
+        if (l.approved_amount > l.planned_amount) expect(e.findings!.some((f) => f.kind === "line_over_plan" && f.text.startsWith(`Dòng ${l.line_no} (`)), `${y} dòng ${l.line_no}`).toBe(true);
+      }
+      expect(e.carryOver.total <= e.carryOver.yearUnspent!).toBe(true);
+      for (const c of e.carryOver.items) expect(c.remainder <= c.unpaid!).toBe(true);
+    }
+  });
+
+  it("the draft keeps the plan's lines that are not facility requests, and its appendix adds up to the facility lines", async () => {
+    const plan = await draftFromWarehouse(sw);
+    const d = plan.draft;
+    expect(d.lines.some((l) => l.origin === "standing" && l.quantity > 0)).toBe(true);
+    const facilityLines = d.lines.filter((l) => l.origin === "requests").reduce((s, l) => s + l.totalAmount, 0n);
+    expect(appendixRows(d).total).toBe(facilityLines);
+    expect(d.totals.newTotal).toBe(d.lines.filter((l) => l.kind === "new").reduce((s, l) => s + l.totalAmount, 0n));
+    // the carry-over lines are the evaluation's proposal of the year before, item for item
+    expect(d.lines.filter((l) => l.kind === "carry_over").map((l) => [l.sources[0], l.totalAmount])).toEqual(
+      plan.previous!.carryOver.items.filter((c) => c.remainder > 0n).map((c) => [c.activity_id, c.remainder])
+    );
   });
 });
