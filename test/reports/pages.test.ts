@@ -63,6 +63,13 @@ describe("Dự thảo kế hoạch năm sau", () => {
     // no staff note in the document
     expect(text.join("\n")).not.toMatch(/Cần xem|Cán bộ có thể điều chỉnh|Chưa bố trí/);
 
+    // the requests' table has a total row: its proposal adds up the placed requests' proposals
+    const requestsTable = page.locator("table", {has: page.locator("th", {hasText: "Mức trần (đồng)"})});
+    const proposedTotal = digits((await requestsTable.locator("tfoot tr").last().locator("td, th").allTextContents())[6] ?? "");
+    const placed = await requestsTable.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent ?? "")));
+    const sumPlaced = placed.filter((r) => r[9] === "Bố trí").reduce((s, r) => s + BigInt(r[6]!.replace(/\D/g, "") || "0"), 0n);
+    expect(sumPlaced > 0n).toBe(true);
+    expect(proposedTotal).toBe(String(sumPlaced));
     const xlsx = await download(page, "#tai-ke-hoach-excel");
     expect(xlsx.name).toMatch(/\.xlsx$/);
     expect(unzip(xlsx.bytes).has("xl/worksheets/sheet1.xml")).toBe(true);
