@@ -2,17 +2,8 @@
 -- candidates of the carry-over rule (src/lib/plan/carry-over.ts, which sets what is proposed).
 -- kind 'chuyen_nguon': approved, unfinished and not fully paid. kind 'quyet_toan': completed with
 -- money left (or overpaid); to be checked at settlement, never carried over.
--- cap: the most the norms in force at the decision allow for the activity, counted as the warning
--- approved_over_norm counts (the most generous norm of its group and level; a share of the cost
--- approved + counterpart, i.e. at most counterpart × p / (100 − p)); NULL when no norm applies.
+-- cap: the most the norms in force at the decision allow for the activity (activity_caps).
 CREATE OR REPLACE VIEW report_carry_over AS
-WITH caps AS (
-  SELECT a.year, a.activity_id, max(n.max_amount) AS max_amount, max(n.max_percent) AS max_percent
-  FROM activities a
-  JOIN norms n ON n.content_group = a.content_group AND (n.level IS NULL OR n.level = a.level)
-   AND coalesce(a.decision_date, make_date(a.year, 1, 1)) BETWEEN n.valid_from AND coalesce(n.valid_to, DATE '9999-12-31')
-  GROUP BY a.year, a.activity_id
-)
 SELECT
   a.year,
   CASE WHEN a.status = 'hoan_thanh' THEN 'quyet_toan' ELSE 'chuyen_nguon' END AS kind,
@@ -27,15 +18,11 @@ SELECT
   a.approved_amount AS approved,
   CAST(coalesce(p.disbursed, 0) AS BIGINT) AS disbursed,
   CAST(a.approved_amount - coalesce(p.disbursed, 0) AS BIGINT) AS remainder,
-  CAST(least(
-    c.max_amount,
-    CASE WHEN c.max_percent > 0 AND c.max_percent < 100 AND a.counterpart_amount IS NOT NULL
-         THEN floor(a.counterpart_amount * c.max_percent / (100 - c.max_percent)) END
-  ) AS BIGINT) AS cap
+  c.cap_amount AS cap
 FROM activities a
 LEFT JOIN activity_payments p USING (activity_id)
 LEFT JOIN establishments e USING (establishment_id)
-LEFT JOIN caps c ON c.year = a.year AND c.activity_id = a.activity_id
+LEFT JOIN activity_caps c ON c.year = a.year AND c.activity_id = a.activity_id
 WHERE a.status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh')
   AND (a.line_no IS NOT NULL OR a.level = 'xa')
   AND (
