@@ -2,7 +2,11 @@
 // reads only the regular files directly in the data folder, never a pattern, within bounds;
 // every refusal is one Vietnamese line with no stack trace and no personal value; control codes
 // are escaped; one run per warehouse; a failed run leaves no temporary file; `npm run query`
-// writes no file. Each case failed before its fix (the issue's probes; noted per test).
+// writes no file. Each case failed before its fix (the issue's probes; noted per test), and each
+// guard was broken on purpose once and its test seen failing: names quoted into the SQL again,
+// the pattern copy skipped, stat for lstat, the 64 KiB header slice, papaparse's last empty
+// record counted, a lenient UTF-16 decoder, external access left on in query, a lock per run,
+// unknown header cells printed, control codes printed raw, no cell bound, no cleanup on SIGINT.
 import {execFileSync, spawn} from "node:child_process";
 import {chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
