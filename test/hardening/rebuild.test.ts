@@ -7,8 +7,9 @@
 // check and its stat threw an unhandled ENOENT that stopped the server (5 of 6 builds under load).
 // Proved by mutation: buildInto building in place (rm dist, build into it) fails the three build
 // tests (404s under load, the failed build's pages served, no leftover to find).
-import {spawn} from "node:child_process";
+import {spawn, spawnSync} from "node:child_process";
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {randomFillSync} from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -129,5 +130,29 @@ describe("rebuilding while serving", () => {
     await buildInto(dist, (folder) => fakeBuild(folder, 7));
     expect(readdirSync(base)).toEqual(["dist"]);
     expect(existsSync(path.join(dist, "_observablehq", "client.00000007.js"))).toBe(true);
+  });
+
+  it("the real build failing (a garbage warehouse) leaves the previous site in place, and no build folder", () => {
+    // Before: Framework had emptied dist/ first: the failed build left two CSS files, every page 404.
+    const work = mkdtempSync(path.join(projectRoot, "test-results", "kc-harden-build-"));
+    try {
+      const out = path.join(work, "dist");
+      mkdirSync(out);
+      writeFileSync(path.join(out, "index.html"), "<h1>trang cũ</h1>");
+      const garbage = path.join(work, "rac.duckdb");
+      writeFileSync(garbage, randomFillSync(Buffer.alloc(64 * 1024)));
+      const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/build-site.ts"], {
+        cwd: projectRoot,
+        env: {...process.env, KC_DB: garbage, KC_SITE_OUT: path.relative(projectRoot, out)},
+        encoding: "utf8",
+        timeout: 240_000
+      });
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr.trim().split("\n").at(-1)).toBe("observable build thất bại (mã 1); trang cũ được giữ nguyên.");
+      expect(readFileSync(path.join(out, "index.html"), "utf8")).toBe("<h1>trang cũ</h1>");
+      expect(readdirSync(work).sort()).toEqual(["dist", "rac.duckdb"]);
+    } finally {
+      rmSync(work, {recursive: true, force: true});
+    }
   });
 });
