@@ -302,6 +302,19 @@ export async function startServer(options: {root?: string; port?: number; host?:
       return encoding === "br" ? brotli(bytes, BROTLI) : gzip(bytes, GZIP);
     });
 
+  /** A page's policy, worked out once per version of the file (hashing its scripts each time cost a read). */
+  const policies = new Map<string, string>();
+  const policy = async (found: OpenFile, key: string): Promise<string> => {
+    let csp = policies.get(key);
+    if (csp === undefined) {
+      csp = pageCsp((await body(found, key, "identity")).toString("utf8"));
+      // A site has a dozen pages; old versions pile up only across many rebuilds.
+      if (policies.size >= 1000) policies.clear();
+      policies.set(key, csp);
+    }
+    return csp;
+  };
+
   const send = async (req: http.IncomingMessage, res: http.ServerResponse, found: OpenFile, status: number, urlPath: string) => {
     const {file, info} = found;
     const type = mimeType(file);
@@ -316,7 +329,7 @@ export async function startServer(options: {root?: string; port?: number; host?:
       "Accept-Ranges": "bytes",
       Vary: "Accept-Encoding"
     };
-    headers["Content-Security-Policy"] = html ? pageCsp((await body(found, key, "identity")).toString("utf8")) : PLAIN_CSP;
+    headers["Content-Security-Policy"] = html ? await policy(found, key) : PLAIN_CSP;
     if (status === 200) {
       headers.ETag = etag;
       const inm = req.headers["if-none-match"];
