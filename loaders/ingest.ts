@@ -95,13 +95,17 @@ export class IngestFailed extends Error {
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const dbPath = resolve(options.dbPath);
   const progress = options.onProgress ?? (() => {});
+  const lockDir = `${dbPath}.lock`;
   try {
-    return await withLock(`${dbPath}.lock`, () => ingestLocked(options), {
+    return await withLock(lockDir, () => ingestLocked(options), {
       onWait: (owner) => progress(`Kho ${dbPath} đang được một lần nạp khác ghi (tiến trình ${owner}); chờ lần đó xong…`)
     });
   } catch (error) {
     if (error instanceof LockHeld) {
       throw new IngestFailed(`Kho ${dbPath} vẫn đang được một lần nạp khác ghi (tiến trình ${error.owner}) sau ${Math.round(error.waitedMs / 60_000)} phút chờ; hãy chờ lần đó xong rồi chạy lại.`);
+    }
+    if ((error as NodeJS.ErrnoException).path === lockDir) {
+      throw new IngestFailed(`Không ghi được vào thư mục ${dirname(dbPath)} của kho (${(error as NodeJS.ErrnoException).code}). Kiểm tra quyền ghi của thư mục, hoặc chọn chỗ khác bằng --db. Kho cũ được giữ nguyên.`);
     }
     throw error;
   }
@@ -144,10 +148,17 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
   const tmpPath = `${dbPath}.tmp-${process.pid}`;
   const scratch = mkdtempSync(join(tmpdir(), `${SCRATCH_PREFIX}${process.pid}-`));
   building.set(tmpPath, scratch);
-  const instance = await DuckDBInstance.create(tmpPath);
-  const conn = await instance.connect();
-  // Kinds are read side by side, one connection each (see loadKinds).
-  const side = await instance.connect();
+  let instance: DuckDBInstance, conn: DuckDBConnection, side: DuckDBConnection;
+  try {
+    instance = await DuckDBInstance.create(tmpPath);
+    conn = await instance.connect();
+    // Kinds are read side by side, one connection each (see loadKinds).
+    side = await instance.connect();
+  } catch (error) {
+    removeBuild(tmpPath, scratch);
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.replace(/^[A-Za-z ]*Error: /, "");
+    throw new IngestFailed(`Không ghi được kho mới ${tmpPath} (${reason}). Kiểm tra quyền ghi và chỗ trống của thư mục, hoặc chọn chỗ khác bằng --db. Kho cũ được giữ nguyên.`);
+  }
   let closed = false;
   const close = () => {
     if (closed) return;

@@ -34,7 +34,9 @@ export async function withLock<T>(lockDir: string, fn: () => T | Promise<T>, opt
       mkdirSync(lockDir);
       writeFileSync(path.join(lockDir, "pid"), String(process.pid));
       break;
-    } catch {
+    } catch (error) {
+      // Only an existing lock is waited for; a folder that cannot be written never gets better.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       let owner = 0;
       let age = 0;
       try {

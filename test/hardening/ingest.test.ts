@@ -140,6 +140,13 @@ describe("every refusal is one Vietnamese line", () => {
     expectOneLine(await cli(["--data", BASIC, "--db", join(file, "kho", "w.duckdb")]), /không tạo được thư mục .* cho kho dữ liệu \(ENOTDIR\)/);
     expectOneLine(await cli(["--data", "-x"]), /tùy chọn --data cần một giá trị/);
     expectOneLine(await cli(["--dat", BASIC]), /không có tùy chọn --dat\b/);
+    // A --db folder that exists but cannot be written (DuckDB's IO Error, exit 2, before; with
+    // the lock, the mkdir failure was first taken for a held lock and waited on for 10 minutes).
+    const readOnly = tempDir();
+    chmodSync(readOnly, isRoot ? 0o755 : 0o555);
+    const run = await cli(["--data", BASIC, "--db", join(readOnly, "w.duckdb")], isRoot ? {uid: 65534} : {});
+    expectOneLine(run, /Không ghi được vào thư mục .* của kho \(EACCES\).*chọn chỗ khác bằng --db/);
+    expect(run.code).toBe(1);
   });
 
   it("a register whose header row was deleted: refused without printing the owner, phone or CCCD of its first row, also with --json", async () => {
