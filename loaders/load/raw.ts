@@ -86,10 +86,12 @@ async function loadWithDuckDB(conn: DuckDBConnection, spec: KindSpec, file: RawF
   }
   const width = file.header.columns.length;
   const types = file.header.columns.map((_, i) => `${lit(cell(i))}: 'VARCHAR'`).join(", ");
-  // A cell over the limit stops the statement (bytes first: cheap, and never fewer than characters);
-  // papaparse then reads the file and rejects that row.
+  // A cell of more bytes than the limit's characters stops the statement (bytes are cheap to
+  // count, and never fewer than characters); papaparse then reads the file, counts characters
+  // and rejects a row whose cell is really over. Measured on the 500 000-row benchmark: ~0,1–0,25 s
+  // of CPU over ~3,1 s.
   const bounded = file.header.columns
-    .map((_, i) => `CASE WHEN strlen(${cell(i)}) > ${MAX_CELL_CHARS} AND length(${cell(i)}) > ${MAX_CELL_CHARS} THEN error('cell too long') ELSE ${cell(i)} END AS ${cell(i)}`)
+    .map((_, i) => `CASE WHEN strlen(${cell(i)}) > ${MAX_CELL_CHARS} THEN error('cell too long') ELSE ${cell(i)} END AS ${cell(i)}`)
     .join(", ");
   const table = q(spec.name);
   const name = lit(file.name);
