@@ -90,6 +90,27 @@ describe("a request cannot stop the server", () => {
   });
 });
 
+describe("a file that cannot be read", () => {
+  it("answers 500 for that request only; the server keeps serving", async () => {
+    // Run as another user when root (root reads anything); the folders must be open to it.
+    const isRoot = process.getuid?.() === 0;
+    const {chmodSync} = await import("node:fs");
+    for (const dir of [base, root]) chmodSync(dir, 0o755);
+    writeFileSync(path.join(root, "khoa.html"), "<h1>khóa</h1>");
+    chmodSync(path.join(root, "khoa.html"), 0o000);
+    const serve = await serveProcess(root, [], isRoot ? {uid: 65534} : {});
+    try {
+      const locked = await fetch(`http://127.0.0.1:${serve.port}/khoa`);
+      expect(locked.status).toBe(500);
+      expect(await locked.text()).toBe("Lỗi máy chủ khi đọc tệp.");
+      expect((await fetch(`http://127.0.0.1:${serve.port}/hoat-dong`)).status).toBe(200);
+      expect(serve.alive()).toBe(true);
+    } finally {
+      serve.stop();
+    }
+  });
+});
+
 describe("headers, caching, compression, ranges", () => {
   let server: StaticServer;
   beforeAll(async () => {

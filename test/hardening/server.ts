@@ -15,14 +15,15 @@ export interface ServeProcess {
 }
 
 /** `npm run serve` (scripts/serve.ts) serving `root` on a free port, with `args`; resolves once it has said where it is. */
-export async function serveProcess(root: string, args: string[] = []): Promise<ServeProcess> {
+export async function serveProcess(root: string, args: string[] = [], options: {uid?: number} = {}): Promise<ServeProcess> {
   const probe = await startServer({root, port: 0});
   const port = Number(new URL(probe.url).port);
   await probe.close();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...args], {
     cwd: projectRoot,
     env: {...process.env, PORT: String(port), KC_SITE_OUT: root},
-    stdio: ["ignore", "pipe", "pipe"]
+    stdio: ["ignore", "pipe", "pipe"],
+    ...(options.uid === undefined ? {} : {uid: options.uid, gid: options.uid})
   });
   let exited = false;
   child.on("exit", () => (exited = true));
