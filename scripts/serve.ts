@@ -129,9 +129,20 @@ interface OpenFile {
   info: Stats;
 }
 
-/** The first candidate that is a regular file, opened; undefined if none (404). */
+/** Which folder `root` is now (the build swaps a new one in), or undefined while it is missing. */
+async function folderId(root: string): Promise<string | undefined> {
+  const info = await stat(root).catch(() => undefined);
+  return info && `${info.ino}:${info.birthtimeMs}`;
+}
+
+/**
+ * The first candidate that is a regular file, opened; undefined if none (404). A miss counts only
+ * if the site folder was the same one, present, before and after the lookup: a lookup that a
+ * build's swap crossed (the folder renamed away, or replaced, midway) is made again.
+ */
 async function openFirst(root: string, files: readonly string[]): Promise<OpenFile | undefined> {
   for (let waited = 0; ; waited += 20) {
+    const before = await folderId(root);
     for (const file of files) {
       let handle: FileHandle;
       try {
@@ -147,8 +158,9 @@ async function openFirst(root: string, files: readonly string[]): Promise<OpenFi
       if (info.isFile()) return {file, handle, info};
       await handle.close();
     }
-    if (waited >= SWAP_WAIT_MS || (await stat(root).then(() => true, () => false))) return undefined;
-    await sleep(20);
+    const after = await folderId(root);
+    if ((before !== undefined && before === after) || waited >= SWAP_WAIT_MS) return undefined;
+    if (after === undefined) await sleep(20);
   }
 }
 
