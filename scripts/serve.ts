@@ -68,7 +68,7 @@ export function mimeType(file: string): string {
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|wasm|vnd\.apache\.arrow)|image\/svg)/;
 /** Below this a compressed answer saves less than its headers cost. */
 const COMPRESS_MIN_BYTES = 1024;
-/** Larger files are sent as they are (read from disk as a stream, not held in memory). */
+/** Larger files are sent as they are (streamed from disk, not held in memory compressed). */
 const COMPRESS_MAX_BYTES = 16 * 1024 * 1024;
 /** Memory kept for compressed files; the oldest are dropped beyond it (a site is ~1 MB compressed). */
 const CACHE_BYTES = 64 * 1024 * 1024;
@@ -372,16 +372,16 @@ export async function startServer(options: {root?: string; port?: number; host?:
     }
     const encoding: Encoding =
       COMPRESSIBLE.test(type) && info.size >= COMPRESS_MIN_BYTES && info.size <= COMPRESS_MAX_BYTES ? chooseEncoding(req.headers["accept-encoding"]) : "identity";
-    if (encoding !== "identity" || info.size <= COMPRESS_MAX_BYTES) {
+    if (encoding !== "identity") {
       const bytes = await body(found, key, encoding);
-      if (encoding !== "identity") headers["Content-Encoding"] = encoding;
-      res.writeHead(status, {...headers, "Content-Length": String(bytes.length)});
+      res.writeHead(status, {...headers, "Content-Encoding": encoding, "Content-Length": String(bytes.length)});
       res.end(req.method === "HEAD" ? undefined : bytes);
       return;
     }
+    // As it is (an image, a workbook, a client without compression): streamed, not kept in memory.
     res.writeHead(status, {...headers, "Content-Length": String(info.size)});
     if (req.method === "HEAD") return void res.end();
-    found.handle.createReadStream({autoClose: false}).on("error", () => res.destroy()).pipe(res);
+    found.handle.createReadStream({start: 0, autoClose: false}).on("error", () => res.destroy()).pipe(res);
     await new Promise((resolve) => res.on("close", resolve));
   };
 
