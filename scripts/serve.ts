@@ -414,8 +414,9 @@ export async function startServer(options: {root?: string; port?: number; host?:
     handle(req, res).catch(() => plain(res, 500, "Lỗi máy chủ khi đọc tệp."));
   });
   // A request Node cannot parse at all: 400 and close, as Node would, but never an uncaught error.
-  server.on("clientError", (_error, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    if (error.code !== "ECONNRESET" && socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
