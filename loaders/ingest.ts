@@ -3,17 +3,17 @@
 // and renamed over it only when everything passed, so a failed or killed run leaves the previous
 // warehouse exactly as it was, and a reader never opens a half-built file.
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, unlinkSync} from "node:fs";
-import {readFile as readBytes} from "node:fs/promises";
+import {existsSync, lstatSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, unlinkSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {basename, dirname, join, resolve} from "node:path";
 import {codeLists, type CodeEntry} from "../src/lib/contract/codes.js";
 import {formatNumber} from "../src/lib/format.js";
 import {kindOfFile, kindOrder, kinds, type KindName, type KindSpec} from "../src/lib/contract/kinds.js";
-import {readHeader} from "./read/dialect.js";
+import {headerSample, readHeader} from "./read/dialect.js";
 import {toUtf8, type Encoding} from "./read/encoding.js";
-import {processAlive} from "../scripts/lock.js";
+import {LockHeld, processAlive, withLock} from "../scripts/lock.js";
 import {FileRefused} from "./read/errors.js";
+import {readRegularFile} from "./read/open.js";
 import {matchHeaders} from "./read/headers.js";
 import {rejectAcrossRows} from "./load/integrity.js";
 import {resolveEstablishmentNames} from "./load/names.js";
@@ -66,9 +66,11 @@ export interface IngestSummary {
   /**
    * What the folder holds that was not loaded, listed so nothing goes unnoticed: a CSV file whose
    * name gives no kind (`unknown_kind`), any other file, such as an Excel workbook (`not_csv`), a
-   * folder inside it (`folder`: only the files directly in the data folder are read).
+   * folder inside it (`folder`: only the files directly in the data folder are read), a link
+   * (`link`: it may point anywhere, /etc/shadow or /dev/zero) or a device, FIFO or socket
+   * (`special`): only regular files are read.
    */
-  skippedFiles: {source_file: string; reason: "unknown_kind" | "not_csv" | "folder"}[];
+  skippedFiles: {source_file: string; reason: "unknown_kind" | "not_csv" | "folder" | "link" | "special"}[];
   rejects: number;
   warnings: number;
   /** The first rejected rows and warnings (SHOWN_ROWS of each), personal values hidden. */
@@ -84,7 +86,32 @@ export class IngestFailed extends Error {
   override name = "IngestFailed";
 }
 
+/**
+ * One run per warehouse at a time: a second run into the same warehouse waits for the first
+ * (saying which process it waits for) instead of both writing it and the slower one's data
+ * winning without a word. A run killed outright leaves its lock behind; the next run sees that
+ * its process is gone and takes it.
+ */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
+  const dbPath = resolve(options.dbPath);
+  const progress = options.onProgress ?? (() => {});
+  const lockDir = `${dbPath}.lock`;
+  try {
+    return await withLock(lockDir, () => ingestLocked(options), {
+      onWait: (owner) => progress(`Kho ${dbPath} đang được một lần nạp khác ghi (tiến trình ${owner}); chờ lần đó xong…`)
+    });
+  } catch (error) {
+    if (error instanceof LockHeld) {
+      throw new IngestFailed(`Kho ${dbPath} vẫn đang được một lần nạp khác ghi (tiến trình ${error.owner}) sau ${Math.round(error.waitedMs / 60_000)} phút chờ; hãy chờ lần đó xong rồi chạy lại.`);
+    }
+    if ((error as NodeJS.ErrnoException).path === lockDir) {
+      throw new IngestFailed(`Không ghi được vào thư mục ${dirname(dbPath)} của kho (${(error as NodeJS.ErrnoException).code}). Kiểm tra quyền ghi của thư mục, hoặc chọn chỗ khác bằng --db. Kho cũ được giữ nguyên.`);
+    }
+    throw error;
+  }
+}
+
+async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
   const dataDir = options.dataDir;
   const dbPath = resolve(options.dbPath);
   const progress = options.onProgress ?? (() => {});
@@ -93,24 +120,45 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
     throw new IngestFailed(`Không tìm thấy thư mục dữ liệu ${dataDir}`);
   }
-  const entries = readdirSync(dataDir).sort();
+  let entries: string[];
+  try {
+    entries = readdirSync(dataDir).sort();
+  } catch (error) {
+    throw new IngestFailed(`Không đọc được thư mục dữ liệu ${dataDir} (${(error as NodeJS.ErrnoException).code === "EACCES" ? "không có quyền đọc" : (error as Error).message}).`);
+  }
   const byKind = new Map<KindName, string[]>();
+  const sizes = new Map<string, number>();
   const skippedFiles: IngestSummary["skippedFiles"] = [];
   for (const file of entries) {
     const kind = kindOfFile(file);
-    if (kind !== undefined) byKind.set(kind, [...(byKind.get(kind) ?? []), file]);
-    else if (file.toLowerCase().endsWith(".csv")) skippedFiles.push({source_file: file, reason: "unknown_kind"});
-    else if (notTheOfficesFile(file)) continue;
-    else skippedFiles.push({source_file: file, reason: statSync(join(dataDir, file)).isDirectory() ? "folder" : "not_csv"});
+    const csv = file.toLowerCase().endsWith(".csv");
+    if (kind === undefined && !csv && notTheOfficesFile(file)) continue;
+    // Not following links: what a name points to is not read, whatever the name says.
+    const info = lstatSync(join(dataDir, file), {throwIfNoEntry: false});
+    if (info === undefined) continue;
+    const other = info.isSymbolicLink() ? "link" : info.isDirectory() ? "folder" : info.isFile() ? undefined : "special";
+    if (other !== undefined) skippedFiles.push({source_file: file, reason: other});
+    else if (kind !== undefined) {
+      byKind.set(kind, [...(byKind.get(kind) ?? []), file]);
+      sizes.set(file, info.size);
+    } else skippedFiles.push({source_file: file, reason: csv ? "unknown_kind" : "not_csv"});
   }
 
   removeStaleBuilds(dbPath);
   const tmpPath = `${dbPath}.tmp-${process.pid}`;
   const scratch = mkdtempSync(join(tmpdir(), `${SCRATCH_PREFIX}${process.pid}-`));
-  const instance = await DuckDBInstance.create(tmpPath);
-  const conn = await instance.connect();
-  // Kinds are read side by side, one connection each (see loadKinds).
-  const side = await instance.connect();
+  building.set(tmpPath, scratch);
+  let instance: DuckDBInstance, conn: DuckDBConnection, side: DuckDBConnection;
+  try {
+    instance = await DuckDBInstance.create(tmpPath);
+    conn = await instance.connect();
+    // Kinds are read side by side, one connection each (see loadKinds).
+    side = await instance.connect();
+  } catch (error) {
+    removeBuild(tmpPath, scratch);
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.replace(/^[A-Za-z ]*Error: /, "");
+    throw new IngestFailed(`Không ghi được kho mới ${tmpPath} (${reason}). Kiểm tra quyền ghi và chỗ trống của thư mục, hoặc chọn chỗ khác bằng --db. Kho cũ được giữ nguyên.`);
+  }
   let closed = false;
   const close = () => {
     if (closed) return;
@@ -131,7 +179,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   // Every file is read, decoded and hashed ahead, off DuckDB's path: a large file's bytes are
   // ready by the time its kind's turn comes, instead of DuckDB waiting for them. (An office's
   // files are a few MB; the whole folder in memory at once is no burden.)
-  const opened = new Map([...byKind.values()].flat().map((file) => [file, openFile(dataDir, file)]));
+  const opened = new Map([...byKind.values()].flat().map((file) => [file, openFile(resolve(dataDir), file)]));
   try {
     await conn.run(schemaSql());
     await insertCodeLists(conn);
@@ -150,7 +198,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       await insertRejects(c, kind, await settleUnsure(c, spec));
       return summaries;
     };
-    const bytes = (kind: KindName) => (byKind.get(kind) ?? []).reduce((sum, f) => sum + statSync(join(dataDir, f)).size, 0);
+    const bytes = (kind: KindName) => (byKind.get(kind) ?? []).reduce((sum, f) => sum + sizes.get(f)!, 0);
     const smallestFirst = [...kindOrder].sort((a, b) => bytes(a) - bytes(b));
     const byKindLoaded = await timed("files", () => loadKinds([conn, side], smallestFirst, loadKind));
     const files = kindOrder.flatMap((kind) => byKindLoaded.get(kind) ?? []);
@@ -213,9 +261,25 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     throw error;
   } finally {
     close();
-    for (const leftover of [tmpPath, `${tmpPath}.wal`]) if (existsSync(leftover)) unlinkSync(leftover);
-    rmSync(scratch, {recursive: true, force: true});
+    removeBuild(tmpPath, scratch);
   }
+}
+
+/**
+ * A run's own temporary files: the new warehouse, its write-ahead log and DuckDB's spill folder
+ * (`<file>.tmp`), and the scratch folder. Removed as soon as the run ends, failed or not, and on
+ * Ctrl+C (loaders/cli.ts); what a killed run left, the next run removes (removeStaleBuilds).
+ */
+const building = new Map<string, string>();
+
+function removeBuild(tmpPath: string, scratch: string): void {
+  for (const leftover of [tmpPath, `${tmpPath}.wal`, `${tmpPath}.tmp`, scratch]) rmSync(leftover, {recursive: true, force: true});
+  building.delete(tmpPath);
+}
+
+/** Removes the temporary files of every run of this process still going (an interrupted process). */
+export function removeRunningBuilds(): void {
+  for (const [tmpPath, scratch] of building) removeBuild(tmpPath, scratch);
 }
 
 interface OpenedFile {
@@ -235,7 +299,7 @@ interface OpenedFile {
  */
 function openFile(dataDir: string, file: string): Promise<OpenedFile> {
   const path = join(dataDir, file);
-  const opened = readBytes(path).then((bytes) => {
+  const opened = readRegularFile(path, file).then((bytes) => {
     const {utf8, encoding} = toUtf8(bytes, file);
     // Web Crypto hashes in the thread pool, beside DuckDB's work.
     const sha256 = crypto.subtle.digest("SHA-256", bytes).then((d) => Buffer.from(d).toString("hex"));
@@ -292,7 +356,7 @@ async function readFile(
 ): Promise<FileSummary> {
   const large = bytes > LARGE_FILE;
   if (large) progress(`${file}: đọc ${(bytes / 1024 / 1024).toFixed(0)} MB…`);
-  const {delimiter, header, below} = readHeader(utf8.toString("utf8", 0, Math.min(utf8.length, 64 * 1024)));
+  const {delimiter, header, below} = readHeader(headerSample(utf8));
   const headerMap = matchHeaders(spec, header, file, below);
   const readable = encoding === "utf-8" || encoding === "utf-8-bom" ? path : "";
   const raw = await loadRaw(conn, spec, {name: file, utf8, delimiter, header: headerMap, path: readable, blankLine}, scratch);
@@ -395,7 +459,7 @@ async function dataAsOfDate(conn: DuckDBConnection): Promise<string | null> {
  * (~$…) or LibreOffice (.~lock…).
  */
 function notTheOfficesFile(file: string): boolean {
-  return file === SAMPLE_MARKER || /^(\.|~\$)/.test(file) || /\.duckdb(\.wal|\.tmp-.*)?$/.test(file);
+  return file === SAMPLE_MARKER || /^(\.|~\$)/.test(file) || /\.duckdb(\.wal|\.lock|\.tmp-.*)?$/.test(file);
 }
 
 const SCRATCH_PREFIX = "kc-ingest-";
@@ -405,7 +469,10 @@ function removeStaleBuilds(dbPath: string): void {
   for (const f of readdirSync(tmpdir())) {
     const pid = Number(/^kc-ingest-(\d+)-/.exec(f)?.[1]);
     if (f.startsWith(SCRATCH_PREFIX) && Number.isInteger(pid) && pid > 0 && !processAlive(pid)) {
-      rmSync(join(tmpdir(), f), {recursive: true, force: true});
+      // Another user's leftover in the shared temp folder is theirs to remove.
+      try {
+        rmSync(join(tmpdir(), f), {recursive: true, force: true});
+      } catch {}
     }
   }
   const dir = dirname(dbPath);
@@ -413,7 +480,7 @@ function removeStaleBuilds(dbPath: string): void {
   const prefix = `${basename(dbPath)}.tmp-`;
   for (const f of readdirSync(dir)) {
     if (!f.startsWith(prefix)) continue;
-    const pid = Number(f.slice(prefix.length).replace(/\.wal$/, ""));
-    if (Number.isInteger(pid) && !processAlive(pid)) unlinkSync(join(dir, f));
+    const pid = Number(f.slice(prefix.length).replace(/\.(wal|tmp)$/, ""));
+    if (Number.isInteger(pid) && !processAlive(pid)) rmSync(join(dir, f), {recursive: true, force: true});
   }
 }

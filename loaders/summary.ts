@@ -22,6 +22,17 @@ export function formatSeconds(seconds: Record<IngestStep, number>): string {
   return `Thời gian: ${formatNumber(total, 2)} s (${parts.join("; ")})`;
 }
 
+/**
+ * A text with terminal control codes shown as `\u001b` (an escape sequence, bell, backspace, a
+ * carriage return that rewrites the line, C1 codes, bidi overrides that reverse what follows):
+ * a file name or cell printed to the terminal never drives it. Tabs and line breaks stay. The
+ * form is JSON's own escape, so the same function serves `--json` output, where JSON.stringify
+ * escapes only the C0 codes.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 export function formatSummary(s: IngestSummary): string {
   const head = ["Tệp", "Loại", "Đọc", "Nạp", "Loại bỏ", "Cảnh báo"];
   const rows = s.files.map((f) => [f.file, kinds[f.kind].title, formatNumber(f.rowsRead), formatNumber(f.rowsLoaded), formatNumber(f.rowsRejected), formatNumber(f.warnings)]);

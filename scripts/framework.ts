@@ -10,12 +10,12 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 const BIN = path.join(projectRoot, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
 
 /** Runs `observable <command>` in the project, output to this terminal; resolves to its exit code. */
-export function runFramework(command: "build" | "preview"): Promise<number | null> {
+export function runFramework(command: "build" | "preview", env: NodeJS.ProcessEnv = {}): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, command], {
       cwd: projectRoot,
       stdio: "inherit",
-      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"}
+      env: {...process.env, ...env, OBSERVABLE_TELEMETRY_DISABLE: "true"}
     });
     child.on("error", reject);
     child.on("close", (code) => resolve(code));

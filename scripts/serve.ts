@@ -3,14 +3,29 @@
 //   npm start -- --lan     the same, reachable from the commune's other machines too
 //   npm run serve [-- --lan] serves the existing dist/
 // On this machine only by default: opening it to the LAN is the office's choice to make.
-// Clean URLs (/hoat-dong → hoat-dong.html), directory index, a 404 page, no path escapes.
-import {createReadStream, existsSync} from "node:fs";
-import {stat} from "node:fs/promises";
+//
+// With --lan any machine of the commune can send it anything, so no request can stop it: the
+// request target is parsed by hand (400 when it is not a path), only GET and HEAD are served
+// (405), and every file error answers that one request (404, or 500) instead of escaping.
+// Files are opened once and read through their handle: a build that swaps dist/ (scripts/
+// build-site.ts) between a lookup and the read cannot make the read fail. While the folder
+// itself is missing for the instant of the swap, a lookup waits for it rather than answer 404.
+//
+// Clean URLs (/hoat-dong → hoat-dong.html), directory index, a 404 page, no path escapes;
+// gzip/brotli (compressed on first request, kept in memory), ETag/Last-Modified (304), single
+// byte ranges (206/416), long caching of Framework's content-hashed files, and security headers:
+// a Content-Security-Policy allowing exactly the page's own inline scripts (by hash), nosniff,
+// no framing.
+import {createHash} from "node:crypto";
+import {existsSync, type Stats} from "node:fs";
+import {open, stat, type FileHandle} from "node:fs/promises";
 import http from "node:http";
 import type {AddressInfo} from "node:net";
 import os from "node:os";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
+import {promisify} from "node:util";
+import zlib from "node:zlib";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -49,30 +64,227 @@ export function mimeType(file: string): string {
   return MIME_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
 }
 
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isFile();
-  } catch {
-    return false;
-  }
+/** Worth compressing: text formats (images, fonts, archives and Office files are compressed already). */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|wasm|vnd\.apache\.arrow)|image\/svg)/;
+/** Below this a compressed answer saves less than its headers cost. */
+const COMPRESS_MIN_BYTES = 1024;
+/** Larger files are sent as they are (streamed from disk, not held in memory compressed). */
+const COMPRESS_MAX_BYTES = 16 * 1024 * 1024;
+/** Memory kept for compressed files; the oldest are dropped beyond it (a site is ~1 MB compressed). */
+const CACHE_BYTES = 64 * 1024 * 1024;
+// Measured on the site's largest files (Plot 385 kB, exceljs 948 kB): brotli 6 takes 12/24 ms
+// and is within 2% of quality 9 (35/64 ms); quality 11 is 8–10% smaller but takes 0.6/1.3 s on a
+// first request. gzip 6 for clients without brotli.
+const BROTLI = {params: {[zlib.constants.BROTLI_PARAM_QUALITY]: 6}};
+const GZIP = {level: 6};
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/**
+ * Framework's content-hashed files (`/_observablehq/client.096f96b2.js`, `/_npm/htl@0.3.1/
+ * 6a1f2b3c.js`, `/_file/data/run.38535a1a.json`, `/_import/…`, `/_node/…`): a new content gets a
+ * new name, so a browser may keep them a year. Pages are revalidated on every visit (no-cache +
+ * ETag: a 304 when unchanged), so a rebuilt site is seen at once.
+ */
+export function isHashedAsset(urlPath: string): boolean {
+  return /^\/_(observablehq|npm|node|file|import)\//.test(urlPath) && /(^|[./])[0-9a-f]{8}\.[a-z0-9]+$/i.test(path.posix.basename(urlPath));
 }
 
-/** The file a URL path names inside `root`, or undefined (404). Never a file outside `root`. */
-export async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
-  let decoded: string;
+/** The path of a request target, or undefined when it is not one (answered 400). */
+export function targetPath(target: string): string | undefined {
+  let raw: string;
+  if (target.startsWith("/")) raw = target;
+  else if (/^https?:\/\//i.test(target)) {
+    // The absolute form (`GET http://host/path`), which a proxy sends; `http://[` is not a URL.
+    try {
+      raw = new URL(target).pathname;
+    } catch {
+      return undefined;
+    }
+  } else return undefined;
+  const pathname = raw.replace(/[?#].*$/s, "");
   try {
-    decoded = decodeURIComponent(urlPath);
+    const decoded = decodeURIComponent(pathname);
+    return decoded.includes("\0") ? undefined : decoded;
   } catch {
     return undefined;
   }
-  if (decoded.includes("\0")) return undefined;
-  const target = path.resolve(root, "." + path.posix.normalize("/" + decoded));
-  if (target !== root && !target.startsWith(root + path.sep)) return undefined;
-  const candidates = decoded.endsWith("/")
-    ? [path.join(target, "index.html")]
-    : [target, `${target}.html`, path.join(target, "index.html")];
-  for (const file of candidates) if (await isFile(file)) return file;
-  return undefined;
+}
+
+/** Where a decoded URL path may be found inside `root`, in order; none outside `root`. */
+export function candidates(root: string, decoded: string): string[] {
+  const target = path.resolve(root, "." + path.posix.normalize("/" + decoded.replaceAll("\\", "/")));
+  if (target !== root && !target.startsWith(root + path.sep)) return [];
+  return decoded.endsWith("/") ? [path.join(target, "index.html")] : [target, `${target}.html`, path.join(target, "index.html")];
+}
+
+const MISSING = new Set(["ENOENT", "ENOTDIR", "EISDIR", "ENAMETOOLONG", "ELOOP", "EINVAL"]);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** How long a lookup waits for the site folder during a build's swap (two renames: microseconds). */
+const SWAP_WAIT_MS = 2000;
+
+interface OpenFile {
+  file: string;
+  handle: FileHandle;
+  info: Stats;
+}
+
+/** Which folder `root` is now (the build swaps a new one in), or undefined while it is missing. */
+async function folderId(root: string): Promise<string | undefined> {
+  const info = await stat(root).catch(() => undefined);
+  return info && `${info.ino}:${info.birthtimeMs}`;
+}
+
+/**
+ * The first candidate that is a regular file, opened; undefined if none (404). A miss counts only
+ * if the site folder was the same one, present, before and after the lookup: a lookup that a
+ * build's swap crossed (the folder renamed away, or replaced, midway) is made again.
+ */
+async function openFirst(root: string, files: readonly string[]): Promise<OpenFile | undefined> {
+  for (let waited = 0; ; waited += 20) {
+    const before = await folderId(root);
+    for (const file of files) {
+      let handle: FileHandle;
+      try {
+        handle = await open(file, "r");
+      } catch (error) {
+        if (MISSING.has((error as NodeJS.ErrnoException).code ?? "")) continue;
+        throw error;
+      }
+      const info = await handle.stat().catch(async (error: unknown) => {
+        await handle.close();
+        throw error;
+      });
+      if (info.isFile()) return {file, handle, info};
+      await handle.close();
+    }
+    const after = await folderId(root);
+    if ((before !== undefined && before === after) || waited >= SWAP_WAIT_MS) return undefined;
+    if (after === undefined) await sleep(20);
+  }
+}
+
+/** The whole file from its handle (from byte 0, whatever the handle read before). */
+async function readAll({handle, info}: OpenFile): Promise<Buffer> {
+  const bytes = Buffer.alloc(info.size);
+  let read = 0;
+  while (read < bytes.length) {
+    const {bytesRead} = await handle.read(bytes, read, bytes.length - read, read);
+    if (bytesRead === 0) break;
+    read += bytesRead;
+  }
+  return bytes.subarray(0, read);
+}
+
+const BASE_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "no-referrer",
+  "Cross-Origin-Opener-Policy": "same-origin"
+};
+/** Anything but a page: nothing runs, nothing frames it. */
+const PLAIN_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
+/**
+ * A page's policy. Framework writes each page's code as inline `<script>` elements: those exact
+ * scripts are allowed by hash, and scripts from this server; no other inline or outside script
+ * runs (a value that slipped into the page as HTML could not execute). Styles may be inline:
+ * Plot writes a <style> into each chart, and components set style attributes. Images may be
+ * data:/blob: URLs (the favicon is `data:,`); fetches go to this server only.
+ */
+/**
+ * htl (Observable Inputs' templates) writes an event handler first as a placeholder attribute,
+ * `oninput="::3"`, then swaps in the function: the browser checks the placeholder against the
+ * policy (9 reports on the draft-plan page). Exactly those strings are allowed, by hash: each is a
+ * JavaScript syntax error, so allowing it runs nothing, and every other inline handler stays blocked.
+ */
+const HTL_PLACEHOLDERS = Array.from({length: 31}, (_, i) => `'sha256-${createHash("sha256").update(`::${i + 1}`).digest("base64")}'`).join(" ");
+
+export function pageCsp(html: string): string {
+  const hashes = [...html.matchAll(/<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script\s*>/gi)].map(
+    (m) => `'sha256-${createHash("sha256").update(m[1]!, "utf8").digest("base64")}'`
+  );
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${[...new Set(hashes)].join(" ")}`.trim(),
+    `script-src-attr 'unsafe-hashes' ${HTL_PLACEHOLDERS}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'"
+  ].join("; ");
+}
+
+type Encoding = "br" | "gzip" | "identity";
+
+/** The best encoding the client accepts (q > 0): brotli, then gzip, else none. */
+export function chooseEncoding(accept: string | undefined): Encoding {
+  const accepted = new Map<string, number>();
+  for (const part of (accept ?? "").split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (name) accepted.set(name.trim(), q === undefined ? 1 : Number(q) || 0);
+  }
+  const ok = (name: string) => (accepted.get(name) ?? accepted.get("*") ?? 0) > 0;
+  return ok("br") ? "br" : ok("gzip") ? "gzip" : "identity";
+}
+
+/** A single `bytes=` range of a `size`-byte file; "unsatisfiable" (416), or undefined to send it all. */
+export function parseRange(header: string, size: number): {start: number; end: number} | "unsatisfiable" | undefined {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  // Several ranges, or another unit: the whole file (RFC 9110 allows ignoring Range).
+  if (!m || (m[1] === "" && m[2] === "")) return undefined;
+  if (m[1] === "") {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return "unsatisfiable";
+    return {start: Math.max(0, size - suffix), end: size - 1};
+  }
+  const start = Number(m[1]);
+  const end = m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (start >= size || end < start) return "unsatisfiable";
+  return {start, end};
+}
+
+/** Compressed bodies (and pages' policies), by file version and encoding; oldest dropped first. */
+class BodyCache {
+  private entries = new Map<string, Promise<Buffer>>();
+  private sizes = new Map<string, number>();
+  private total = 0;
+
+  get(key: string, make: () => Promise<Buffer>): Promise<Buffer> {
+    const hit = this.entries.get(key);
+    if (hit) {
+      // Most recently used last.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const made = make();
+    this.entries.set(key, made);
+    made.then(
+      (body) => {
+        if (this.entries.get(key) !== made) return;
+        this.sizes.set(key, body.length);
+        this.total += body.length;
+        for (const [old] of this.entries) {
+          if (this.total <= CACHE_BYTES || old === key) break;
+          this.drop(old);
+        }
+      },
+      () => this.drop(key)
+    );
+    return made;
+  }
+
+  private drop(key: string): void {
+    this.entries.delete(key);
+    this.total -= this.sizes.get(key) ?? 0;
+    this.sizes.delete(key);
+  }
 }
 
 export interface StaticServer {
@@ -86,30 +298,126 @@ export async function startServer(options: {root?: string; port?: number; host?:
   const root = path.resolve(options.root ?? path.join(projectRoot, "dist"));
   const host = options.host ?? "127.0.0.1";
   if (!existsSync(root)) throw new Error(`Không thấy thư mục ${root}: chạy "npm run build" trước.`);
-  const server = http.createServer(async (req, res) => {
-    const method = req.method ?? "GET";
-    if (method !== "GET" && method !== "HEAD") {
-      res.writeHead(405, {Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8"}).end("Phương thức không được hỗ trợ");
+  const cache = new BodyCache();
+
+  const plain = (res: http.ServerResponse, status: number, text: string, extra: Record<string, string> = {}) => {
+    if (res.headersSent) return void res.destroy();
+    res.writeHead(status, {...BASE_HEADERS, "Content-Security-Policy": PLAIN_CSP, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...extra});
+    res.end(text);
+  };
+
+  /** The body of a file, as read or compressed, from its open handle. */
+  const body = (found: OpenFile, key: string, encoding: Encoding): Promise<Buffer> =>
+    cache.get(`${key}\0${encoding}`, async () => {
+      if (encoding === "identity") return readAll(found);
+      const bytes = await body(found, key, "identity");
+      return encoding === "br" ? brotli(bytes, BROTLI) : gzip(bytes, GZIP);
+    });
+
+  /** A page's policy, worked out once per version of the file (hashing its scripts each time cost a read). */
+  const policies = new Map<string, string>();
+  const policy = async (found: OpenFile, key: string): Promise<string> => {
+    let csp = policies.get(key);
+    if (csp === undefined) {
+      csp = pageCsp((await body(found, key, "identity")).toString("utf8"));
+      // A site has a dozen pages; old versions pile up only across many rebuilds.
+      if (policies.size >= 1000) policies.clear();
+      policies.set(key, csp);
+    }
+    return csp;
+  };
+
+  const send = async (req: http.IncomingMessage, res: http.ServerResponse, found: OpenFile, status: number, urlPath: string) => {
+    const {file, info} = found;
+    const type = mimeType(file);
+    const key = `${file}\0${info.ino}\0${info.size}\0${info.mtimeMs}`;
+    const etag = `"${createHash("sha1").update(key).digest("base64url").slice(0, 20)}"`;
+    const html = type.startsWith("text/html");
+    const headers: Record<string, string> = {
+      ...BASE_HEADERS,
+      "Content-Type": type,
+      "Cache-Control": status === 200 && isHashedAsset(urlPath) ? "public, max-age=31536000, immutable" : "no-cache",
+      "Last-Modified": info.mtime.toUTCString(),
+      "Accept-Ranges": "bytes",
+      Vary: "Accept-Encoding"
+    };
+    headers["Content-Security-Policy"] = html ? await policy(found, key) : PLAIN_CSP;
+    if (status === 200) {
+      headers.ETag = etag;
+      const inm = req.headers["if-none-match"];
+      const ims = req.headers["if-modified-since"];
+      const unchanged =
+        inm !== undefined
+          ? inm.split(",").some((t) => t.trim().replace(/^W\//, "") === etag || t.trim() === "*")
+          : ims !== undefined && Date.parse(ims) >= Math.floor(info.mtimeMs / 1000) * 1000;
+      if (unchanged) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+    }
+    const rangeHeader = status === 200 ? req.headers.range : undefined;
+    const ifRange = req.headers["if-range"];
+    const range = rangeHeader !== undefined && (ifRange === undefined || ifRange === etag) ? parseRange(rangeHeader, info.size) : undefined;
+    if (range === "unsatisfiable") {
+      res.writeHead(416, {...headers, "Content-Range": `bytes */${info.size}`, "Content-Length": "0"}).end();
       return;
     }
-    const urlPath = new URL(req.url ?? "/", "http://localhost").pathname;
-    const file = await resolveFile(root, urlPath);
-    const headers: Record<string, string> = {"X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache"};
-    if (!file) {
-      const notFound = path.join(root, "404.html");
-      const body = existsSync(notFound) ? notFound : undefined;
-      res.writeHead(404, {...headers, "Content-Type": "text/html; charset=utf-8"});
-      if (method === "HEAD") res.end();
-      else if (body) createReadStream(body).pipe(res);
-      else res.end(`<!doctype html><meta charset="utf-8"><title>Không tìm thấy trang</title><p>Không tìm thấy trang. <a href="/">Về trang Tổng quan</a></p>`);
+    if (range) {
+      const length = range.end - range.start + 1;
+      res.writeHead(206, {...headers, "Content-Range": `bytes ${range.start}-${range.end}/${info.size}`, "Content-Length": String(length)});
+      if (req.method === "HEAD") return void res.end();
+      found.handle.createReadStream({start: range.start, end: range.end, autoClose: false}).on("error", () => res.destroy()).pipe(res);
+      await new Promise((resolve) => res.on("close", resolve));
       return;
     }
-    const info = await stat(file);
-    // Framework's hashed assets (name.abcd1234.js) never change: cache them long.
-    if (/\.[0-9a-f]{8}\.\w+$/.test(file)) headers["Cache-Control"] = "public, max-age=31536000, immutable";
-    res.writeHead(200, {...headers, "Content-Type": mimeType(file), "Content-Length": String(info.size)});
-    if (method === "HEAD") res.end();
-    else createReadStream(file).on("error", () => res.destroy()).pipe(res);
+    const encoding: Encoding =
+      COMPRESSIBLE.test(type) && info.size >= COMPRESS_MIN_BYTES && info.size <= COMPRESS_MAX_BYTES ? chooseEncoding(req.headers["accept-encoding"]) : "identity";
+    if (encoding !== "identity") {
+      const bytes = await body(found, key, encoding);
+      res.writeHead(status, {...headers, "Content-Encoding": encoding, "Content-Length": String(bytes.length)});
+      res.end(req.method === "HEAD" ? undefined : bytes);
+      return;
+    }
+    // As it is (an image, a workbook, a client without compression): streamed, not kept in memory.
+    res.writeHead(status, {...headers, "Content-Length": String(info.size)});
+    if (req.method === "HEAD") return void res.end();
+    found.handle.createReadStream({start: 0, autoClose: false}).on("error", () => res.destroy()).pipe(res);
+    await new Promise((resolve) => res.on("close", resolve));
+  };
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const method = req.method ?? "";
+    if (method !== "GET" && method !== "HEAD") return plain(res, 405, "Phương thức không được hỗ trợ.", {Allow: "GET, HEAD"});
+    const urlPath = targetPath(req.url ?? "");
+    if (urlPath === undefined) return plain(res, 400, "Yêu cầu không hợp lệ.");
+    let found = await openFirst(root, candidates(root, urlPath));
+    let status = 200;
+    if (!found) {
+      status = 404;
+      found = await openFirst(root, [path.join(root, "404.html")]);
+      if (!found) {
+        res.writeHead(404, {...BASE_HEADERS, "Content-Security-Policy": PLAIN_CSP, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache"});
+        return void res.end(
+          req.method === "HEAD" ? undefined : `<!doctype html><meta charset="utf-8"><title>Không tìm thấy trang</title><p>Không tìm thấy trang. <a href="/">Về trang Tổng quan</a></p>`
+        );
+      }
+    }
+    try {
+      await send(req, res, found, status, urlPath);
+    } finally {
+      await found.handle.close().catch(() => {});
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    res.on("error", () => res.destroy());
+    handle(req, res).catch(() => plain(res, 500, "Lỗi máy chủ khi đọc tệp."));
+  });
+  // A request Node cannot parse at all: 400 and close, as Node would, but never an uncaught error.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    if (error.code !== "ECONNRESET" && socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -6,6 +6,23 @@ const CANDIDATES: readonly Delimiter[] = [";", ",", "\t"];
 /** Records looked at: enough to see the shape, few enough to stay instant on a large file. */
 const SAMPLE_RECORDS = 20;
 
+/** The bytes looked at for the header and the sample, at least: the first 64 KiB. */
+const SAMPLE_BYTES = 64 * 1024;
+/** …and at most 16 MiB: no header is that long, and a file's whole text may not fit in one string. */
+const SAMPLE_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The start of a file's text that readHeader() looks at: 64 KiB, or more when that does not hold
+ * the whole header line and the line below it (a header of hundreds of columns, or a text pasted
+ * into line 1): cut inside the header, the file's columns were miscounted.
+ */
+export function headerSample(utf8: Buffer): string {
+  const first = utf8.indexOf(0x0a);
+  const second = first < 0 ? -1 : utf8.indexOf(0x0a, first + 1);
+  const end = Math.min(second < 0 ? utf8.length : Math.max(Math.min(utf8.length, SAMPLE_BYTES), second + 1), SAMPLE_MAX_BYTES);
+  return utf8.toString("utf8", 0, end);
+}
+
 /**
  * The header row's cells, the delimiter of the file, and the records sampled below the header
  * (`below[0]` is line 2, blank lines included). The header is line 1, as the loaders read it,

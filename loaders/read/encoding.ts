@@ -16,17 +16,32 @@ export function toUtf8(bytes: Buffer, file: string): {utf8: Buffer; encoding: En
     if (!isUtf8(utf8)) throw notUtf8(file, utf8);
     return {utf8, encoding: "utf-8-bom"};
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return {utf8: Buffer.from(new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf8"), encoding: "utf-16le"};
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return {utf8: Buffer.from(new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf8"), encoding: "utf-16be"};
-  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return {utf8: fromUtf16(bytes, "utf-16le", file), encoding: "utf-16le"};
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return {utf8: fromUtf16(bytes, "utf-16be", file), encoding: "utf-16be"};
   if (looksLikeUtf16WithoutBom(bytes)) {
     throw new FileRefused(file, `có vẻ là UTF-16 nhưng không có BOM, không đọc được chắc chắn. ${RESAVE}`);
   }
   if (!isUtf8(bytes)) throw notUtf8(file, bytes);
   return {utf8: bytes, encoding: "utf-8"};
+}
+
+/**
+ * UTF-16 text (after its BOM) as UTF-8, or refused: an odd number of bytes or a half of a
+ * surrogate pair is not text (a file cut short, or not UTF-16 at all), and decoding it leniently
+ * loaded "�" in its place without a word.
+ */
+function fromUtf16(bytes: Buffer, encoding: "utf-16le" | "utf-16be", file: string): Buffer {
+  const body = bytes.subarray(2);
+  const fault = body.length % 2 === 1 ? "số byte lẻ: tệp bị cắt cụt" : undefined;
+  try {
+    if (fault === undefined) return Buffer.from(new TextDecoder(encoding, {fatal: true}).decode(body), "utf8");
+  } catch {
+    // reported below, with the line
+  }
+  const text = new TextDecoder(encoding).decode(body);
+  const bad = fault === undefined ? text.indexOf("\ufffd") : -1;
+  const where = bad < 0 ? "" : ` (từ dòng ${text.slice(0, bad).split("\n").length})`;
+  throw new FileRefused(file, `có BOM của UTF-16 nhưng không đọc được như UTF-16 (${fault ?? "có ký tự hỏng"}${where}). ${RESAVE}`);
 }
 
 function notUtf8(file: string, bytes: Buffer): FileRefused {

@@ -2,6 +2,7 @@
 // office's header and every alias of the contract.
 import {columnMeta} from "../../src/lib/contract/fields.js";
 import type {KindSpec} from "../../src/lib/contract/kinds.js";
+import {hasPersonalColumns} from "../../src/lib/contract/personal.js";
 import {cleanText, foldKey} from "../../src/lib/parse/text.js";
 import {FileRefused} from "./errors.js";
 
@@ -64,13 +65,27 @@ export function matchHeaders(spec: KindSpec, header: readonly string[], file: st
   });
   const missing = required.filter(([name]) => !seen.has(name)).map(([name, schema]) => `${columnMeta(schema).header} (${name})`);
   if (missing.length > 0) {
-    const found = header.map((h) => cleanText(h) ?? "").filter((h) => h !== "");
     throw new FileRefused(
       file,
-      `thiếu cột bắt buộc: ${missing.join(", ")}. Các cột cần có: ${requiredList(spec)}. Các cột tìm thấy: ${found.join(", ")}.${lower()}`
+      `thiếu cột bắt buộc: ${missing.join(", ")}. Các cột cần có: ${requiredList(spec)}. ${foundList(spec, header, columns)}${lower()}`
     );
   }
   return {columns, extras};
+}
+
+/**
+ * What line 1 holds, for the refusal. When line 1 is not the header (deleted, say), it is the
+ * first data row: in a kind with personal columns (the register: owner, phone, CCCD) the cells
+ * that are not column names are counted, not printed, since the refusal goes to the terminal,
+ * `--json` runs and logs.
+ */
+function foundList(spec: KindSpec, header: readonly string[], columns: readonly (string | null)[]): string {
+  const written = header.map((h) => cleanText(h) ?? "");
+  if (!hasPersonalColumns(spec.name)) return `Các cột tìm thấy: ${written.filter((h) => h !== "").join(", ")}.`;
+  const known = written.filter((h, i) => h !== "" && columns[i] !== null);
+  const others = written.filter((h, i) => h !== "" && columns[i] === null).length;
+  const parts = [...(known.length > 0 ? [`Các cột tìm thấy: ${known.join(", ")}.`] : []), ...(others > 0 ? [`${others} ô khác ở dòng 1 không phải tên cột (không in ra vì có thể là thông tin cá nhân).`] : [])];
+  return parts.join(" ");
 }
 
 function requiredList(spec: KindSpec): string {

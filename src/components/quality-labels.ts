@@ -93,7 +93,9 @@ export const SAVE_AS_CSV = 'Hãy mở tệp bằng Excel, chọn Tệp > Lưu th
 export const SKIPPED_REASONS: Readonly<Record<string, string>> = {
   unknown_kind: "tên tệp không bắt đầu bằng loại tệp nào, như disbursements_2026.csv",
   not_csv: "không phải tệp CSV",
-  folder: "thư mục: chỉ các tệp nằm ngay trong thư mục dữ liệu được đọc"
+  folder: "thư mục: chỉ các tệp nằm ngay trong thư mục dữ liệu được đọc",
+  link: "liên kết (shortcut, symlink): không đọc nơi nó trỏ tới; hãy chép chính tệp vào thư mục dữ liệu",
+  special: "không phải tệp bình thường (thiết bị, FIFO, socket)"
 };
 
 /** A workbook file name (Excel, LibreOffice): it wants saving as CSV, not a new name. */

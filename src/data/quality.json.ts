@@ -4,6 +4,8 @@
 // Personal data is hidden as src/lib/rejects.ts says (the ingest's summary shows rejects the same
 // way): a personal cell, a row of a kind with personal columns rejected whole, and any personal
 // value of the register quoted in a text.
+import path from "node:path";
+import {fileURLToPath} from "node:url";
 import {kindOrder, kinds} from "../lib/contract/kinds.js";
 import {showReject} from "../lib/contract/personal.js";
 import {PERSONAL_VALUES_SQL, personalScrubber, showWarning, type RejectRecord, type WarningRecord} from "../lib/rejects.js";
@@ -47,7 +49,7 @@ const quality = await withWarehouse(async (query) => {
   const rejects = rawRejects.map((r) => showReject(r, scrub));
 
   return {
-    run: run ?? null,
+    run: run ? {...run, data_dir: projectRelative(run.data_dir)} : null,
     kinds: Object.fromEntries(kindOrder.map((k) => [k, kinds[k].title])),
     files,
     skipped,
@@ -58,3 +60,14 @@ const quality = await withWarehouse(async (query) => {
 });
 
 writeJson(quality);
+
+/**
+ * The data folder as the page shows it: relative to the project (`data`), never the absolute path
+ * the ingest was given, which names the machine's folders (on Windows, C:\Users\<account>\…).
+ * A folder on another drive shows its name only.
+ */
+function projectRelative(dir: string): string {
+  const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
+  const relative = path.relative(projectRoot, path.resolve(projectRoot, dir));
+  return path.isAbsolute(relative) ? path.basename(dir) : relative.split(path.sep).join("/") || ".";
+}

@@ -68,7 +68,8 @@ describe("static server", () => {
   it("never serves a file outside its folder", async () => {
     for (const p of ["/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt", "/%00"]) {
       const res = await get(p);
-      expect(res.status, p).toBe(404);
+      // A NUL byte is no path at all (400); the others name nothing inside the folder (404).
+      expect(res.status, p).toBe(p === "/%00" ? 400 : 404);
       expect(await res.text()).not.toContain("secret");
     }
   });

@@ -15,7 +15,8 @@ function columnInfo(kind: string, column: string | null): {header: string | null
   return {header: meta.header, personal: meta.personal === true};
 }
 
-function hasPersonalColumns(kind: string): boolean {
+/** Whether the kind has a personal column: a line of its file may then hold personal data. */
+export function hasPersonalColumns(kind: string): boolean {
   const s = spec(kind);
   return s !== undefined && Object.values(s.schema.shape).some((schema) => columnMeta(schema).personal === true);
 }

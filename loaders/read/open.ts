@@ -1,0 +1,54 @@
+// Reading one of the office's files, and nothing else. The folder scan (loaders/ingest.ts) lists
+// only regular files to read; the file is then opened without following a link and checked again
+// through its handle, so a link or device put in its place meanwhile is refused too, never read
+// (a link named *.csv made the ingest read /etc/shadow; /dev/zero grew it to 11,6 GB in a minute;
+// a FIFO hung it). Its size is bounded before a byte is read.
+import {constants} from "node:fs";
+import {open} from "node:fs/promises";
+import {FileRefused} from "./errors.js";
+
+/**
+ * The largest file read: 1 GiB. The office's files are a few MB, the benchmark's million-row
+ * file is well under it. Node cannot hold a file over 2 GiB in one buffer at all.
+ */
+export const MAX_FILE_BYTES = 1024 ** 3;
+
+/** Bytes of `path` (the file `file` of the data folder), or a FileRefused saying in Vietnamese why not. */
+export async function readRegularFile(path: string, file: string, maxBytes = MAX_FILE_BYTES): Promise<Buffer<ArrayBuffer>> {
+  // O_NOFOLLOW and O_NONBLOCK do not exist on Windows (0 there): the scan's lstat is the guard.
+  const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+  const handle = await open(path, flags).catch((error: unknown) => {
+    throw new FileRefused(file, cannotOpen(error as NodeJS.ErrnoException));
+  });
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new FileRefused(file, "không còn là một tệp bình thường (bị thay trong lúc nạp); hãy chạy lại lần nạp.");
+    if (info.size > maxBytes) {
+      throw new FileRefused(
+        file,
+        `lớn ${gib(info.size)}, vượt giới hạn ${gib(maxBytes)} của một tệp. Tệp của Phòng Kinh tế thường chỉ vài MB: hãy kiểm tra lại tệp, hoặc chia theo năm, quý (ví dụ disbursements_2026_q1.csv, disbursements_2026_q2.csv).`
+      );
+    }
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+function gib(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1).replace(".", ",")} GB` : `${Math.ceil(bytes / 1024 ** 2)} MB`;
+}
+
+function cannotOpen(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case "EACCES":
+    case "EPERM":
+      return "không có quyền đọc tệp. Hãy đóng tệp nếu đang mở trong chương trình khác, hoặc cấp quyền đọc cho tài khoản đang chạy lệnh nạp.";
+    case "ELOOP":
+      return "đã bị thay bằng một liên kết trong lúc nạp; liên kết không được đọc. Hãy chép chính tệp vào thư mục dữ liệu.";
+    case "ENOENT":
+      return "đã bị xóa hoặc đổi tên trong lúc nạp; hãy chạy lại lần nạp.";
+    default:
+      return `không mở được tệp (${error.code ?? error.message}).`;
+  }
+}
