@@ -2,7 +2,7 @@
 // with the old and new tone placement taken as the same (`Hoà` = `Hòa`).
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {nameKey} from "../../src/lib/parse/text.js";
-import {quoteIdent as q, quoteLiteral as lit} from "./sql.js";
+import {quoteIdent as q} from "./sql.js";
 
 export async function resolveEstablishmentNames(conn: DuckDBConnection, kind: "projects" | "demand_survey"): Promise<void> {
   const register = (await conn.runAndReadAll("SELECT establishment_id, name FROM establishments")).getRowObjectsJS();
@@ -19,17 +19,15 @@ export async function resolveEstablishmentNames(conn: DuckDBConnection, kind: "p
   for (const row of named) {
     const name = String(row.establishment_name);
     const ids = byKey.get(nameKey(name)) ?? [];
-    const where = `source_file = ${lit(String(row.source_file))} AND source_line = ${Number(row.source_line)}`;
+    const at = {file: String(row.source_file), line: Number(row.source_line)};
     if (ids.length === 1) {
-      await conn.run(`UPDATE ${q(kind)} SET establishment_id = ${lit(ids[0]!)} WHERE ${where}`);
+      await conn.run(`UPDATE ${q(kind)} SET establishment_id = $id WHERE source_file = $file AND source_line = $line`, {...at, id: ids[0]!});
       continue;
     }
     const message =
       ids.length === 0
         ? `Cơ sở "${name}" không có trong danh bạ cơ sở; dòng vẫn được nạp nhưng chưa gắn với cơ sở nào`
         : `Tên cơ sở "${name}" trùng với ${ids.length} cơ sở trong danh bạ (${ids.join(", ")}); hãy ghi Mã cơ sở`;
-    await conn.run(
-      `INSERT INTO warnings VALUES (${lit(kind)}, ${lit(String(row.source_file))}, ${Number(row.source_line)}, 'establishment_name_unresolved', ${lit(message)})`
-    );
+    await conn.run(`INSERT INTO warnings VALUES ($kind, $file, $line, 'establishment_name_unresolved', $message)`, {...at, kind, message});
   }
 }

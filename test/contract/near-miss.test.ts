@@ -133,7 +133,8 @@ describe("the near-miss matrix", () => {
         const columns = columnsOf(kind).map((c) => c.name);
         await createKindTable(conn, spec);
         const from = `(SELECT ${columns.map((c, i) => `${quoteLiteral(clean[kind][c]!)} AS c${i}`).join(", ")})`;
-        await conn.run(typedInsert(spec, {from, columns, cell: (i) => `c${i}`, extras: "CAST(NULL AS VARCHAR)", blank: "false", line: "2", file: "clean.csv"}));
+        const insert = typedInsert(spec, {from, columns, cell: (i) => `c${i}`, extras: "CAST(NULL AS VARCHAR)", blank: "false", line: "2", file: "clean.csv"});
+        await conn.run(insert.sql, insert.values);
         const unsure = (await conn.runAndReadAll(`SELECT _unsure FROM ${kind}`)).getRowsJS();
         expect(unsure, `${kind}: the SQL is not sure of the clean row ${JSON.stringify(clean[kind])}`).toEqual([[false]]);
       }
