@@ -268,7 +268,8 @@ describe("BÁO CÁO (year-end evaluation)", () => {
 
 // LibreOffice renders the files as Word would; it runs when `soffice` is installed (CI installs
 // it), and the page checks when poppler's pdfinfo/pdftotext are. Where they are not, the tests
-// are reported as skipped with the reason in their name, not counted as passed.
+// are reported as skipped with the reason in their name, not counted as passed (checked once with
+// `soffice` set to undefined: "2 skipped", the reason in both names).
 const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"].find((p) => existsSync(p));
 const poppler = existsSync("/usr/bin/pdfinfo") && existsSync("/usr/bin/pdftotext");
 const skipped = (missing: boolean, why: string) => (missing ? ` (skipped: ${why})` : "");
