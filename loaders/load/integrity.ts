@@ -4,7 +4,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {columnMeta} from "../../src/lib/contract/fields.js";
 import type {KindSpec} from "../../src/lib/contract/kinds.js";
-import {quoteIdent as q} from "./sql.js";
+import {quoteIdent as q, quoteLiteral as lit} from "./sql.js";
 
 /** Moves the rows of `spec` that break a key or a reference from its table into `rejects`. */
 export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): Promise<void> {
@@ -15,8 +15,8 @@ export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): 
     const shown = spec.key.map((k) => `coalesce(CAST(${q(k)} AS VARCHAR), '')`).join(" || ' / ' || ");
     await conn.run(`
       INSERT INTO rejects (kind, source_file, source_line, column_name, raw_value, reason)
-      SELECT $kind, source_file, source_line, $key, shown,
-             'trùng ' || $headers || ' với dòng ' || first_line || ' của tệp ' || first_file || ' (dòng đầu tiên được giữ)'
+      SELECT ${lit(spec.name)}, source_file, source_line, ${lit(spec.key.join(", "))}, shown,
+             'trùng ' || ${lit(headers)} || ' với dòng ' || first_line || ' của tệp ' || first_file || ' (dòng đầu tiên được giữ)'
       FROM (
         SELECT source_file, source_line, ${shown} AS shown,
                row_number() OVER w AS n,
@@ -26,9 +26,7 @@ export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): 
         -- Only keys that occur twice are windowed: a hash count is much cheaper than a sort.
         WHERE (${key}) IN (SELECT (${key}) FROM ${table} GROUP BY ${key} HAVING count(*) > 1)
         WINDOW w AS (PARTITION BY ${key} ORDER BY source_file, source_line ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-      ) WHERE n > 1`,
-      {kind: spec.name, key: spec.key.join(", "), headers}
-    );
+      ) WHERE n > 1`);
     await removeRejected(conn, spec);
   }
   for (const ref of spec.references ?? []) {
@@ -37,19 +35,15 @@ export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): 
     const last = ref.columns[ref.columns.length - 1]!;
     await conn.run(`
       INSERT INTO rejects (kind, source_file, source_line, column_name, raw_value, reason)
-      SELECT $kind, t.source_file, t.source_line, $column, CAST(t.${q(last)} AS VARCHAR), $reason
+      SELECT ${lit(spec.name)}, t.source_file, t.source_line, ${lit(last)}, CAST(t.${q(last)} AS VARCHAR), ${lit(ref.reason)}
       FROM ${table} t
-      WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${q(ref.kind)} r WHERE ${match})`,
-      {kind: spec.name, column: last, reason: ref.reason}
-    );
+      WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${q(ref.kind)} r WHERE ${match})`);
     await removeRejected(conn, spec);
   }
 }
 
 async function removeRejected(conn: DuckDBConnection, spec: KindSpec): Promise<void> {
-  await conn.run(
-    `DELETE FROM ${q(spec.name)} t USING rejects r
-     WHERE r.kind = $kind AND r.source_file = t.source_file AND r.source_line = t.source_line`,
-    {kind: spec.name}
-  );
+  await conn.run(`
+    DELETE FROM ${q(spec.name)} t USING rejects r
+    WHERE r.kind = ${lit(spec.name)} AND r.source_file = t.source_file AND r.source_line = t.source_line`);
 }

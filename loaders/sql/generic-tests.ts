@@ -22,12 +22,15 @@ export interface GenericTest {
 
 const specs = () => kindOrder.map((k) => kinds[k] as KindSpec);
 
+/** A part of a key: a column, or a value the contract computes from the row with its own SQL. */
+const keySql = (part: string | {sql: string}): string => (typeof part === "string" ? q(part) : `(${part.sql})`);
+
 /** Keys are unique after the load (duplicates were rejected, the first row kept); an empty cell of a key is a value like any other. */
 function uniqueKeys(): TestQuery[] {
   return specs()
     .filter((s) => s.key && s.key.length > 0)
     .map((s) => {
-      const key = s.key!.map(q).join(", ");
+      const key = s.key!.map(keySql).join(", ");
       return {label: s.name, sql: `SELECT ${key}, count(*) AS rows FROM ${q(s.name)} GROUP BY ${key} HAVING count(*) > 1`};
     });
 }
