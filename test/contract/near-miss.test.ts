@@ -132,7 +132,8 @@ describe("the near-miss matrix", () => {
         expect(result.ok ? [] : result.issues, kind).toEqual([]);
         const columns = columnsOf(kind).map((c) => c.name);
         await createKindTable(conn, spec);
-        const from = `(SELECT ${columns.map((c, i) => `${quoteLiteral(clean[kind][c]!)} AS c${i}`).join(", ")})`;
+        // An empty cell reaches the SQL as NULL, as read_csv gives it.
+        const from = `(SELECT ${columns.map((c, i) => `${clean[kind][c] === "" ? "CAST(NULL AS VARCHAR)" : quoteLiteral(clean[kind][c]!)} AS c${i}`).join(", ")})`;
         const insert = typedInsert(spec, {from, columns, cell: (i) => `c${i}`, extras: "CAST(NULL AS VARCHAR)", blank: "false", line: "2", file: "clean.csv"});
         await conn.run(insert.sql, insert.values);
         const unsure = (await conn.runAndReadAll(`SELECT _unsure FROM ${kind}`)).getRowsJS();
