@@ -12,6 +12,10 @@
 //   - exactly the rows the oracle keeps are loaded, each value equal to validateRow's;
 //   - each rejected row is in `rejects` under the columns the oracle names;
 //   - extra columns are kept as written.
+// Half the spoilt rows have every other cell plain (test/contract/rows.ts cleanCell), so that the
+// SQL fast path, not zod, decides them: with that, the SQL money cast widened to a negative amount
+// failed this test in 4 of 5 runs (it passed every run before). The deterministic guard of the
+// casts is the near-miss matrix (test/contract/near-miss.test.ts).
 // A failure prints fast-check's seed and path; rerun with KC_FC_SEED=<seed> KC_FC_PATH=<path>
 // (KC_FC_RUNS sets the number of runs, 12 by default; KC_FC_KEEP=1 keeps the folders).
 import fc from "fast-check";
@@ -19,7 +23,8 @@ import {afterAll, describe, expect, it} from "vitest";
 import {codeLists, type CodeEntry, type CodeListName} from "../../src/lib/contract/codes.js";
 import {columnMeta, type ColumnMeta, type FieldType} from "../../src/lib/contract/fields.js";
 import {kindOrder, kinds, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
-import {foldKey} from "../../src/lib/parse/text.js";
+import {cleanText, foldKey} from "../../src/lib/parse/text.js";
+import {cleanCell} from "../contract/rows.js";
 import {cleanup, closeAll, ingestFiles, quoteCell, utf16} from "./helpers.js";
 import {differences, oracle, type WrittenFile} from "./oracle.js";
 
@@ -299,6 +304,8 @@ function fileArb(kind: KindName, name: string): fc.Arbitrary<FilePlan> {
         fc.record({
           cells: fc.tuple(...shape.map((c) => cellArb(kind, c.name, c.meta))),
           mutations: mutationsArb,
+          // A spoilt row with every other cell plain, so the SQL fast path alone decides it.
+          alone: fc.boolean(),
           extra: fc.oneof(textArb, fc.constant("")),
           shape: fc.oneof({weight: 30, arbitrary: fc.constant("ok")}, {weight: 1, arbitrary: fc.constantFrom("blank", "more", "fewer")}),
           quote: fc.array(fc.boolean(), {minLength: shape.length + 1, maxLength: shape.length + 1})
@@ -319,7 +326,9 @@ function fileArb(kind: KindName, name: string): fc.Arbitrary<FilePlan> {
       const rows: string[][] = [];
       const forceQuote: boolean[][] = [];
       for (const r of g.rows) {
-        let cells = cols.map((c) => (c.extra ? r.extra : r.cells[c.source]!));
+        const plain = (c: (typeof cols)[number]) =>
+          keyArbs[kind]?.[c.name] === undefined ? cleanCell(shape[c.source]!.meta.type, c.name) : (cleanText(r.cells[c.source]) ?? "");
+        let cells = cols.map((c) => (c.extra ? r.extra : r.alone && r.mutations.length > 0 ? plain(c) : r.cells[c.source]!));
         for (const m of r.mutations) {
           const at = m.at % cells.length;
           const col = cols[at]!;
