@@ -94,40 +94,44 @@ async function loadWithDuckDB(conn: DuckDBConnection, spec: KindSpec, file: RawF
     .map((_, i) => `CASE WHEN strlen(${cell(i)}) > ${MAX_CELL_CHARS} THEN error('cell too long') ELSE ${cell(i)} END AS ${cell(i)}`)
     .join(", ");
   const table = q(spec.name);
-  const name = lit(file.name);
+  const name = {name: file.name};
   // One pass from the file into the kind's table. With insertion order preserved (the ingest
   // keeps it for the whole load), the rows take the table's row ids in the file's record order
   // (also when DuckDB reads the file on several threads), so a row's spreadsheet number is its
   // row id's distance from the file's first row, + 2 — even when a quoted cell spans lines. A
   // window function would read the file on one thread; this needs no second copy of the file either.
-  await conn.run(
-    typedInsert(spec, {
-      from: `(SELECT ${bounded} FROM read_csv(${lit(path)}, delim = ${lit(file.delimiter)}, header = true, quote = '"', escape = '"',
-                      auto_detect = false, columns = {${types}}, strict_mode = true))`,
-      columns: file.header.columns,
-      cell,
-      extras: extrasJson(file.header),
-      blank: allEmpty(width),
-      line: "0",
-      file: file.name
-    })
-  );
+  const extras = extrasJson(file.header);
+  const insert = typedInsert(spec, {
+    from: `(SELECT ${bounded} FROM read_csv($path, delim = $delimiter, header = true, quote = '"', escape = '"',
+                    auto_detect = false, columns = {${types}}, strict_mode = true))`,
+    columns: file.header.columns,
+    cell,
+    extras: extras.sql,
+    blank: allEmpty(width),
+    line: "0",
+    file: file.name,
+    values: {...extras.values, path, delimiter: file.delimiter}
+  });
+  await conn.run(insert.sql, insert.values);
   const counts = await conn.runAndReadAll(
-    `SELECT count(*), count(*) FILTER (WHERE _blank), min(rowid), max(rowid) FROM ${table} WHERE source_file = ${name}`
+    `SELECT count(*), count(*) FILTER (WHERE _blank), min(rowid), max(rowid) FROM ${table} WHERE source_file = $name`,
+    name
   );
   const [total, blank, first, last] = (counts.getRows()[0] ?? []).map((v) => Number(v ?? 0)) as [number, number, number, number];
   // The file's rows hold consecutive row ids (nothing was deleted yet): numbered before any
   // other statement touches the table.
   if (total > 0 && last - first + 1 !== total) throw new Error(`${file.name}: row ids not consecutive`);
-  if (total > 0) await conn.run(`UPDATE ${table} SET source_line = CAST(rowid - ${first} + 2 AS INTEGER) WHERE source_file = ${name}`);
+  if (total > 0) await conn.run(`UPDATE ${table} SET source_line = CAST(rowid - ${first} + 2 AS INTEGER) WHERE source_file = $name`, name);
   return {rowsRead: total - blank, blankRows: blank, broken: [], path: "duckdb"};
 }
 
-function extrasJson(header: HeaderMap): string {
-  if (header.extras.length === 0) return "CAST(NULL AS VARCHAR)";
-  const pairs = header.extras.map((e) => `${lit(e.header)}, ${cell(e.position)}`).join(", ");
+/** The row's extra columns as JSON, their headers (the office's own text) bound as `$extra<i>`. */
+function extrasJson(header: HeaderMap): {sql: string; values: Record<string, string>} {
+  if (header.extras.length === 0) return {sql: "CAST(NULL AS VARCHAR)", values: {}};
+  const pairs = header.extras.map((e, i) => `$extra${i}, ${cell(e.position)}`).join(", ");
   const empty = header.extras.map((e) => `${cell(e.position)} IS NULL`).join(" AND ");
-  return `CASE WHEN ${empty} THEN NULL ELSE CAST(json_object(${pairs}) AS VARCHAR) END`;
+  const values = Object.fromEntries(header.extras.map((e, i) => [`extra${i}`, e.header]));
+  return {sql: `CASE WHEN ${empty} THEN NULL ELSE CAST(json_object(${pairs}) AS VARCHAR) END`, values};
 }
 
 async function loadWithPapaparse(conn: DuckDBConnection, spec: KindSpec, file: RawFile): Promise<RawResult> {
@@ -177,9 +181,8 @@ async function loadWithPapaparse(conn: DuckDBConnection, spec: KindSpec, file: R
   appender.closeSync();
   // The same typed statement as DuckDB's own reader, over the rows papaparse kept (blank ones
   // were counted and left out), each with its spreadsheet number.
-  await conn.run(
-    typedInsert(spec, {from: staging, columns: file.header.columns, cell, extras: "extra_columns", blank: "false", line: "source_line", file: file.name})
-  );
+  const insert = typedInsert(spec, {from: staging, columns: file.header.columns, cell, extras: "extra_columns", blank: "false", line: "source_line", file: file.name});
+  await conn.run(insert.sql, insert.values);
   await conn.run(`DROP TABLE ${staging}`);
   return result;
 }

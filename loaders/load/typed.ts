@@ -5,7 +5,7 @@
 // deliberately narrower than zod (it only accepts the common spellings), and every row it does
 // not accept is marked unsure, keeps its raw cells, and goes to zod, which loads it or rejects
 // it with the reason. So the SQL may send a good row the slow way, but never loads a row zod
-// would refuse (test/ingest/consistency.test.ts holds it to that).
+// would refuse (test/contract/near-miss.test.ts and test/ingest/consistency.test.ts hold it to that).
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {z} from "zod";
 import {codeLists, type CodeEntry} from "../../src/lib/contract/codes.js";
@@ -200,6 +200,14 @@ export interface CellSource {
   /** SQL of the row's spreadsheet number (0 when set afterwards from the rowid). */
   line: string;
   file: string;
+  /** Values the SQL above refers to as `$name`, bound when the statement runs. */
+  values?: Record<string, string>;
+}
+
+/** A statement and the values bound to its `$name` parameters. */
+export interface Statement {
+  sql: string;
+  values: Record<string, string>;
 }
 
 /**
@@ -207,7 +215,7 @@ export interface CellSource {
  * and each row flagged unsure when any cell or row rule is not plainly met (its raw cells kept
  * for zod). Blank rows go in too, flagged, so that the table's rows follow the file's records.
  */
-export function typedInsert(spec: KindSpec, source: CellSource): string {
+export function typedInsert(spec: KindSpec, source: CellSource): Statement {
   const columns = columnsOf(spec);
   const raw = columns.map((c) => {
     const i = source.columns.indexOf(c.name);
@@ -228,13 +236,14 @@ export function typedInsert(spec: KindSpec, source: CellSource): string {
   const rules = (spec.rules ?? []).map((r) => `coalesce(${r.sql}, false)`);
   const names = columns.map((c) => q(c.name)).join(", ");
   const cells = columns.map((c) => q(`_cell_${c.name}`)).join(", ");
-  return `
+  const sql = `
     INSERT INTO ${q(spec.name)} (${names}, source_file, source_line, extra_columns, ${HELPERS.join(", ")})
-    SELECT ${names}, ${lit(source.file)}, _line, _extras, _unsure, _blank, CASE WHEN _unsure THEN CAST(to_json([${cells}]) AS VARCHAR) END
+    SELECT ${names}, $file, _line, _extras, _unsure, _blank, CASE WHEN _unsure THEN CAST(to_json([${cells}]) AS VARCHAR) END
     FROM (
       SELECT *, NOT (${[...cellOk, ...rules].join(" AND ")}) AS _unsure FROM (
         SELECT ${typed.join(", ")}, ${source.extras} AS _extras, ${source.blank} AS _blank, ${source.line} AS _line
         FROM ${source.from}))`;
+  return {sql, values: {...source.values, file: source.file}};
 }
 
 export interface RowReject extends Issue {

@@ -1,9 +1,11 @@
 // Runs the warehouse's SQL files: staging (tables built once per ingest from the kinds' tables),
-// marts (views), warnings (rules of the business) and data tests.
+// marts (views), warnings (rules of the business) and data tests (the singular ones in tests/,
+// the generic ones generated from the contract by generic-tests.ts).
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {readdirSync, readFileSync} from "node:fs";
 import {basename, join} from "node:path";
 import {fileURLToPath} from "node:url";
+import {genericDataTests, type GenericTest} from "./generic-tests.js";
 
 const SQL_DIR = fileURLToPath(new URL(".", import.meta.url));
 
@@ -27,7 +29,7 @@ export async function createModels(conn: DuckDBConnection): Promise<void> {
 /** Each warnings file selects (kind, source_file, source_line, message); the rule is its name. */
 export async function collectWarnings(conn: DuckDBConnection): Promise<void> {
   for (const {name, sql} of sqlFiles("warnings")) {
-    await conn.run(`INSERT INTO warnings SELECT kind, source_file, source_line, '${name}', message FROM (${stripSemicolon(sql)})`);
+    await conn.run(`INSERT INTO warnings SELECT kind, source_file, source_line, $rule, message FROM (${stripSemicolon(sql)})`, {rule: name});
   }
 }
 
@@ -37,12 +39,23 @@ export interface DataTestResult {
   example: string | null;
 }
 
-/** Each test selects its failing rows; none means it passes. */
+/**
+ * Each test selects its failing rows; none means it passes. A generic test's example names the
+ * query (kind, reference or column) that found it.
+ */
 export async function runDataTests(conn: DuckDBConnection): Promise<DataTestResult[]> {
+  const singular: GenericTest[] = sqlFiles("tests").map(({name, sql}) => ({name, queries: [{label: "", sql: stripSemicolon(sql)}]}));
+  const tests = [...singular, ...genericDataTests()].sort((a, b) => (a.name < b.name ? -1 : 1));
   const results: DataTestResult[] = [];
-  for (const {name, sql} of sqlFiles("tests")) {
-    const rows = (await conn.runAndReadAll(stripSemicolon(sql))).getRowObjectsJson();
-    results.push({test: name, failures: rows.length, example: rows.length > 0 ? JSON.stringify(rows[0]) : null});
+  for (const {name, queries} of tests) {
+    let failures = 0;
+    let example: string | null = null;
+    for (const {label, sql, values} of queries) {
+      const rows = (await conn.runAndReadAll(sql, values)).getRowObjectsJson();
+      failures += rows.length;
+      if (example === null && rows.length > 0) example = JSON.stringify(label === "" ? rows[0] : {where: label, ...rows[0]});
+    }
+    results.push({test: name, failures, example});
   }
   return results;
 }

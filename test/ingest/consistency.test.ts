@@ -2,17 +2,20 @@
 // the cells mean, and nothing it would refuse. The ingest casts most rows in SQL for speed and
 // sends the rest to zod; this test is what catches the two disagreeing.
 //
-// fast-check writes data folders of establishments, norms, plan lines, activities and
-// disbursements with varied but valid spellings (money forms and suffixes, date forms, codes as
-// codes or Vietnamese labels, NFD text, odd blanks, quoted cells holding delimiters, quotes and
+// fast-check writes data folders of every kind of the contract (none, one or two files each)
+// with varied but valid spellings (money forms and suffixes, date forms, codes as codes or Vietnamese labels, NFD text, odd blanks, quoted cells holding delimiters, quotes and
 // line breaks, columns in any order under any alias, extra columns, `,` `;` tab, UTF-8 with or
 // without BOM, UTF-16), mutates cells (junk, fractions, impossible dates, empty required cells,
 // unknown codes, duplicated keys, broken references) and rows (blank, ragged), ingests, and
-// checks against an oracle built from validateRow alone:
+// checks against an oracle built from the contract alone (oracle.ts: validateRow, keys, references):
 //   - every file: rows read = loaded + rejected, each as the oracle counts them;
 //   - exactly the rows the oracle keeps are loaded, each value equal to validateRow's;
 //   - each rejected row is in `rejects` under the columns the oracle names;
 //   - extra columns are kept as written.
+// Half the spoilt rows have every other cell plain (test/contract/rows.ts cleanCell), so that the
+// SQL fast path, not zod, decides them: with that, the SQL money cast widened to a negative amount
+// failed this test in 4 of 5 runs (it passed every run before). The deterministic guard of the
+// casts is the near-miss matrix (test/contract/near-miss.test.ts).
 // A failure prints fast-check's seed and path; rerun with KC_FC_SEED=<seed> KC_FC_PATH=<path>
 // (KC_FC_RUNS sets the number of runs, 12 by default; KC_FC_KEEP=1 keeps the folders).
 import fc from "fast-check";
@@ -20,12 +23,11 @@ import {afterAll, describe, expect, it} from "vitest";
 import {codeLists, type CodeEntry, type CodeListName} from "../../src/lib/contract/codes.js";
 import {columnMeta, type ColumnMeta, type FieldType} from "../../src/lib/contract/fields.js";
 import {kindOrder, kinds, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
-import {validateRow} from "../../src/lib/contract/validate.js";
 import {cleanText, foldKey} from "../../src/lib/parse/text.js";
+import {cleanCell} from "../contract/rows.js";
 import {cleanup, closeAll, ingestFiles, quoteCell, utf16} from "./helpers.js";
+import {differences, oracle, type WrittenFile} from "./oracle.js";
 
-const KINDS = ["establishments", "norms", "plan_lines", "activities", "disbursements"] as const;
-type GenKind = (typeof KINDS)[number];
 
 // ---------------------------------------------------------------- cell spellings
 
@@ -192,7 +194,7 @@ const JUNK: readonly string[] = [
 ];
 
 /** Keys and references drawn from small pools, so duplicates and dangling references happen. */
-const keyArbs: Partial<Record<GenKind, Record<string, fc.Arbitrary<string>>>> = {
+const keyArbs: Partial<Record<KindName, Record<string, fc.Arbitrary<string>>>> = {
   establishments: {establishment_id: fc.integer({min: 1, max: 40}).map((n) => `CS${n}`)},
   plan_lines: {
     year: fc.constantFrom("2026", "2026", "2025"),
@@ -205,11 +207,20 @@ const keyArbs: Partial<Record<GenKind, Record<string, fc.Arbitrary<string>>>> = 
     establishment_id: fc.oneof(fc.integer({min: 1, max: 42}).map((n) => `CS${n}`), fc.constant(""), fc.constant("")),
     indicator: fc.oneof({weight: 8, arbitrary: fc.constant("")}, {weight: 1, arbitrary: fc.constant("may_moc_xa")})
   },
-  disbursements: {voucher_no: fc.integer({min: 1, max: 150}).map((n) => `PC${n}`), activity_id: fc.integer({min: 1, max: 52}).map((n) => `A${n}`)}
+  disbursements: {voucher_no: fc.integer({min: 1, max: 150}).map((n) => `PC${n}`), activity_id: fc.integer({min: 1, max: 52}).map((n) => `A${n}`)},
+  plan_targets: {year: fc.constantFrom("2026", "2026", "2025"), indicator: fc.constantFrom("may_moc_xa", "bao_bi", "dao_tao")},
+  projects: {
+    project_id: fc.integer({min: 1, max: 30}).map((n) => `DA${n}`),
+    establishment_id: fc.oneof(fc.integer({min: 1, max: 42}).map((n) => `CS${n}`), fc.constant(""), fc.constant(""))
+  },
+  demand_survey: {
+    survey_id: fc.integer({min: 1, max: 30}).map((n) => `KS${n}`),
+    establishment_id: fc.oneof(fc.integer({min: 1, max: 42}).map((n) => `CS${n}`), fc.constant(""), fc.constant(""))
+  }
 };
 
 /** A cell as written when the office gets it right (an optional cell may be left empty). */
-function cellArb(kind: GenKind, name: string, meta: ColumnMeta): fc.Arbitrary<string> {
+function cellArb(kind: KindName, name: string, meta: ColumnMeta): fc.Arbitrary<string> {
   const good = keyArbs[kind]?.[name] ?? goodArb(meta.type);
   const padded = fc.tuple(fc.constantFrom(...PADS), good, fc.constantFrom(...PADS)).map(([l, g, r]) => l + g + r);
   return fc.oneof({weight: 14, arbitrary: good}, {weight: 1, arbitrary: padded}, {weight: meta.required ? 0 : 4, arbitrary: fc.constant("")});
@@ -251,10 +262,12 @@ function spellings(spec: KindSpec, name: string): string[] {
   return [...new Set(all)].filter((s) => index.get(foldKey(s)) === name);
 }
 
-const EXTRA_HEADERS = ["Người nhập liệu", "Sổ tay", "GHI CHU NOI BO"];
+// A quote in a header or a file name is the office's text reaching the SQL: bound, never spliced
+// (proved by splicing the file name into typedInsert's SQL once: every run failed on a syntax error).
+const EXTRA_HEADERS = ["Người nhập liệu", "Sổ tay", "GHI CHU NOI BO", "Ghi chú 'nội bộ'"];
 
 interface FilePlan {
-  kind: GenKind;
+  kind: KindName;
   name: string;
   /** Canonical column or extra header, in file order. */
   columns: {name: string; header: string; extra: boolean}[];
@@ -270,7 +283,7 @@ interface FilePlan {
   forceQuote: boolean[][];
 }
 
-function fileArb(kind: GenKind, name: string): fc.Arbitrary<FilePlan> {
+function fileArb(kind: KindName, name: string): fc.Arbitrary<FilePlan> {
   const spec = kinds[kind] as KindSpec;
   const shape = Object.entries(spec.schema.shape).map(([n, s]) => ({name: n, meta: columnMeta(s)}));
   const headerArbs = shape.map((c) =>
@@ -291,6 +304,8 @@ function fileArb(kind: GenKind, name: string): fc.Arbitrary<FilePlan> {
         fc.record({
           cells: fc.tuple(...shape.map((c) => cellArb(kind, c.name, c.meta))),
           mutations: mutationsArb,
+          // A spoilt row with every other cell plain, so the SQL fast path alone decides it.
+          alone: fc.boolean(),
           extra: fc.oneof(textArb, fc.constant("")),
           shape: fc.oneof({weight: 30, arbitrary: fc.constant("ok")}, {weight: 1, arbitrary: fc.constantFrom("blank", "more", "fewer")}),
           quote: fc.array(fc.boolean(), {minLength: shape.length + 1, maxLength: shape.length + 1})
@@ -311,7 +326,9 @@ function fileArb(kind: GenKind, name: string): fc.Arbitrary<FilePlan> {
       const rows: string[][] = [];
       const forceQuote: boolean[][] = [];
       for (const r of g.rows) {
-        let cells = cols.map((c) => (c.extra ? r.extra : r.cells[c.source]!));
+        const plain = (c: (typeof cols)[number]) =>
+          keyArbs[kind]?.[c.name] === undefined ? cleanCell(shape[c.source]!.meta.type, c.name) : (cleanText(r.cells[c.source]) ?? "");
+        let cells = cols.map((c) => (c.extra ? r.extra : r.alone && r.mutations.length > 0 ? plain(c) : r.cells[c.source]!));
         for (const m of r.mutations) {
           const at = m.at % cells.length;
           const col = cols[at]!;
@@ -364,100 +381,15 @@ function render(plan: FilePlan): {content: string | Buffer; records: Record_[]} 
   return {content, records};
 }
 
+/** Every kind, each in no, one or two files (a key may repeat across a kind's files). */
 const folderArb = fc
-  .record({
-    establishments: fc.option(fileArb("establishments", "establishments.csv"), {nil: undefined, freq: 6}),
-    norms: fc.option(fileArb("norms", "norms.csv"), {nil: undefined, freq: 3}),
-    plan_lines: fc.option(fileArb("plan_lines", "plan_lines_2026.csv"), {nil: undefined, freq: 6}),
-    activities: fc.option(fileArb("activities", "activities.csv"), {nil: undefined, freq: 6}),
-    disbursements: fc.array(fc.constantFrom(1, 2).chain((n) => fileArb("disbursements", `disbursements_${n}.csv`)), {maxLength: 2})
-  })
-  .map((f) => {
-    const plans: FilePlan[] = [f.establishments, f.norms, f.plan_lines, f.activities].filter((p): p is FilePlan => p !== undefined);
+  .tuple(...kindOrder.map((kind) => fc.array(fc.constantFrom("1", "2 'bổ sung'").chain((n) => fileArb(kind, `${kind}_${n}.csv`)), {maxLength: 2})))
+  .map((perKind) => {
     const seen = new Set<string>();
-    for (const d of f.disbursements) if (!seen.has(d.name)) (seen.add(d.name), plans.push(d));
-    return plans;
+    return perKind.flat().filter((p) => !seen.has(p.name) && seen.add(p.name));
   });
 
-// ---------------------------------------------------------------- oracle
-
-interface Expected {
-  /** Per file: rows read, and the rows loaded with their values (line → row). */
-  files: Map<string, {read: number; loaded: Map<number, Record<string, unknown>>; rejected: Map<number, Set<string>>; extras: Map<number, unknown>}>;
-}
-
-type Typed = {file: string; line: number; row: Record<string, unknown>};
-
-function keyOf(row: Record<string, unknown>, cols: readonly string[]): string {
-  return JSON.stringify(cols.map((c) => (row[c] === undefined ? null : String(row[c]))));
-}
-
-function oracle(plans: FilePlan[], rendered: Map<string, Record_[]>): Expected {
-  const files: Expected["files"] = new Map();
-  const loadedByKind = new Map<KindName, Typed[]>();
-  for (const kind of kindOrder) {
-    const own = plans.filter((p) => p.kind === kind).sort((a, b) => (a.name < b.name ? -1 : 1));
-    const spec = kinds[kind] as KindSpec;
-    const valid: Typed[] = [];
-    for (const plan of own) {
-      const entry = {read: 0, loaded: new Map(), rejected: new Map<number, Set<string>>(), extras: new Map()};
-      files.set(plan.name, entry);
-      const width = plan.columns.length;
-      for (const rec of rendered.get(plan.name)!) {
-        if (rec.cells.every((c) => c === "")) continue; // a blank row is not a row
-        entry.read++;
-        if (rec.cells.length !== width) {
-          entry.rejected.set(rec.line, new Set([""]));
-          continue;
-        }
-        const cells: Record<string, string | undefined> = {};
-        const extras: Record<string, string | null> = {};
-        plan.columns.forEach((c, i) => {
-          if (c.extra) extras[c.header] = rec.cells[i] === "" ? null : rec.cells[i]!;
-          else cells[c.name] = cleanText(rec.cells[i]);
-        });
-        entry.extras.set(rec.line, Object.values(extras).every((v) => v === null) ? null : extras);
-        const result = validateRow(spec, cells);
-        if (!result.ok) entry.rejected.set(rec.line, new Set(result.issues.map((i) => i.column)));
-        else valid.push({file: plan.name, line: rec.line, row: result.row as Record<string, unknown>});
-      }
-    }
-    valid.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-    // The first row of a key wins.
-    let kept = valid;
-    if (spec.key && spec.key.length > 0) {
-      const seen = new Set<string>();
-      kept = [];
-      for (const t of valid) {
-        const k = keyOf(t.row, spec.key);
-        if (seen.has(k)) files.get(t.file)!.rejected.set(t.line, new Set([spec.key.join(", ")]));
-        else (seen.add(k), kept.push(t));
-      }
-    }
-    // References find loaded rows only; the first broken one is the reason.
-    const loaded: Typed[] = [];
-    for (const t of kept) {
-      const broken = (spec.references ?? []).find((ref) => {
-        if (ref.columns.some((c) => t.row[c] === undefined)) return false;
-        const want = keyOf(t.row, ref.columns);
-        return !(loadedByKind.get(ref.kind) ?? []).some((r) => keyOf(r.row, ref.toColumns) === want);
-      });
-      if (broken) files.get(t.file)!.rejected.set(t.line, new Set([broken.columns[broken.columns.length - 1]!]));
-      else loaded.push(t);
-    }
-    loadedByKind.set(kind, loaded);
-    for (const t of loaded) files.get(t.file)!.loaded.set(t.line, t.row);
-  }
-  return {files};
-}
-
 // ---------------------------------------------------------------- the property
-
-function asWarehouse(v: unknown): unknown {
-  if (v === undefined) return null;
-  if (typeof v === "bigint") return v.toString();
-  return v;
-}
 
 const RUNS = Number(process.env.KC_FC_RUNS ?? 12);
 const SEED = process.env.KC_FC_SEED === undefined ? undefined : Number(process.env.KC_FC_SEED);
@@ -472,74 +404,30 @@ afterAll(() => {
 });
 
 describe("the SQL fast path and zod agree", () => {
+  // A run cut short by the time limit fails (markInterruptAsFailure): fewer runs than asked are
+  // not a pass. Proved by setting the limit to 1 ms once: the test failed with "interrupted".
   it(
-    "on generated folders: counts, loaded rows, values, rejects and extra columns as validateRow says",
+    "on generated folders of every kind: counts, loaded rows, values, rejects and extra columns as validateRow says",
     async () => {
       await fc.assert(
         fc.asyncProperty(folderArb, async (plans) => {
-          const rendered = new Map<string, Record_[]>();
+          const written: WrittenFile[] = [];
           const files: Record<string, string | Buffer> = {};
           for (const p of plans) {
             const {content, records} = render(p);
             files[p.name] = content;
-            rendered.set(p.name, records);
+            written.push({kind: p.kind, name: p.name, columns: p.columns, records});
           }
-          const expected = oracle(plans, rendered);
+          const expected = oracle(written);
           const w = await ingestFiles(files);
           if (KEEP) console.log(`data ${w.dataDir}, warehouse ${w.dbPath}`);
           try {
-            const problems: string[] = [];
-            const sf = await w.query("SELECT source_file, rows_read, rows_loaded, rows_rejected FROM source_files");
-            for (const f of sf) {
-              const e = expected.files.get(String(f.source_file))!;
-              const counts = [f.rows_read, f.rows_loaded, f.rows_rejected];
-              const want = [e.read, e.loaded.size, e.rejected.size];
-              if (JSON.stringify(counts) !== JSON.stringify(want)) problems.push(`${f.source_file}: read/loaded/rejected ${counts.join("/")}, oracle ${want.join("/")}`);
-              if (Number(f.rows_read) !== Number(f.rows_loaded) + Number(f.rows_rejected)) problems.push(`${f.source_file}: rows read ≠ loaded + rejected`);
-            }
-            if (sf.length !== plans.length) problems.push(`${sf.length} files in source_files for ${plans.length} written`);
-            const rejects = await w.query("SELECT source_file, source_line, column_name FROM rejects");
-            for (const kind of KINDS) {
-              const rows = await w.query(`SELECT * FROM ${kind}`);
-              const byLine = new Map(rows.map((r) => [`${r.source_file}#${r.source_line}`, r]));
-              for (const p of plans.filter((x) => x.kind === kind)) {
-                const e = expected.files.get(p.name)!;
-                const records = new Map(rendered.get(p.name)!.map((r) => [r.line, r]));
-                for (const [line, want] of e.loaded) {
-                  const got = byLine.get(`${p.name}#${line}`);
-                  if (!got) {
-                    const why = rejects.filter((r) => r.source_file === p.name && r.source_line === line).map((r) => r.column_name);
-                    problems.push(`${p.name} row ${line}: validateRow loads it, the ingest rejected it (${why.join(", ")}); cells ${JSON.stringify(records.get(line)!.cells)}`);
-                    continue;
-                  }
-                  byLine.delete(`${p.name}#${line}`);
-                  for (const col of Object.keys((kinds[kind] as KindSpec).schema.shape)) {
-                    if (got[col] !== asWarehouse(want[col])) {
-                      const i = p.columns.findIndex((c) => c.name === col && !c.extra);
-                      problems.push(
-                        `${p.name} row ${line} ${col}: cell ${JSON.stringify(i < 0 ? undefined : records.get(line)!.cells[i])} is ${JSON.stringify(asWarehouse(want[col]))} to validateRow, ${JSON.stringify(got[col])} in the warehouse`
-                      );
-                    }
-                  }
-                  const extras = e.extras.get(line);
-                  const gotExtras = got.extra_columns === null ? null : JSON.parse(String(got.extra_columns));
-                  if (JSON.stringify(gotExtras) !== JSON.stringify(extras)) problems.push(`${p.name} row ${line}: extra_columns ${JSON.stringify(gotExtras)}, written ${JSON.stringify(extras)}`);
-                }
-                for (const [line, columns] of e.rejected) {
-                  const got = new Set(rejects.filter((r) => r.source_file === p.name && r.source_line === line).map((r) => String(r.column_name)));
-                  if (JSON.stringify([...got].sort()) !== JSON.stringify([...columns].sort())) {
-                    problems.push(`${p.name} row ${line}: rejected under ${JSON.stringify([...got])}, oracle ${JSON.stringify([...columns])}; cells ${JSON.stringify(records.get(line)!.cells)}`);
-                  }
-                }
-              }
-              for (const [k, r] of byLine) problems.push(`${k}: loaded, but validateRow or the keys/references refuse it: ${JSON.stringify(r)}`);
-            }
-            expect(problems).toEqual([]);
+            expect(await differences(w, written, expected)).toEqual([]);
           } finally {
             w.close();
           }
         }),
-        {numRuns: RUNS, seed: SEED, path: PATH, endOnFailure: PATH === undefined ? false : true, interruptAfterTimeLimit: 100_000, markInterruptAsFailure: false}
+        {numRuns: RUNS, seed: SEED, path: PATH, endOnFailure: PATH === undefined ? false : true, interruptAfterTimeLimit: 150_000, markInterruptAsFailure: true}
       );
     },
     240_000

@@ -1,0 +1,77 @@
+// The data tests every contract implies, generated from kinds.ts so that they follow it (a new
+// kind, key, reference or code column is tested with no SQL to write): every key unique, every
+// reference resolved, every code in its list. Each is one query per kind (or per reference, per
+// code column) selecting the failing rows; the singular tests of the warehouse stay as .sql files
+// in tests/.
+import type {z} from "zod";
+import {columnMeta} from "../../src/lib/contract/fields.js";
+import {kindOrder, kinds, type KindSpec} from "../../src/lib/contract/kinds.js";
+import {quoteIdent as q} from "../load/sql.js";
+
+/** A query selecting failing rows; `label` names it in the failure's example; `values` are its bound parameters. */
+export interface TestQuery {
+  label: string;
+  sql: string;
+  values?: Record<string, string>;
+}
+
+export interface GenericTest {
+  name: string;
+  queries: TestQuery[];
+}
+
+const specs = () => kindOrder.map((k) => kinds[k] as KindSpec);
+
+/** A part of a key: a column, or a value the contract computes from the row with its own SQL. */
+const keySql = (part: string | {sql: string}): string => (typeof part === "string" ? q(part) : `(${part.sql})`);
+
+/** Keys are unique after the load (duplicates were rejected, the first row kept); an empty cell of a key is a value like any other. */
+function uniqueKeys(): TestQuery[] {
+  return specs()
+    .filter((s) => s.key && s.key.length > 0)
+    .map((s) => {
+      const key = s.key!.map(keySql).join(", ");
+      return {label: s.name, sql: `SELECT ${key}, count(*) AS rows FROM ${q(s.name)} GROUP BY ${key} HAVING count(*) > 1`};
+    });
+}
+
+/** Every reference of a loaded row finds its row. */
+function referencesResolve(): TestQuery[] {
+  return specs().flatMap((s) =>
+    (s.references ?? []).map((ref) => {
+      const present = ref.columns.map((c) => `t.${q(c)} IS NOT NULL`).join(" AND ");
+      const match = ref.columns.map((c, i) => `r.${q(ref.toColumns[i]!)} = t.${q(c)}`).join(" AND ");
+      return {
+        label: `${s.name}.${ref.columns.join("+")} → ${ref.kind}`,
+        sql: `SELECT t.source_file, t.source_line, ${ref.columns.map((c) => `t.${q(c)}`).join(", ")} FROM ${q(s.name)} t
+              WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${q(ref.kind)} r WHERE ${match})`
+      };
+    })
+  );
+}
+
+/** Every code column holds a code of its list. */
+function acceptedCodes(): TestQuery[] {
+  return specs().flatMap((s) =>
+    Object.entries(s.schema.shape).flatMap(([column, schema]) => {
+      const type = columnMeta(schema as z.ZodType).type;
+      if (type.kind !== "code") return [];
+      return [
+        {
+          label: `${s.name}.${column}`,
+          sql: `SELECT DISTINCT ${q(column)} AS code FROM ${q(s.name)}
+                WHERE ${q(column)} IS NOT NULL AND ${q(column)} NOT IN (SELECT code FROM code_lists WHERE list = $list)`,
+          values: {list: type.list}
+        }
+      ];
+    })
+  );
+}
+
+export function genericDataTests(): GenericTest[] {
+  return [
+    {name: "unique_keys", queries: uniqueKeys()},
+    {name: "references_resolve", queries: referencesResolve()},
+    {name: "accepted_codes", queries: acceptedCodes()}
+  ];
+}
