@@ -19,7 +19,7 @@ import fc from "fast-check";
 import {afterAll, describe, expect, it} from "vitest";
 import {codeLists, type CodeEntry, type CodeListName} from "../../src/lib/contract/codes.js";
 import {columnMeta, type ColumnMeta, type FieldType} from "../../src/lib/contract/fields.js";
-import {kindOrder, kinds, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
+import {keyColumn, keyText, kindOrder, kinds, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
 import {validateRow} from "../../src/lib/contract/validate.js";
 import {cleanText, foldKey} from "../../src/lib/parse/text.js";
 import {cleanup, closeAll, ingestFiles, quoteCell, utf16} from "./helpers.js";
@@ -429,21 +429,22 @@ function oracle(plans: FilePlan[], rendered: Map<string, Record_[]>): Expected {
       const seen = new Set<string>();
       kept = [];
       for (const t of valid) {
-        const k = keyOf(t.row, spec.key);
-        if (seen.has(k)) files.get(t.file)!.rejected.set(t.line, new Set([spec.key.join(", ")]));
+        const k = keyText(spec.key, t.row);
+        if (seen.has(k)) files.get(t.file)!.rejected.set(t.line, new Set([keyColumn(spec.key)]));
         else (seen.add(k), kept.push(t));
       }
     }
-    // References find loaded rows only; the first broken one is the reason.
-    const loaded: Typed[] = [];
-    for (const t of kept) {
-      const broken = (spec.references ?? []).find((ref) => {
-        if (ref.columns.some((c) => t.row[c] === undefined)) return false;
-        const want = keyOf(t.row, ref.columns);
-        return !(loadedByKind.get(ref.kind) ?? []).some((r) => keyOf(r.row, ref.toColumns) === want);
+    // References find loaded rows only, one reference after the other as the load checks them (a
+    // kind may point to its own rows: a carried activity to its origin, among the rows still in).
+    let loaded: Typed[] = kept;
+    for (const ref of spec.references ?? []) {
+      const targets = ref.kind === kind ? loaded : (loadedByKind.get(ref.kind) ?? []);
+      const found = new Set(targets.map((r) => keyOf(r.row, ref.toColumns)));
+      loaded = loaded.filter((t) => {
+        if (ref.columns.some((c) => t.row[c] === undefined) || found.has(keyOf(t.row, ref.columns))) return true;
+        files.get(t.file)!.rejected.set(t.line, new Set([ref.columns[ref.columns.length - 1]!]));
+        return false;
       });
-      if (broken) files.get(t.file)!.rejected.set(t.line, new Set([broken.columns[broken.columns.length - 1]!]));
-      else loaded.push(t);
     }
     loadedByKind.set(kind, loaded);
     for (const t of loaded) files.get(t.file)!.loaded.set(t.line, t.row);

@@ -4,7 +4,7 @@
 // into docs/du-lieu.md.
 import {codeLists, type CodeEntry, type CodeListName} from "./codes.js";
 import {columnMeta, type FieldType} from "./fields.js";
-import {kindOrder, kinds, type KindName, type KindSpec} from "./kinds.js";
+import {keyHeader, kindOrder, kinds, referenceReason, type KindName, type KindSpec} from "./kinds.js";
 
 export interface DictionaryColumn {
   name: string;
@@ -74,11 +74,12 @@ export function dataDictionary(): DictionaryKind[] {
       };
     });
     const rules = [
-      ...(spec.key ? [`Không trùng: ${spec.key.map((k) => columnMeta(spec.schema.shape[k]!).header).join(" + ")} (dòng đầu tiên được giữ, dòng sau bị loại)`] : []),
+      ...(spec.key ? [`Không trùng: ${spec.key.map((k) => keyHeader(spec, k)).join(" + ")} (dòng đầu tiên được giữ, dòng sau bị loại)`] : []),
+      ...(spec.fills ?? []).map((f) => `${columnMeta(spec.schema.shape[f.column]!).header} để trống được hiểu là ${f.meaning}`),
       ...(spec.rules ?? []).map((r) => `Dòng bị loại nếu ${r.reason}`),
-      ...(spec.references ?? []).map((r) => `Dòng bị loại nếu ${r.reason}`)
+      ...(spec.references ?? []).map((r) => `Dòng bị loại nếu ${referenceReason(r.reason, (c) => `[${columnMeta(spec.schema.shape[c]!).header}]`)}`)
     ];
-    return {kind: name, title: spec.title, filePattern: `${name}*.csv`, key: spec.key ?? [], columns, rules};
+    return {kind: name, title: spec.title, filePattern: `${name}*.csv`, key: (spec.key ?? []).map((k) => (typeof k === "string" ? k : k.header)), columns, rules};
   });
 }
 

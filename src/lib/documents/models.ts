@@ -89,8 +89,16 @@ export interface CarryOverItem {
 
 export interface EvaluationModel {
   year: number;
-  /** When the data was last loaded (ISO), for the "số liệu đến" line. */
+  /**
+   * The date the evaluation stands on (ISO), for the "số liệu đến" line: 31/12 of the year, or the
+   * data date if earlier. Every figure is as of that date.
+   */
   dataAsOf?: string;
+  /**
+   * Vouchers of the year's commune budget paid after `dataAsOf` (the adjustment period: January
+   * payments naming the year in Năm kế hoạch), not in the figures; absent when there are none.
+   */
+  adjustment?: {vouchers: number; amount: bigint; lastPaidOn: string};
   targets: TargetResult[];
   budget: {
     lines: BudgetLineResult[];
