@@ -295,13 +295,13 @@ export const kinds = {
       },
       {
         column: "carried_from_id",
-        reason: "hoạt động chuyển nguồn phải ghi cả Chuyển từ năm và Mã hoạt động năm trước (hoặc để trống cả hai)",
+        reason: "hoạt động chuyển nguồn ghi thiếu Chuyển từ năm hoặc Mã hoạt động năm trước (ghi cả hai, hoặc để trống cả hai)",
         holds: (r) => (r.carried_from_year === undefined) === (r.carried_from_id === undefined),
         sql: "(carried_from_year IS NULL) = (carried_from_id IS NULL)"
       },
       {
         column: "carried_from_year",
-        reason: "Chuyển từ năm phải là một năm trước Năm của hoạt động",
+        reason: "Chuyển từ năm không trước Năm của hoạt động (hoạt động chỉ chuyển nguồn từ năm trước sang)",
         holds: (r) => r.carried_from_year === undefined || r.carried_from_year < r.year,
         sql: "carried_from_year IS NULL OR carried_from_year < year"
       }
