@@ -2,6 +2,7 @@
 // restarted in 2027, carry-over lines, carried activities, a January voucher of plan year 2026 in
 // the 2027 file, the 2026 file updated in 2027. Every figure below is worked out by hand from
 // loaders/sample/story.ts (2026) and loaders/sample/second-year.ts (2027), in triệu đồng.
+import {spawnSync} from "node:child_process";
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -10,7 +11,15 @@ import {ingest} from "../../loaders/ingest.js";
 import {generateSample} from "../../loaders/sample/generate.js";
 import {evaluate} from "../../reports/evaluation.js";
 import {openWarehouse, type Warehouse} from "../../reports/warehouse.js";
+import {budgetRows, type Activity, type Line, type Voucher} from "../../src/components/budget-model.js";
 import type {EvaluationModel} from "../../src/lib/documents/models.js";
+
+/** A site data loader's JSON (src/data/<name>.json.ts), run on the two-year warehouse. */
+function loader<T>(name: string): T {
+  const run = spawnSync(process.execPath, ["--import", "tsx", `src/data/${name}.json.ts`], {env: {...process.env, KC_DB: join(dir, "two.duckdb")}, encoding: "utf8"});
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout) as T;
+}
 
 const tr = (n: number) => BigInt(Math.round(n * 1_000_000));
 let dir: string;
@@ -71,6 +80,8 @@ describe("plan_vs_actual of both years, ids restarted", () => {
     expect(await lines(two, 2026)).toEqual(alone.map((l) => (l[0] === 4 ? [4, "xa", tr(20), tr(20), tr(20)] : l)));
   });
 
+  // With the voucher's reference on the id alone (no plan year), HD-11 was found in 2026 and loaded;
+  // the data test references_resolve then stopped the ingest, and this file failed.
   it("the voucher citing HD-11 (an id of 2026 only) in 2027 is rejected naming 2027, not booked to 2026", async () => {
     const [r] = await two.query("SELECT source_file, source_line, reason FROM rejects WHERE source_file LIKE 'disbursements_2027%'");
     expect(r).toMatchObject({source_file: "disbursements_2027_q4.csv", source_line: 2});
@@ -164,5 +175,52 @@ describe("history through the last closed year", () => {
     ]);
     // One year: 2026 is not closed yet, the history stops at 2025.
     expect(await one.query("SELECT from_year, to_year, projects FROM site_history_totals")).toEqual([{from_year: 2020, to_year: 2025, projects: 98}]);
+  });
+});
+
+describe("what the pages are given, two years in the warehouse", () => {
+  it("every page opens on 2027, the plan year holding the data date", () => {
+    expect(loader("years")).toEqual({years: [2026, 2027], defaultYear: 2027});
+  });
+
+  it("Tổng quan: each year's cards, the 2026 ones as of 31/12/2026", () => {
+    const o = loader<{kpis: {year: number; as_of: string; planned: number; approved: number; disbursed: number}[]}>("overview");
+    expect(o.kpis.map((k) => [k.year, k.as_of, k.planned, k.approved, k.disbursed])).toEqual([
+      // 2026 as it stands now: its line 4 has the January voucher (19,85 + 0,15)
+      [2026, "2026-12-31", 130_000_000, 120_000_000, 95_600_000],
+      [2027, "2027-11-19", 150_400_000, 107_400_000, 70_500_000]
+    ]);
+  });
+
+  it("Tổng quan: the alerts carry their plan year", () => {
+    const a = loader<{alerts: {year: number | null; rule: string}[]}>("overview-alerts");
+    // 2026 line 3 is over-committed (24,5 > 20); 2027 raises no budget alert
+    expect(a.alerts.map((x) => [x.year, x.rule])).toEqual([[2026, "line_over_committed"]]);
+  });
+
+  it("Kế hoạch – Thực hiện: the page's model keeps 2027's HD-09 apart from 2026's HD-09", () => {
+    const lines = loader<Line[]>("plan-lines");
+    const activities = loader<Activity[]>("plan-activities");
+    const vouchers = loader<Voucher[]>("plan-vouchers");
+    const f = (year: number) => ({year, group: null, source: null, level: null, formerUnit: null});
+    const shown = (year: number) => budgetRows(lines, activities, vouchers, f(year)).rows.map((r) => [r.line_no, r.planned, r.approved, r.disbursed]);
+    // The same figures as plan_vs_actual above. Keyed by id alone, 2027's line 5 (HD-09) took 2026's
+    // study-tour vouchers (14 + 5,85 + 0,15) and 2026's line 4 took 2027's HD-09 voucher (2): this
+    // test failed so before the model keyed activities by (year, id).
+    expect(shown(2027)).toEqual([
+      [1, 80_000_000, 60_000_000, 34_000_000],
+      [2, 40_000_000, 27_000_000, 19_500_000],
+      [3, 10_000_000, 0, 0],
+      [4, 6_000_000, 6_000_000, 6_000_000],
+      [5, 5_400_000, 5_400_000, 2_000_000],
+      [6, 9_000_000, 9_000_000, 9_000_000]
+    ]);
+    expect(shown(2026)).toEqual([
+      [1, 60_000_000, 57_500_000, 51_500_000],
+      [2, 20_000_000, 18_000_000, 12_600_000],
+      [3, 20_000_000, 24_500_000, 11_500_000],
+      [4, 20_000_000, 20_000_000, 20_000_000],
+      [5, 10_000_000, 0, 0]
+    ]);
   });
 });
