@@ -28,7 +28,8 @@ try {
         norms: rows.norms,
         planLines: rows.planLines,
         activities: rows.activities,
-        disbursements: rows.disbursements.map((d) => ({activity_id: d.activity_id, amount: d.amount})),
+        // An activity is (plan year, id): ids restart each year, so a voucher carries its plan year.
+        disbursements: rows.disbursements.map((d) => ({activity_id: d.activity_id, plan_year: d.plan_year, paid_on: d.paid_on, amount: d.amount})),
         projects: rows.projects,
         establishments: rows.establishments.map((e) => ({establishment_id: e.establishment_id, name: e.name}))
       },
