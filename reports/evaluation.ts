@@ -123,6 +123,7 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
   const money = await w.query(`SELECT * FROM report_carry_over_on(${on}) WHERE year = ${y} ORDER BY coalesce(line_no, 999), activity_id`);
   const item = (c: (typeof money)[number]): CarryOverItem => ({
     activity_id: String(c.activity_id),
+    ...(c.carried_from_id === undefined ? {} : {carriedFrom: {year: num(c.carried_from_year), activity_id: String(c.carried_from_id)}}),
     title: String(c.title),
     ...(c.establishment_name === undefined ? {} : {establishment_name: String(c.establishment_name)}),
     status: codeLabel("status", String(c.status)),

@@ -81,7 +81,7 @@ function folder(
 ) {
   const p = {...plan, ...planOverride};
   return {
-    ...(projects.length > 0 ? {"projects.csv": ["Mã đề án;Năm;Cấp;Nhóm nội dung;Tên đề án;Kinh phí hỗ trợ", ...projects].join("\n")} : {}),
+    ...(projects.length > 0 ? {"projects.csv": ["Mã đề án;Năm;Cấp;Nhóm nội dung;Tên đề án;Kinh phí hỗ trợ;Mã cơ sở", ...projects].join("\n")} : {}),
     "establishments.csv": [estHeader, ...ests.map((e) => est[e])].join("\n"),
     "norms.csv": norms.join("\n"),
     "plan_lines_2026.csv": [planHeader, ...lines.map((l) => p[l])].join("\n"),
@@ -96,8 +96,8 @@ let clean: Warehouse;
 beforeAll(async () => {
   all = await ingestFiles(
     folder([1, 2, 3, 4, 5, 6], Object.keys(act) as (keyof typeof act)[], Object.keys(pay) as (keyof typeof pay)[], ["CS01", "CS02", "CS03"], {}, [
-      "P1;2024;huyen;may_moc_thiet_bi;Đề án 2024;30.000.000", // a year without a plan: quiet (a rule on every project failed this test)
-      "P2;2026;tinh;may_moc_thiet_bi;Đề án 2026;40.000.000" // 2026 has a plan: its supports are the activities'
+      "P1;2024;huyen;may_moc_thiet_bi;Đề án 2024;30.000.000;CS01", // a year without a plan: quiet (a rule on every project failed this test)
+      "P2;2026;tinh;may_moc_thiet_bi;Đề án 2026;40.000.000;CS01" // 2026 has a plan: its supports are the activities'
     ])
   );
   // The clean folder: rows that break no rule, line 3 with its right total.
@@ -164,6 +164,12 @@ describe("warning rules", () => {
       {source_file: "plan_lines_2026.csv", warnings: 3},
       {source_file: "projects.csv", warnings: 1}
     ]);
+  });
+
+  it("a project of a plan year is counted once: not in the history, not in the facility's supports", async () => {
+    // CS01 has P1 (2024) and P2 (2026, a plan year; its supports are the activities file's).
+    expect(await all.query("SELECT project_id FROM site_history_projects")).toEqual([{project_id: "P1"}]);
+    expect(await all.query("SELECT supports, support_total FROM site_facility_register WHERE establishment_id = 'CS01'")).toEqual([{supports: 1, support_total: "30000000"}]);
   });
 
   it("a clean folder gives no warning", async () => {

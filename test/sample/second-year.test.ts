@@ -153,6 +153,7 @@ describe("evaluation of 2027", () => {
       ["HD-09", tr(3.4)]
     ]);
     expect(e.carryOver.total).toBe(tr(36.9));
+    expect(e.carryOver.items.find((c) => c.activity_id === "HD-09")?.carriedFrom).toEqual({year: 2026, activity_id: "HD-05"});
   });
 
   it("compares with the average of 2020–2026, the plan year 2026 counted from its activities", () => {

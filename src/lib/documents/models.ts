@@ -78,6 +78,8 @@ export interface YearFigures {
 
 export interface CarryOverItem {
   activity_id: string;
+  /** A carried activity's origin (Chuyển từ năm, Mã hoạt động năm trước): the chain to follow. */
+  carriedFrom?: {year: number; activity_id: string};
   title: string;
   establishment_name?: string;
   status: string;
