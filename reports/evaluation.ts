@@ -14,11 +14,14 @@ export class NoPlanYear extends Error {
   override name = "NoPlanYear";
 }
 
-/** The latest plan year in the data, or the year asked for when it is there. */
+/** The year asked for when it is there; by default the year the pages open on (plan_years.is_default). */
 export async function evaluationYear(w: Warehouse, year?: number): Promise<number> {
   const years = await planYears(w);
   if (years.length === 0) throw new NoPlanYear("Kho dữ liệu chưa có kế hoạch năm nào (plan_lines, plan_targets).");
-  if (year === undefined) return years.at(-1)!;
+  if (year === undefined) {
+    const [d] = await w.query("SELECT year FROM plan_years WHERE is_default");
+    return d?.year === undefined ? years.at(-1)! : Number(d.year);
+  }
   if (!years.includes(year)) throw new NoPlanYear(`Kho dữ liệu không có kế hoạch năm ${year} (có: ${years.join(", ")}).`);
   return year;
 }
