@@ -2,6 +2,10 @@
 // Everything here keeps the built site self-contained: no Google Fonts (globalStylesheets: []),
 // no outside links in the footer, no DuckDB-WASM extension downloads. See docs in scripts/offline-cache.ts.
 import {existsSync} from "node:fs";
+import {historyPeriod} from "./reports/warehouse.js";
+
+// The history page's menu entry names the years the history holds (through the last closed plan year).
+const period = await historyPeriod();
 
 /** The site's pages in menu order. A page whose Markdown file does not exist yet is left out,
  * so the site builds while pages are being written. */
@@ -9,7 +13,7 @@ const PAGES: {name: string; path: string}[] = [
   {name: "Tổng quan", path: "/"},
   {name: "Kế hoạch – Thực hiện", path: "/ke-hoach-thuc-hien"},
   {name: "Hoạt động", path: "/hoat-dong"},
-  {name: "Giai đoạn 2020–2025", path: "/giai-doan-2020-2025"},
+  {name: period ? `Giai đoạn ${period}` : "Giai đoạn đã qua", path: "/giai-doan"},
   {name: "Cơ sở CNNT", path: "/co-so"},
   {name: "Chất lượng dữ liệu", path: "/chat-luong-du-lieu"},
   {name: "Đánh giá năm", path: "/danh-gia"},

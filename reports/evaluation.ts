@@ -1,6 +1,11 @@
-// The year-end evaluation (Đánh giá kết quả năm) computed from the warehouse's report_* views
+// The year-end evaluation (Đánh giá kết quả năm) computed from the warehouse's report_* macros
 // (loaders/sql/marts/report_*.sql) into the EvaluationModel the documents and the page use.
+// A year's evaluation stands on one date, 31/12 of the year or the data date if earlier
+// (plan_years.evaluation_as_of): vouchers paid by then, statuses as they were then. Files of the
+// next year added later change none of its figures; its vouchers paid after that date (the budget's
+// adjustment period, naming the year in Năm kế hoạch) are given apart.
 import {codeLabel} from "../src/lib/contract/codes.js";
+import {formatDate} from "../src/lib/format.js";
 import {targetStatus, type BudgetLineResult, type CarryOverItem, type EvaluationModel, type TargetStatus, type YearFigures} from "../src/lib/documents/models.js";
 import type {ContentGroup} from "../src/lib/contract/codes.js";
 import {reviewEvaluation} from "./review.js";
@@ -10,11 +15,14 @@ export class NoPlanYear extends Error {
   override name = "NoPlanYear";
 }
 
-/** The latest plan year in the data, or the year asked for when it is there. */
+/** The year asked for when it is there; by default the year the pages open on (plan_years.is_default). */
 export async function evaluationYear(w: Warehouse, year?: number): Promise<number> {
   const years = await planYears(w);
   if (years.length === 0) throw new NoPlanYear("Kho dữ liệu chưa có kế hoạch năm nào (plan_lines, plan_targets).");
-  if (year === undefined) return years.at(-1)!;
+  if (year === undefined) {
+    const [d] = await w.query("SELECT year FROM plan_years WHERE is_default");
+    return d?.year === undefined ? years.at(-1)! : Number(d.year);
+  }
   if (!years.includes(year)) throw new NoPlanYear(`Kho dữ liệu không có kế hoạch năm ${year} (có: ${years.join(", ")}).`);
   return year;
 }
@@ -30,10 +38,21 @@ function average(total: bigint, n: number): bigint {
   return (total * 2n + d) / (2n * d);
 }
 
+/** The date the evaluation of `year` stands on (ISO): 31/12 of the year, or the data date if earlier. */
+async function evaluationDate(w: Warehouse, year: number, dataAsOf?: string): Promise<string> {
+  const yearEnd = `${year}-12-31`;
+  if (dataAsOf !== undefined) return dataAsOf < yearEnd ? dataAsOf : yearEnd;
+  const [row] = await w.query(`SELECT strftime(evaluation_as_of, '%Y-%m-%d') AS d FROM plan_years WHERE year = ${year}`);
+  return row?.d === undefined ? yearEnd : String(row.d);
+}
+
+/** `options.dataAsOf`: the data date (ISO); by default the latest ingest's. */
 export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: string} = {}): Promise<EvaluationModel> {
   const y = Number(year);
+  const asOf = await evaluationDate(w, y, options.dataAsOf);
+  const on = `DATE '${asOf}'`;
 
-  const targets = (await w.query(`SELECT * FROM target_progress WHERE year = ${y} ORDER BY position`)).map((t) => {
+  const targets = (await w.query(`SELECT * FROM target_progress_on(${on}) WHERE year = ${y} ORDER BY position`)).map((t) => {
     const achieved = num(t.achieved);
     const status = String(t.status) as TargetStatus;
     // The view and the shared rule must agree.
@@ -51,7 +70,7 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
     };
   });
 
-  const lines: BudgetLineResult[] = (await w.query(`SELECT * FROM plan_vs_actual WHERE year = ${y} ORDER BY line_no`)).map((l) => ({
+  const lines: BudgetLineResult[] = (await w.query(`SELECT * FROM plan_vs_actual_on(${on}) WHERE year = ${y} ORDER BY line_no`)).map((l) => ({
     line_no: num(l.line_no),
     content_group: String(l.content_group) as ContentGroup,
     description: String(l.description),
@@ -63,19 +82,23 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
     commitment_rate: rate(l.commitment_rate),
     disbursement_rate: rate(l.disbursement_rate)
   }));
-  const [b] = await w.query(`SELECT * FROM report_budget WHERE year = ${y}`);
+  const [b] = await w.query(`SELECT * FROM report_budget_on(${on}) WHERE year = ${y}`);
 
-  const [o] = await w.query(`SELECT * FROM report_outcomes WHERE year = ${y}`);
-  const facilities = await w.query(`SELECT * FROM report_facilities WHERE year = ${y} ORDER BY dimension, position`);
+  const [o] = await w.query(`SELECT * FROM report_outcomes_on(${on}) WHERE year = ${y}`);
+  const facilities = await w.query(`SELECT * FROM report_facilities_on(${on}) WHERE year = ${y} ORDER BY dimension, position`);
   const by = (dimension: string) =>
     facilities.filter((f) => f.dimension === dimension).map((f) => ({code: String(f.code), label: String(f.label), count: num(f.facilities)}));
   const support = big(o?.support);
   const counterpart = big(o?.counterpart);
 
-  const yearly = await w.query(`SELECT * FROM report_yearly ORDER BY source, year`);
-  const history = yearly.filter((r) => r.source === "projects" && num(r.year) < y);
-  const fromYear = history.length > 0 ? Math.min(...history.map((r) => num(r.year))) : y - 6;
-  const toYear = history.length > 0 ? Math.max(...history.map((r) => num(r.year))) : y - 1;
+  // The years before this one that have data, each counted as report_yearly counts it: the
+  // projects file's years, and earlier plan years as they stood at their own year end.
+  const yearly = await w.query(`SELECT year, sum(supports) AS supports, sum(facilities) AS facilities, sum(support) AS support,
+                                       sum(counterpart) AS counterpart, sum(jobs) AS jobs, string_agg(DISTINCT source, ',' ORDER BY source) AS sources
+                                  FROM report_yearly GROUP BY year ORDER BY year`);
+  const history = yearly.filter((r) => num(r.year) < y);
+  const fromYear = history.length > 0 ? num(history[0]!.year) : y - 6;
+  const toYear = history.length > 0 ? num(history.at(-1)!.year) : y - 1;
   const years = toYear - fromYear + 1;
   const totalOf = (key: string) => history.reduce((s, r) => s + big(r[key]), 0n);
   const average2 = (key: string) => Number(totalOf(key)) / years;
@@ -86,7 +109,7 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
     counterpart: average(totalOf("counterpart"), years),
     jobs: average2("jobs")
   };
-  const cur = yearly.find((r) => r.source === "activities" && num(r.year) === y);
+  const cur = yearly.find((r) => num(r.year) === y);
   const current: YearFigures = {
     supports: num(cur?.supports),
     facilities: num(cur?.facilities),
@@ -94,10 +117,17 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
     counterpart: big(cur?.counterpart),
     jobs: num(cur?.jobs)
   };
+  const yearsOf = (source: string) => history.filter((r) => String(r.sources).split(",").includes(source)).map((r) => num(r.year));
+  const span = (ys: number[]) => (ys.length === 1 ? `năm ${ys[0]}` : `${ys[0]} - ${ys.at(-1)}`);
+  const bases = [
+    ...(yearsOf("du_an").length > 0 ? [`các đề án đã hỗ trợ (${span(yearsOf("du_an"))}, mọi cấp)`] : []),
+    ...(yearsOf("hoat_dong").length > 0 ? [`các hoạt động đã phê duyệt đến cuối năm (${span(yearsOf("hoat_dong"))}, mọi cấp, không kể hoạt động hủy và hoạt động chuyển nguồn)`] : [])
+  ];
 
-  const money = await w.query(`SELECT * FROM report_carry_over WHERE year = ${y} ORDER BY coalesce(line_no, 999), activity_id`);
+  const money = await w.query(`SELECT * FROM report_carry_over_on(${on}) WHERE year = ${y} ORDER BY coalesce(line_no, 999), activity_id`);
   const item = (c: (typeof money)[number]): CarryOverItem => ({
     activity_id: String(c.activity_id),
+    ...(c.carried_from_id === undefined ? {} : {carriedFrom: {year: num(c.carried_from_year), activity_id: String(c.carried_from_id)}}),
     title: String(c.title),
     ...(c.establishment_name === undefined ? {} : {establishment_name: String(c.establishment_name)}),
     status: codeLabel("status", String(c.status)),
@@ -108,9 +138,15 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
   });
   const items = money.filter((c) => c.kind === "chuyen_nguon").map(item);
 
+  const [late] = await w.query(
+    `SELECT count(*) AS vouchers, CAST(coalesce(sum(d.amount), 0) AS BIGINT) AS amount, strftime(max(d.paid_on), '%Y-%m-%d') AS last_paid_on
+       FROM disbursements d JOIN activities a ON a.year = d.plan_year AND a.activity_id = d.activity_id
+      WHERE d.plan_year = ${y} AND d.paid_on > ${on} AND a.line_no IS NOT NULL`
+  );
+
   return reviewEvaluation(w, {
     year: y,
-    ...(options.dataAsOf ? {dataAsOf: options.dataAsOf} : {}),
+    dataAsOf: asOf,
     targets,
     budget: {
       lines,
@@ -140,8 +176,11 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
       toYear,
       average: avg,
       current,
-      basis: `Bình quân ${fromYear} - ${toYear} tính theo các đề án đã hỗ trợ (mọi cấp, ${years} năm); năm ${y} tính theo các hoạt động đã phê duyệt, không kể hoạt động hủy (mọi cấp).`
+      basis: `Bình quân ${fromYear} - ${toYear} (${years} năm) tính theo ${bases.join(" và ") || "không có số liệu"}; năm ${y} tính theo các hoạt động đã phê duyệt đến ngày ${formatDate(asOf)}, không kể hoạt động hủy và hoạt động chuyển nguồn (mọi cấp).`
     },
+    ...(num(late?.vouchers) > 0
+      ? {adjustment: {vouchers: num(late?.vouchers), amount: big(late?.amount), lastPaidOn: String(late?.last_paid_on)}}
+      : {}),
     carryOver: {
       items,
       total: items.reduce((s, c) => s + c.remainder, 0n),

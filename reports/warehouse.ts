@@ -147,3 +147,21 @@ export async function planYears(w: Warehouse): Promise<number[]> {
   const result = await w.query<{year: number}>("SELECT DISTINCT year FROM (SELECT year FROM plan_lines UNION SELECT year FROM plan_targets) ORDER BY year");
   return result.map((r) => Number(r.year));
 }
+
+/**
+ * The years the history runs through ("2020–2026"), read from the warehouse at `file` (the site's
+ * menu names the history page by them); null when there is no warehouse or no history yet.
+ */
+export async function historyPeriod(file = warehousePath()): Promise<string | null> {
+  if (!existsSync(file)) return null;
+  const w = await openWarehouse(file);
+  try {
+    const [t] = await w.query("SELECT from_year, to_year FROM site_history_totals");
+    return t?.from_year === undefined ? null : `${t.from_year}–${t.to_year}`;
+  } catch {
+    // A warehouse built before the view existed: the menu says "Giai đoạn đã qua" until the next ingest.
+    return null;
+  } finally {
+    w.close();
+  }
+}

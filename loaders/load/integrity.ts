@@ -1,22 +1,29 @@
 // Rules across rows, written from the contract's keys and references: a duplicated key (the
 // first row wins, in file-name then row order) and a reference to a row that does not exist are
-// rejected. Run per kind in load order, so a reference only finds rows that were loaded.
+// rejected. Run per kind in load order, so a reference only finds rows that were loaded. The
+// contract's fills (a voucher's plan year from its date) come first: keys and references see them.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {columnMeta} from "../../src/lib/contract/fields.js";
-import type {KindSpec} from "../../src/lib/contract/kinds.js";
+import {keyColumn, keyHeader, referenceReason, type KeyPart, type KindSpec} from "../../src/lib/contract/kinds.js";
 import {quoteIdent as q, quoteLiteral as lit} from "./sql.js";
+
+type AnyKeyPart = KeyPart<Record<string, unknown>>;
+
+const keySql = (part: AnyKeyPart): string => (typeof part === "string" ? q(part) : `(${part.sql})`);
 
 /** Moves the rows of `spec` that break a key or a reference from its table into `rejects`. */
 export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): Promise<void> {
   const table = q(spec.name);
-  if (spec.key && spec.key.length > 0) {
-    const key = spec.key.map(q).join(", ");
-    const headers = spec.key.map((k) => columnMeta(spec.schema.shape[k]!).header).join(" + ");
-    const shown = spec.key.map((k) => `coalesce(CAST(${q(k)} AS VARCHAR), '')`).join(" || ' / ' || ");
+  for (const fill of spec.fills ?? []) await conn.run(`UPDATE ${table} SET ${q(fill.column)} = ${fill.sql} WHERE ${q(fill.column)} IS NULL`);
+  const specKey = spec.key as readonly AnyKeyPart[] | undefined;
+  if (specKey && specKey.length > 0) {
+    const parts = specKey.map(keySql);
+    const key = parts.join(", ");
+    const headers = specKey.map((k) => keyHeader(spec, k)).join(" + ");
+    const shown = parts.map((k) => `coalesce(CAST(${k} AS VARCHAR), '')`).join(" || ' / ' || ");
     await conn.run(`
       INSERT INTO rejects (kind, source_file, source_line, column_name, raw_value, reason)
-      SELECT ${lit(spec.name)}, source_file, source_line, ${lit(spec.key.join(", "))}, shown,
-             'trùng ' || ${lit(headers)} || ' với dòng ' || first_line || ' của tệp ' || first_file || ' (dòng đầu tiên được giữ)'
+      SELECT ${lit(spec.name)}, source_file, source_line, ${lit(keyColumn(specKey))}, shown,
+             'trùng ' || ${lit(headers)} || ' (' || shown || ') với dòng ' || first_line || ' của tệp ' || first_file || ' (dòng đầu tiên được giữ)'
       FROM (
         SELECT source_file, source_line, ${shown} AS shown,
                row_number() OVER w AS n,
@@ -33,13 +40,21 @@ export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): 
     const present = ref.columns.map((c) => `t.${q(c)} IS NOT NULL`).join(" AND ");
     const match = ref.columns.map((c, i) => `r.${q(ref.toColumns[i]!)} = t.${q(c)}`).join(" AND ");
     const last = ref.columns[ref.columns.length - 1]!;
+    const reason = reasonSql(ref.reason);
     await conn.run(`
       INSERT INTO rejects (kind, source_file, source_line, column_name, raw_value, reason)
-      SELECT ${lit(spec.name)}, t.source_file, t.source_line, ${lit(last)}, CAST(t.${q(last)} AS VARCHAR), ${lit(ref.reason)}
+      SELECT ${lit(spec.name)}, t.source_file, t.source_line, ${lit(last)}, CAST(t.${q(last)} AS VARCHAR), ${reason}
       FROM ${table} t
       WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${q(ref.kind)} r WHERE ${match})`);
     await removeRejected(conn, spec);
   }
+}
+
+/** The reference's reason as SQL, each {column} the row's value (referenceReason's markers). */
+function reasonSql(reason: string): string {
+  const marker = "\u0000";
+  const parts = referenceReason(reason, (c) => `${marker}${c}${marker}`).split(marker);
+  return parts.map((p, i) => (i % 2 === 0 ? lit(p) : `coalesce(CAST(t.${q(p)} AS VARCHAR), '')`)).join(" || ");
 }
 
 async function removeRejected(conn: DuckDBConnection, spec: KindSpec): Promise<void> {

@@ -1,5 +1,6 @@
-// npm run sample [-- --seed N] [--out DIR] [--force]
-// Regenerates the sample data folder (default data/). Refuses to write into a folder that holds
+// npm run sample [-- --seed N] [--out DIR] [--force] [--second-year]
+// Regenerates the sample data folder (default data/); --second-year adds the 2027 plan year (the
+// 2026 files then read as the previous year's, numbering restarted). Refuses to write into a folder that holds
 // CSV files but no DU_LIEU_MAU.txt (the office's real data) unless --force is given.
 import {existsSync, readdirSync} from "node:fs";
 import {resolve} from "node:path";
@@ -11,13 +12,16 @@ function main(argv: readonly string[]): number {
   let seed = DEFAULT_SEED;
   let out = fileURLToPath(new URL("../../data", import.meta.url));
   let force = false;
+  let secondYear = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--seed") seed = Number(argv[++i]);
     else if (a === "--out") out = resolve(argv[++i] ?? "");
     else if (a === "--force") force = true;
+    else if (a === "--second-year") secondYear = true;
     else if (a === "--help" || a === "-h") {
-      console.log("npm run sample -- [--seed N] [--out DIR] [--force]");
+      console.log("npm run sample -- [--seed N] [--out DIR] [--force] [--second-year]");
+      console.log("  --second-year  thêm năm kế hoạch 2027 (kế hoạch, hoạt động, chứng từ, khảo sát cho năm 2028)");
       return 0;
     } else {
       console.error(`Tham số không hợp lệ: ${a}`);
@@ -38,7 +42,7 @@ function main(argv: readonly string[]): number {
       return 1;
     }
   }
-  const result = generateSample(out, seed);
+  const result = generateSample(out, seed, {secondYear});
   console.log(`Đã sinh dữ liệu mẫu (hạt giống ${seed}) vào ${out}:`);
   for (const f of result.files) console.log(`  ${f.name.padEnd(30)} ${String(f.rows).padStart(4)} dòng  ${f.bytes} byte`);
   console.log(`  ${MARKER_FILE}`);

@@ -9,7 +9,7 @@
 //   3. projects_2020_2025.csv       line 13  support_amount  Kinh phí hỗ trợ left empty (required)
 //   4. disbursements_2026_q1.csv    line 2   paid_on         impossible date 31/02/2026
 //   5. disbursements_2026_q2.csv    line 7   activity_id     HD-2025-07 is not an activity
-//   6. disbursements_2026_q3.csv    line 6   voucher_no      voucher PC-2026-014 entered twice
+//   6. disbursements_2026_q3.csv    line 6   voucher_no      voucher PC-014 entered twice
 //   7. disbursements_2026_q4.csv    line 4   amount          1.500.000,5 has a fraction of a đồng
 //   8. demand_survey_2027.csv       line 14  content_group   "Chuyển đổi số" is not a content group
 // The projects file also holds a cell with a line break inside (Alt+Enter), before its bad
@@ -22,8 +22,18 @@ import {dmy, money, writeFile, type Cells, type FileSpec, type SampleRow, type W
 import {FACILITIES, UNREFERENCED, facility, type Facility} from "./facilities.js";
 import {generateProjects, type ProjectRec} from "./history.js";
 import {Draw, substream} from "./prng.js";
-import {ACTIVITIES, NORMS, PAYMENTS, PLAN_LINES, PLAN_TARGETS, PLAN_YEAR, type PaymentRec} from "./story.js";
-import {SURVEY} from "./survey.js";
+import {
+  FIRST_YEAR_UPDATES,
+  SECOND_ACTIVITIES,
+  SECOND_PAYMENTS,
+  SECOND_PLAN_LINES,
+  SECOND_PLAN_TARGETS,
+  SECOND_SURVEY,
+  SECOND_YEAR,
+  SECOND_YEAR_BAD_ROWS
+} from "./second-year.js";
+import {ACTIVITIES, NORMS, PAYMENTS, PLAN_LINES, PLAN_TARGETS, PLAN_YEAR, type ActivityRec, type PaymentRec, type PlanLineRec, type TargetRec} from "./story.js";
+import {SURVEY, type SurveyRec} from "./survey.js";
 
 export const DEFAULT_SEED = 20261125;
 
@@ -223,14 +233,14 @@ function projectRows(seed: number, projects: readonly ProjectRec[]): SampleRow[]
   });
 }
 
-function activityRows(seed: number): SampleRow[] {
-  const d = new Draw(substream(seed, "activity-cells"));
-  return ACTIVITIES.map((a): SampleRow => {
+function activityRows(seed: number, activities: readonly ActivityRec[], year: number, stream: string): SampleRow[] {
+  const d = new Draw(substream(seed, stream));
+  return activities.map((a): SampleRow => {
     const f = a.facilityId ? facility(a.facilityId) : undefined;
     return {
       cells: {
         activity_id: a.id,
-        year: PLAN_YEAR,
+        year,
         line_no: a.line,
         content_group: labelOrAlias(d, "content_group", a.content, CONTENT_SHORT[a.content]),
         indicator: a.indicator,
@@ -238,7 +248,7 @@ function activityRows(seed: number): SampleRow[] {
         title: a.title,
         establishment_id: a.facilityId,
         level: labelOrAlias(d, "level", a.level, a.level === "xa" ? ["Xã"] : a.level === "tinh" ? ["Tỉnh"] : ["KCQG"]),
-        status: a.id === "HD-2026-02" ? "hoan_thanh" : codeLabel("status", a.status),
+        status: year === PLAN_YEAR && a.id === "HD-02" ? "hoan_thanh" : codeLabel("status", a.status),
         approved_amount: a.approved === undefined ? undefined : money(a.approved),
         counterpart_amount: a.counterpart === undefined ? undefined : money(a.counterpart),
         decision_no: a.decisionNo,
@@ -247,6 +257,8 @@ function activityRows(seed: number): SampleRow[] {
         participants: a.participants,
         jobs_created: a.jobs,
         note: a.note,
+        carried_from_year: a.carriedFrom?.year,
+        carried_from_id: a.carriedFrom?.id,
         "Tên cơ sở (tham khảo)": f?.name
       }
     };
@@ -264,28 +276,31 @@ function quarterOf(p: PaymentRec): number {
   return Math.floor((Number(p.date.slice(5, 7)) - 1) / 3) + 1;
 }
 
-function disbursementFiles(seed: number): FileSpec[] {
-  const d = new Draw(substream(seed, "disbursement-cells"));
+function disbursementFiles(seed: number, payments: readonly PaymentRec[], year: number, stream: string): FileSpec[] {
+  const d = new Draw(substream(seed, stream));
   const byQuarter: SampleRow[][] = [[], [], [], []];
   let n = 0;
-  for (const p of PAYMENTS) {
+  for (const p of payments) {
     if (!p.duplicate) n++;
     const cells: Cells = {
-      voucher_no: `PC-2026-${String(n).padStart(3, "0")}`,
+      voucher_no: `PC-${String(n).padStart(3, "0")}`,
       paid_on: p.dateCell ?? dmy(p.date),
       activity_id: p.activityId,
       amount: p.amountCell ?? money(p.amount),
       funding_source: d.pick(SOURCE_CELL[p.source]!),
       payee: p.payee,
       description: p.description,
+      plan_year: p.planYear,
       "Ghi chú": p.note
     };
     byQuarter[quarterOf(p) - 1]!.push(p.bad ? {cells, bad: p.bad} : {cells});
   }
-  const columns = ["voucher_no", "paid_on", "activity_id", "amount", "funding_source", "payee", "description"];
-  return byQuarter.map((rows, i): FileSpec => {
-    const q = i + 1;
-    const spec: FileSpec = {name: `disbursements_2026_q${q}.csv`, kind: "disbursements", delimiter: ";", columns, rows};
+  // The plan-year column only where the year's vouchers need it (a January payment of last year's work).
+  const columns = ["voucher_no", "paid_on", "activity_id", "amount", "funding_source", "payee", "description", ...(payments.some((p) => p.planYear !== undefined) ? ["plan_year"] : [])];
+  const quarters = byQuarter.map((rows, i) => ({rows, q: i + 1})).filter((f) => year === PLAN_YEAR || f.rows.length > 0);
+  return quarters.map(({rows, q}): FileSpec => {
+    const spec: FileSpec = {name: `disbursements_${year}_q${q}.csv`, kind: "disbursements", delimiter: ";", columns, rows};
+    if (year !== PLAN_YEAR) return spec;
     if (q === 3) {
       // Another clerk's sheet: unaccented headers and aliases, another column order.
       spec.columns = ["paid_on", "voucher_no", "activity_id", "description", "amount", "funding_source", "payee"];
@@ -296,11 +311,11 @@ function disbursementFiles(seed: number): FileSpec[] {
   });
 }
 
-function surveyRows(): SampleRow[] {
-  return SURVEY.map((s, i): SampleRow => {
+function surveyRows(survey: readonly SurveyRec[], forYear: number): SampleRow[] {
+  return survey.map((s, i): SampleRow => {
     const cells: Cells = {
-      survey_id: `KS-2027-${String(i + 1).padStart(2, "0")}`,
-      for_year: PLAN_YEAR + 1,
+      survey_id: `KS-${String(i + 1).padStart(2, "0")}`,
+      for_year: forYear,
       establishment_id: s.facilityId,
       establishment_name: s.facilityId ? facility(s.facilityId).name : s.name,
       content_group: s.contentCell ?? codeLabel("content_group", s.content),
@@ -316,52 +331,22 @@ function surveyRows(): SampleRow[] {
 
 // ---------------------------------------------------------------------------------------------
 
-export function sampleFiles(seed: number = DEFAULT_SEED): FileSpec[] {
+export interface SampleOptions {
+  /** Add the second plan year (SECOND_YEAR, second-year.ts) beside the first. */
+  secondYear?: boolean;
+}
+
+export function sampleFiles(seed: number = DEFAULT_SEED, options: SampleOptions = {}): FileSpec[] {
   const projects = generateProjects(seed);
   const referenced = new Set<string>([
     ...projects.flatMap((p) => (p.facility ? [p.facility.id] : [])),
-    ...ACTIVITIES.flatMap((a) => (a.facilityId ? [a.facilityId] : [])),
-    ...SURVEY.flatMap((s) => (s.facilityId ? [s.facilityId] : []))
+    ...[...ACTIVITIES, ...SECOND_ACTIVITIES].flatMap((a) => (a.facilityId ? [a.facilityId] : [])),
+    ...[...SURVEY, ...SECOND_SURVEY].flatMap((s) => (s.facilityId ? [s.facilityId] : []))
   ]);
   for (const id of UNREFERENCED) if (referenced.has(id)) throw new Error(`${id} must not be referenced`);
 
   return [
-    {
-      name: "plan_lines_2026.csv",
-      kind: "plan_lines",
-      delimiter: ";",
-      columns: ["year", "line_no", "content_group", "description", "quantity", "unit_amount", "total_amount", "funding_source", "note"],
-      rows: PLAN_LINES.map((l) => ({
-        cells: {
-          year: PLAN_YEAR,
-          line_no: l.line,
-          content_group: codeLabel("content_group", l.content),
-          description: l.description,
-          quantity: String(l.quantity).padStart(2, "0"),
-          unit_amount: money(l.unit),
-          total_amount: money(l.quantity * l.unit),
-          funding_source: codeLabel("funding_source", "xa"),
-          note: l.note
-        }
-      }))
-    },
-    {
-      name: "plan_targets_2026.csv",
-      kind: "plan_targets",
-      delimiter: ";",
-      columns: ["year", "indicator", "content_group", "description", "unit", "target_min", "target_max"],
-      rows: PLAN_TARGETS.map((t) => ({
-        cells: {
-          year: PLAN_YEAR,
-          indicator: t.indicator,
-          content_group: codeLabel("content_group", t.content),
-          description: t.description,
-          unit: t.unit,
-          target_min: String(t.min).padStart(2, "0"),
-          target_max: String(t.max).padStart(2, "0")
-        }
-      }))
-    },
+    ...planFiles(PLAN_YEAR, PLAN_LINES, PLAN_TARGETS),
     {
       name: "norms.csv",
       kind: "norms",
@@ -395,23 +380,88 @@ export function sampleFiles(seed: number = DEFAULT_SEED): FileSpec[] {
       columns: ["project_id", "year", "level", "content_group", "title", "establishment_id", "establishment_name", "former_unit", "decision_no", "decision_date", "total_investment", "support_amount", "counterpart_amount", "jobs_created", "result"],
       rows: projectRows(seed, projects)
     },
+    activityFile(
+      PLAN_YEAR,
+      activityRows(seed, options.secondYear ? ACTIVITIES.map((a) => ({...a, ...FIRST_YEAR_UPDATES[a.id]})) : ACTIVITIES, PLAN_YEAR, "activity-cells")
+    ),
+    ...disbursementFiles(seed, PAYMENTS, PLAN_YEAR, "disbursement-cells"),
+    surveyFile(PLAN_YEAR + 1, SURVEY),
+    ...(options.secondYear
+      ? [
+          ...planFiles(SECOND_YEAR, SECOND_PLAN_LINES, SECOND_PLAN_TARGETS),
+          activityFile(SECOND_YEAR, activityRows(seed, SECOND_ACTIVITIES, SECOND_YEAR, `activity-cells-${SECOND_YEAR}`)),
+          ...disbursementFiles(seed, SECOND_PAYMENTS, SECOND_YEAR, `disbursement-cells-${SECOND_YEAR}`),
+          surveyFile(SECOND_YEAR + 1, SECOND_SURVEY)
+        ]
+      : [])
+  ];
+}
+
+function planFiles(year: number, lines: readonly PlanLineRec[], targets: readonly TargetRec[]): FileSpec[] {
+  return [
     {
-      name: "activities_2026.csv",
-      kind: "activities",
+      name: `plan_lines_${year}.csv`,
+      kind: "plan_lines",
       delimiter: ";",
-      columns: ["activity_id", "year", "line_no", "content_group", "indicator", "output_qty", "title", "establishment_id", "level", "status", "approved_amount", "counterpart_amount", "decision_no", "decision_date", "completed_on", "participants", "jobs_created", "note"],
-      extraColumns: ["Tên cơ sở (tham khảo)"],
-      rows: activityRows(seed)
+      columns: ["year", "line_no", "content_group", "description", "quantity", "unit_amount", "total_amount", "funding_source", "note"],
+      rows: lines.map((l) => ({
+        cells: {
+          year,
+          line_no: l.line,
+          content_group: codeLabel("content_group", l.content),
+          description: l.description,
+          quantity: String(l.quantity).padStart(2, "0"),
+          unit_amount: money(l.unit),
+          total_amount: money(l.quantity * l.unit),
+          funding_source: codeLabel("funding_source", l.source ?? "xa"),
+          note: l.note
+        }
+      }))
     },
-    ...disbursementFiles(seed),
     {
-      name: "demand_survey_2027.csv",
-      kind: "demand_survey",
+      name: `plan_targets_${year}.csv`,
+      kind: "plan_targets",
       delimiter: ";",
-      columns: ["survey_id", "for_year", "establishment_id", "establishment_name", "content_group", "description", "estimated_cost", "requested_support", "priority", "surveyed_on"],
-      rows: surveyRows()
+      columns: ["year", "indicator", "content_group", "description", "unit", "target_min", "target_max"],
+      rows: targets.map((t) => ({
+        cells: {
+          year,
+          indicator: t.indicator,
+          content_group: codeLabel("content_group", t.content),
+          description: t.description,
+          unit: t.unit,
+          target_min: String(t.min).padStart(2, "0"),
+          target_max: String(t.max).padStart(2, "0")
+        }
+      }))
     }
   ];
+}
+
+function activityFile(year: number, rows: SampleRow[]): FileSpec {
+  const carried = rows.some((r) => r.cells.carried_from_id !== undefined);
+  return {
+    name: `activities_${year}.csv`,
+    kind: "activities",
+    delimiter: ";",
+    columns: [
+      "activity_id", "year", "line_no", "content_group", "indicator", "output_qty", "title", "establishment_id", "level", "status", "approved_amount",
+      "counterpart_amount", "decision_no", "decision_date", "completed_on", "participants", "jobs_created", "note",
+      ...(carried ? ["carried_from_year", "carried_from_id"] : [])
+    ],
+    extraColumns: ["Tên cơ sở (tham khảo)"],
+    rows
+  };
+}
+
+function surveyFile(forYear: number, survey: readonly SurveyRec[]): FileSpec {
+  return {
+    name: `demand_survey_${forYear}.csv`,
+    kind: "demand_survey",
+    delimiter: ";",
+    columns: ["survey_id", "for_year", "establishment_id", "establishment_name", "content_group", "description", "estimated_cost", "requested_support", "priority", "surveyed_on"],
+    rows: surveyRows(survey, forYear)
+  };
 }
 
 export interface WrittenFile {
@@ -429,9 +479,9 @@ export interface GenerateResult {
 }
 
 /** Writes the sample into `outDir` (created if needed). Same seed ⇒ byte-identical files. */
-export function generateSample(outDir: string, seed: number = DEFAULT_SEED): GenerateResult {
+export function generateSample(outDir: string, seed: number = DEFAULT_SEED, options: SampleOptions = {}): GenerateResult {
   mkdirSync(outDir, {recursive: true});
-  const specs = sampleFiles(seed);
+  const specs = sampleFiles(seed, options);
   const files: WrittenFile[] = [];
   const bad: WrittenBadRow[] = [];
   for (const spec of specs) {
@@ -441,7 +491,7 @@ export function generateSample(outDir: string, seed: number = DEFAULT_SEED): Gen
     bad.push(...w.bad);
   }
   writeFileSync(join(outDir, MARKER_FILE), MARKER_TEXT, "utf8");
-  if (seed === DEFAULT_SEED) checkBadRows(bad);
+  if (seed === DEFAULT_SEED) checkBadRows(bad, options.secondYear ? [...BAD_ROWS, ...SECOND_YEAR_BAD_ROWS] : BAD_ROWS);
   const written = new Set(specs.map((s) => s.name));
   const strangers = existsSync(outDir)
     ? readdirSync(outDir).filter((n) => kindOfFile(n) !== undefined && !written.has(n)).sort()
@@ -450,10 +500,10 @@ export function generateSample(outDir: string, seed: number = DEFAULT_SEED): Gen
 }
 
 /** The documented list above must be what was written. */
-function checkBadRows(bad: readonly WrittenBadRow[]): void {
+function checkBadRows(bad: readonly WrittenBadRow[], documented: readonly BadRow[]): void {
   const key = (b: BadRow) => `${b.file}:${b.line}:${b.column}`;
   const got = bad.map(key).sort().join("\n");
-  const want = BAD_ROWS.map(key).sort().join("\n");
+  const want = documented.map(key).sort().join("\n");
   if (got !== want) throw new Error(`BAD_ROWS is out of date; written:\n${got}`);
 }
 

@@ -22,6 +22,8 @@ export interface PlanLineRec {
   quantity: number;
   unit: number;
   note: string;
+  /** Nguồn kinh phí; Ngân sách xã when absent. */
+  source?: "chuyen_nguon";
 }
 
 /** Section V of the founding plan, line wraps joined; "cỡ sở" and "CNTT" corrected. */
@@ -114,32 +116,34 @@ export interface ActivityRec {
   participants?: number;
   jobs?: number;
   note?: string;
+  /** A carried activity: its origin in last year's activities (Chuyển từ năm, Mã hoạt động năm trước). */
+  carriedFrom?: {year: number; id: string};
 }
 
 const d26 = (month: number, day: number) => iso(PLAN_YEAR, month, day);
 
 export const ACTIVITIES: readonly ActivityRec[] = [
   // Line 1: machines, 3 × 20 triệu.
-  {id: "HD-2026-01", line: 1, content: "may_moc_thiet_bi", indicator: "may_moc_xa", title: "Hỗ trợ ứng dụng máy sao, máy nghiền và máy ép bánh chè vằng", facilityId: "CS002", level: "xa", status: "hoan_thanh", approved: 19_500_000, counterpart: 45_500_000, decisionNo: "71/QĐ-UBND", decisionDate: d26(3, 10), completedOn: d26(6, 15), jobs: 2},
-  {id: "HD-2026-02", line: 1, content: "may_moc_thiet_bi", indicator: "may_moc_xa", title: "Hỗ trợ ứng dụng máy cắt nhôm, máy đột dập và máy ép góc", facilityId: "CS020", level: "xa", status: "hoan_thanh", approved: 18_000_000, counterpart: 52_000_000, decisionNo: "118/QĐ-UBND", decisionDate: d26(4, 20), completedOn: d26(8, 20), jobs: 3},
-  {id: "HD-2026-03", line: 1, content: "may_moc_thiet_bi", indicator: "may_moc_xa", title: "Hỗ trợ ứng dụng máy tráng bánh ướt và máy làm bún tự động", facilityId: "CS004", level: "xa", status: "dang_thuc_hien", approved: 20_000_000, counterpart: 48_500_000, decisionNo: "331/QĐ-UBND", decisionDate: d26(9, 15), note: "Máy đã về, đang lắp đặt, chạy thử"},
-  {id: "HD-2026-04", line: 1, content: "may_moc_thiet_bi", indicator: "may_moc_xa", title: "Hỗ trợ ứng dụng máy bào cuốn và máy chà nhám gỗ", facilityId: "CS026", level: "xa", status: "huy", approved: 19_000_000, counterpart: 41_000_000, decisionNo: "102/QĐ-UBND", decisionDate: d26(4, 8), note: "Cơ sở xin rút (đơn ngày 02/07/2026); hủy theo QĐ số 259/QĐ-UBND ngày 10/07/2026; đã thu hồi tạm ứng"},
+  {id: "HD-01", line: 1, content: "may_moc_thiet_bi", indicator: "may_moc_xa", title: "Hỗ trợ ứng dụng máy sao, máy nghiền và máy ép bánh chè vằng", facilityId: "CS002", level: "xa", status: "hoan_thanh", approved: 19_500_000, counterpart: 45_500_000, decisionNo: "71/QĐ-UBND", decisionDate: d26(3, 10), completedOn: d26(6, 15), jobs: 2},
+  {id: "HD-02", line: 1, content: "may_moc_thiet_bi", indicator: "may_moc_xa", title: "Hỗ trợ ứng dụng máy cắt nhôm, máy đột dập và máy ép góc", facilityId: "CS020", level: "xa", status: "hoan_thanh", approved: 18_000_000, counterpart: 52_000_000, decisionNo: "118/QĐ-UBND", decisionDate: d26(4, 20), completedOn: d26(8, 20), jobs: 3},
+  {id: "HD-03", line: 1, content: "may_moc_thiet_bi", indicator: "may_moc_xa", title: "Hỗ trợ ứng dụng máy tráng bánh ướt và máy làm bún tự động", facilityId: "CS004", level: "xa", status: "dang_thuc_hien", approved: 20_000_000, counterpart: 48_500_000, decisionNo: "331/QĐ-UBND", decisionDate: d26(9, 15), note: "Máy đã về, đang lắp đặt, chạy thử"},
+  {id: "HD-04", line: 1, content: "may_moc_thiet_bi", indicator: "may_moc_xa", title: "Hỗ trợ ứng dụng máy bào cuốn và máy chà nhám gỗ", facilityId: "CS026", level: "xa", status: "huy", approved: 19_000_000, counterpart: 41_000_000, decisionNo: "102/QĐ-UBND", decisionDate: d26(4, 8), note: "Cơ sở xin rút (đơn ngày 02/07/2026); hủy theo QĐ số 259/QĐ-UBND ngày 10/07/2026; đã thu hồi tạm ứng"},
   // Line 2: packaging, 1 × 20 triệu.
-  {id: "HD-2026-05", line: 2, content: "tu_van_thiet_ke", indicator: "bao_bi_nhan_hieu", title: "Hỗ trợ thiết kế bao bì, nhãn mác và đăng ký nhãn hiệu nước mắm cá cơm", facilityId: "CS001", level: "xa", status: "dang_thuc_hien", approved: 18_000_000, counterpart: 20_000_000, decisionNo: "165/QĐ-UBND", decisionDate: d26(5, 12), note: "Đã duyệt mẫu bao bì; đang làm hồ sơ đăng ký nhãn hiệu"},
+  {id: "HD-05", line: 2, content: "tu_van_thiet_ke", indicator: "bao_bi_nhan_hieu", title: "Hỗ trợ thiết kế bao bì, nhãn mác và đăng ký nhãn hiệu nước mắm cá cơm", facilityId: "CS001", level: "xa", status: "dang_thuc_hien", approved: 18_000_000, counterpart: 20_000_000, decisionNo: "165/QĐ-UBND", decisionDate: d26(5, 12), note: "Đã duyệt mẫu bao bì; đang làm hồ sơ đăng ký nhãn hiệu"},
   // Line 3: fairs, 2 × 10 triệu; three participations approved (ahead, over the line).
-  {id: "HD-2026-06", line: 3, content: "san_pham_thi_truong", indicator: "hoi_cho", title: "Hỗ trợ tham gia Tuần hàng OCOP tỉnh Quảng Trị (tháng 3/2026)", facilityId: "CS016", level: "xa", status: "hoan_thanh", approved: 8_500_000, counterpart: 2_500_000, decisionNo: "38/QĐ-UBND", decisionDate: d26(2, 12), completedOn: d26(3, 14), participants: 2},
-  {id: "HD-2026-07", line: 3, content: "san_pham_thi_truong", indicator: "hoi_cho", title: "Hỗ trợ tham gia Hội chợ Công Thương khu vực Bắc Trung Bộ tại Đồng Hới", facilityId: "CS025", level: "xa", status: "hoan_thanh", approved: 7_000_000, counterpart: 2_000_000, decisionNo: "190/QĐ-UBND", decisionDate: d26(6, 2), completedOn: d26(7, 5), participants: 2},
-  {id: "HD-2026-08", line: 3, content: "san_pham_thi_truong", indicator: "hoi_cho", title: "Hỗ trợ tham gia Hội chợ OCOP khu vực miền Trung - Tây Nguyên (tháng 12/2026)", facilityId: "CS030", level: "xa", status: "phe_duyet", approved: 9_000_000, counterpart: 2_500_000, decisionNo: "372/QĐ-UBND", decisionDate: d26(10, 20), note: "Hội chợ diễn ra từ 10/12 đến 14/12/2026"},
+  {id: "HD-06", line: 3, content: "san_pham_thi_truong", indicator: "hoi_cho", title: "Hỗ trợ tham gia Tuần hàng OCOP tỉnh Quảng Trị (tháng 3/2026)", facilityId: "CS016", level: "xa", status: "hoan_thanh", approved: 8_500_000, counterpart: 2_500_000, decisionNo: "38/QĐ-UBND", decisionDate: d26(2, 12), completedOn: d26(3, 14), participants: 2},
+  {id: "HD-07", line: 3, content: "san_pham_thi_truong", indicator: "hoi_cho", title: "Hỗ trợ tham gia Hội chợ Công Thương khu vực Bắc Trung Bộ tại Đồng Hới", facilityId: "CS025", level: "xa", status: "hoan_thanh", approved: 7_000_000, counterpart: 2_000_000, decisionNo: "190/QĐ-UBND", decisionDate: d26(6, 2), completedOn: d26(7, 5), participants: 2},
+  {id: "HD-08", line: 3, content: "san_pham_thi_truong", indicator: "hoi_cho", title: "Hỗ trợ tham gia Hội chợ OCOP khu vực miền Trung - Tây Nguyên (tháng 12/2026)", facilityId: "CS030", level: "xa", status: "phe_duyet", approved: 9_000_000, counterpart: 2_500_000, decisionNo: "372/QĐ-UBND", decisionDate: d26(10, 20), note: "Hội chợ diễn ra từ 10/12 đến 14/12/2026"},
   // Line 4: study tour, 1 × 20 triệu.
-  {id: "HD-2026-09", line: 4, content: "nang_cao_nang_luc", indicator: "tham_quan", title: "Đoàn tham quan, học tập kinh nghiệm mô hình CNNT tiêu biểu tại thành phố Huế", level: "xa", status: "hoan_thanh", approved: 20_000_000, decisionNo: "268/QĐ-UBND", decisionDate: d26(7, 15), completedOn: d26(8, 20), participants: 20, note: "Đại diện 14 cơ sở CNNT, cán bộ Trung tâm Dịch vụ tổng hợp và Phòng Kinh tế; đi từ 18/08 đến 20/08/2026"},
+  {id: "HD-09", line: 4, content: "nang_cao_nang_luc", indicator: "tham_quan", title: "Đoàn tham quan, học tập kinh nghiệm mô hình CNNT tiêu biểu tại thành phố Huế", level: "xa", status: "hoan_thanh", approved: 20_000_000, decisionNo: "268/QĐ-UBND", decisionDate: d26(7, 15), completedOn: d26(8, 20), participants: 20, note: "Đại diện 14 cơ sở CNNT, cán bộ Trung tâm Dịch vụ tổng hợp và Phòng Kinh tế; đi từ 18/08 đến 20/08/2026"},
   // Line 5: survey, database, Zalo/Facebook page, 1 × 10 triệu (behind).
-  {id: "HD-2026-10", line: 5, content: "thong_tin_du_lieu", indicator: "csdl", title: "Khảo sát cơ sở CNNT có nhu cầu hỗ trợ, xây dựng cơ sở dữ liệu cơ sở CNNT của xã", level: "xa", status: "tham_dinh", note: "Dự toán 10.000.000 đ; Phòng Kinh tế đang thẩm định"},
-  {id: "HD-2026-11", line: 5, content: "thong_tin_du_lieu", qty: 0, title: "Xây dựng Trang/Nhóm thông tin hỗ trợ khuyến công trên Zalo, Facebook", level: "xa", status: "de_xuat", note: "Đề xuất gộp với HD-2026-10"},
+  {id: "HD-10", line: 5, content: "thong_tin_du_lieu", indicator: "csdl", title: "Khảo sát cơ sở CNNT có nhu cầu hỗ trợ, xây dựng cơ sở dữ liệu cơ sở CNNT của xã", level: "xa", status: "tham_dinh", note: "Dự toán 10.000.000 đ; Phòng Kinh tế đang thẩm định"},
+  {id: "HD-11", line: 5, content: "thong_tin_du_lieu", qty: 0, title: "Xây dựng Trang/Nhóm thông tin hỗ trợ khuyến công trên Zalo, Facebook", level: "xa", status: "de_xuat", note: "Đề xuất gộp với HD-10"},
   // Provincial and national programmes (no commune budget line).
-  {id: "HD-2026-T01", content: "may_moc_thiet_bi", indicator: "dang_ky_tinh_qg", title: "Hỗ trợ ứng dụng máy sấy tiêu bằng nhiệt khí nóng (đề án khuyến công tỉnh)", facilityId: "CS029", level: "tinh", status: "hoan_thanh", approved: 90_000_000, counterpart: 150_000_000, decisionNo: "212/QĐ-SCT", decisionDate: d26(5, 20), completedOn: d26(9, 30), jobs: 4},
-  {id: "HD-2026-T02", content: "nang_cao_nang_luc", indicator: "tap_huan", title: "Lớp tập huấn sản xuất sạch hơn, sản xuất và tiêu dùng bền vững cho cơ sở CNNT", level: "tinh", status: "hoan_thanh", approved: 25_000_000, decisionNo: "145/QĐ-SCT", decisionDate: d26(4, 15), completedOn: d26(5, 21), participants: 32, note: "Trung tâm Khuyến công và Xúc tiến thương mại tỉnh tổ chức tại hội trường xã, 20–21/05/2026"},
-  {id: "HD-2026-T03", content: "tu_van_thiet_ke", indicator: "bao_bi_nhan_hieu", title: "Hỗ trợ thiết kế bao bì, nhãn mác và đăng ký nhãn hiệu ném muối (đề án khuyến công tỉnh)", facilityId: "CS012", level: "tinh", status: "phe_duyet", approved: 30_000_000, counterpart: 32_000_000, decisionNo: "418/QĐ-SCT", decisionDate: d26(11, 5)},
-  {id: "HD-2026-Q01", content: "may_moc_thiet_bi", indicator: "dang_ky_tinh_qg", title: "Mô hình trình diễn kỹ thuật dây chuyền sản xuất gạch không nung tự động", facilityId: "CS039", level: "quoc_gia", status: "dang_thuc_hien", approved: 250_000_000, counterpart: 620_000_000, decisionNo: "1087/QĐ-BCT", decisionDate: d26(4, 15), note: "Đang lắp đặt dây chuyền; dự kiến nghiệm thu tháng 12/2026"}
+  {id: "HD-T01", content: "may_moc_thiet_bi", indicator: "dang_ky_tinh_qg", title: "Hỗ trợ ứng dụng máy sấy tiêu bằng nhiệt khí nóng (đề án khuyến công tỉnh)", facilityId: "CS029", level: "tinh", status: "hoan_thanh", approved: 90_000_000, counterpart: 150_000_000, decisionNo: "212/QĐ-SCT", decisionDate: d26(5, 20), completedOn: d26(9, 30), jobs: 4},
+  {id: "HD-T02", content: "nang_cao_nang_luc", indicator: "tap_huan", title: "Lớp tập huấn sản xuất sạch hơn, sản xuất và tiêu dùng bền vững cho cơ sở CNNT", level: "tinh", status: "hoan_thanh", approved: 25_000_000, decisionNo: "145/QĐ-SCT", decisionDate: d26(4, 15), completedOn: d26(5, 21), participants: 32, note: "Trung tâm Khuyến công và Xúc tiến thương mại tỉnh tổ chức tại hội trường xã, 20–21/05/2026"},
+  {id: "HD-T03", content: "tu_van_thiet_ke", indicator: "bao_bi_nhan_hieu", title: "Hỗ trợ thiết kế bao bì, nhãn mác và đăng ký nhãn hiệu ném muối (đề án khuyến công tỉnh)", facilityId: "CS012", level: "tinh", status: "phe_duyet", approved: 30_000_000, counterpart: 32_000_000, decisionNo: "418/QĐ-SCT", decisionDate: d26(11, 5)},
+  {id: "HD-Q01", content: "may_moc_thiet_bi", indicator: "dang_ky_tinh_qg", title: "Mô hình trình diễn kỹ thuật dây chuyền sản xuất gạch không nung tự động", facilityId: "CS039", level: "quoc_gia", status: "dang_thuc_hien", approved: 250_000_000, counterpart: 620_000_000, decisionNo: "1087/QĐ-BCT", decisionDate: d26(4, 15), note: "Đang lắp đặt dây chuyền; dự kiến nghiệm thu tháng 12/2026"}
 ];
 
 export type Source = "xa" | "tinh" | "quoc_gia" | "chuyen_nguon";
@@ -156,32 +160,34 @@ export interface PaymentRec {
   description: string;
   /** Repeats the voucher number of the payment before it (the duplicate). */
   duplicate?: boolean;
+  /** Năm kế hoạch, written when the voucher pays last year's activity (January, adjustment period). */
+  planYear?: number;
   note?: string;
   bad?: {column: string; why: string};
 }
 
-/** Vouchers of 2026, in date order; numbers PC-2026-001… follow that order. */
+/** Vouchers of 2026, in date order; numbers PC-001… (restarted each year) follow that order. */
 export const PAYMENTS: readonly PaymentRec[] = [
-  {date: d26(2, 21), dateCell: "31/02/2026", activityId: "HD-2026-06", amount: 4_000_000, source: "xa", payee: "HTX Nông nghiệp và Dịch vụ Tiên Mỹ", description: "Tạm ứng kinh phí thuê gian hàng Tuần hàng OCOP tỉnh", bad: {column: "paid_on", why: "ngày không có thật 31/02/2026"}},
-  {date: d26(3, 24), activityId: "HD-2026-01", amount: 13_650_000, source: "xa", payee: "HTX Chè vằng Vĩnh Thuỷ", description: "Tạm ứng 70% kinh phí hỗ trợ máy sao, máy nghiền, máy ép bánh chè vằng (QĐ 71/QĐ-UBND)"},
-  {date: d26(3, 25), activityId: "HD-2026-06", amount: 4_500_000, source: "xa", payee: "HTX Nông nghiệp và Dịch vụ Tiên Mỹ", description: "Thanh toán còn lại kinh phí tham gia Tuần hàng OCOP tỉnh"},
-  {date: d26(4, 22), activityId: "HD-2026-04", amount: 13_300_000, source: "xa", payee: "Hộ kinh doanh mộc dân dụng Văn Lực", description: "Tạm ứng 70% kinh phí hỗ trợ máy bào cuốn, máy chà nhám gỗ (QĐ 102/QĐ-UBND)"},
-  {date: d26(5, 5), activityId: "HD-2026-02", amount: 12_600_000, source: "xa", payee: "Cơ sở cửa nhôm Xingfa Tân Mỹ", description: "Tạm ứng 70% kinh phí hỗ trợ máy cắt nhôm, máy đột dập, máy ép góc"},
-  {date: d26(5, 29), activityId: "HD-2026-T02", amount: 24_600_000, source: "tinh", payee: "Trung tâm Khuyến công và Xúc tiến thương mại tỉnh", description: "Chi tổ chức lớp tập huấn sản xuất sạch hơn (giảng viên, tài liệu, hội trường)"},
-  {date: d26(6, 1), activityId: "HD-2026-05", amount: 12_600_000, source: "xa", payee: "Cơ sở nước mắm Hoà Bình", description: "Tạm ứng 70% kinh phí thiết kế bao bì, nhãn mác, đăng ký nhãn hiệu"},
-  {date: d26(6, 10), activityId: "HD-2026-T01", amount: 63_000_000, source: "tinh", payee: "HTX Dịch vụ Nông nghiệp Vĩnh Sơn", description: "Tạm ứng 70% kinh phí khuyến công tỉnh hỗ trợ máy sấy tiêu"},
+  {date: d26(2, 21), dateCell: "31/02/2026", activityId: "HD-06", amount: 4_000_000, source: "xa", payee: "HTX Nông nghiệp và Dịch vụ Tiên Mỹ", description: "Tạm ứng kinh phí thuê gian hàng Tuần hàng OCOP tỉnh", bad: {column: "paid_on", why: "ngày không có thật 31/02/2026"}},
+  {date: d26(3, 24), activityId: "HD-01", amount: 13_650_000, source: "xa", payee: "HTX Chè vằng Vĩnh Thuỷ", description: "Tạm ứng 70% kinh phí hỗ trợ máy sao, máy nghiền, máy ép bánh chè vằng (QĐ 71/QĐ-UBND)"},
+  {date: d26(3, 25), activityId: "HD-06", amount: 4_500_000, source: "xa", payee: "HTX Nông nghiệp và Dịch vụ Tiên Mỹ", description: "Thanh toán còn lại kinh phí tham gia Tuần hàng OCOP tỉnh"},
+  {date: d26(4, 22), activityId: "HD-04", amount: 13_300_000, source: "xa", payee: "Hộ kinh doanh mộc dân dụng Văn Lực", description: "Tạm ứng 70% kinh phí hỗ trợ máy bào cuốn, máy chà nhám gỗ (QĐ 102/QĐ-UBND)"},
+  {date: d26(5, 5), activityId: "HD-02", amount: 12_600_000, source: "xa", payee: "Cơ sở cửa nhôm Xingfa Tân Mỹ", description: "Tạm ứng 70% kinh phí hỗ trợ máy cắt nhôm, máy đột dập, máy ép góc"},
+  {date: d26(5, 29), activityId: "HD-T02", amount: 24_600_000, source: "tinh", payee: "Trung tâm Khuyến công và Xúc tiến thương mại tỉnh", description: "Chi tổ chức lớp tập huấn sản xuất sạch hơn (giảng viên, tài liệu, hội trường)"},
+  {date: d26(6, 1), activityId: "HD-05", amount: 12_600_000, source: "xa", payee: "Cơ sở nước mắm Hoà Bình", description: "Tạm ứng 70% kinh phí thiết kế bao bì, nhãn mác, đăng ký nhãn hiệu"},
+  {date: d26(6, 10), activityId: "HD-T01", amount: 63_000_000, source: "tinh", payee: "HTX Dịch vụ Nông nghiệp Vĩnh Sơn", description: "Tạm ứng 70% kinh phí khuyến công tỉnh hỗ trợ máy sấy tiêu"},
   {date: d26(6, 18), activityId: "HD-2025-07", amount: 15_000_000, source: "chuyen_nguon", payee: "Cơ sở cơ khí Sa Lung", description: "Thanh toán đề án năm 2025 (kinh phí năm trước chuyển sang)", bad: {column: "activity_id", why: "mã hoạt động HD-2025-07 không có trong danh sách hoạt động"}},
-  {date: d26(6, 30), activityId: "HD-2026-01", amount: 5_850_000, source: "xa", payee: "HTX Chè vằng Vĩnh Thuỷ", description: "Thanh toán còn lại sau nghiệm thu máy chè vằng"},
-  {date: d26(7, 10), activityId: "HD-2026-Q01", amount: 175_000_000, source: "quoc_gia", payee: "Công ty TNHH Vật liệu xây dựng Vĩnh Sơn", description: "Tạm ứng 70% kinh phí khuyến công quốc gia mô hình trình diễn dây chuyền gạch không nung"},
-  {date: d26(7, 16), activityId: "HD-2026-07", amount: 7_000_000, source: "xa", payee: "HTX Ném Vĩnh Lâm", description: "Thanh toán kinh phí hỗ trợ tham gia Hội chợ Công Thương khu vực Bắc Trung Bộ"},
-  {date: d26(7, 20), activityId: "HD-2026-04", amount: -13_300_000, source: "xa", payee: "Hộ kinh doanh mộc dân dụng Văn Lực", description: "Thu hồi tạm ứng do cơ sở xin rút, không thực hiện đề án (QĐ 259/QĐ-UBND)"},
-  {date: d26(8, 5), activityId: "HD-2026-09", amount: 14_000_000, source: "xa", payee: "Trung tâm Dịch vụ tổng hợp xã", description: "Tạm ứng 70% kinh phí tổ chức đoàn tham quan học tập kinh nghiệm tại Huế"},
-  {date: d26(8, 5), activityId: "HD-2026-09", amount: 14_000_000, source: "xa", payee: "Trung tâm Dịch vụ tổng hợp xã", description: "Tạm ứng 70% kinh phí tổ chức đoàn tham quan học tập kinh nghiệm tại Huế", duplicate: true, bad: {column: "voucher_no", why: "số chứng từ trùng với dòng trước (nhập hai lần)"}},
-  {date: d26(8, 28), activityId: "HD-2026-02", amount: 5_400_000, source: "xa", payee: "Cơ sở cửa nhôm Xingfa Tân Mỹ", description: "Thanh toán còn lại sau nghiệm thu máy cắt nhôm"},
-  {date: d26(9, 4), activityId: "HD-2026-09", amount: 5_850_000, source: "xa", payee: "Trung tâm Dịch vụ tổng hợp xã", description: "Quyết toán đoàn tham quan học tập kinh nghiệm (thanh toán phần còn lại)"},
-  {date: d26(10, 2), activityId: "HD-2026-03", amount: 14_000_000, source: "xa", payee: "Hộ kinh doanh bún bánh Thủy Ba", description: "Tạm ứng 70% kinh phí hỗ trợ máy tráng bánh ướt, máy làm bún", note: "Cơ sở đã ký hợp đồng mua máy"},
-  {date: d26(10, 14), activityId: "HD-2026-T01", amount: 27_000_000, source: "tinh", payee: "HTX Dịch vụ Nông nghiệp Vĩnh Sơn", description: "Thanh toán còn lại kinh phí khuyến công tỉnh sau nghiệm thu máy sấy tiêu"},
-  {date: d26(11, 10), activityId: "HD-2026-08", amount: 1_500_000, amountCell: "1.500.000,5", source: "xa", payee: "Công ty TNHH Chè vằng Mũi Viết", description: "Tạm ứng chi phí vận chuyển hàng trưng bày hội chợ", note: "Số tiền tính theo công thức", bad: {column: "amount", why: "số tiền có phần lẻ đồng 1.500.000,5"}}
+  {date: d26(6, 30), activityId: "HD-01", amount: 5_850_000, source: "xa", payee: "HTX Chè vằng Vĩnh Thuỷ", description: "Thanh toán còn lại sau nghiệm thu máy chè vằng"},
+  {date: d26(7, 10), activityId: "HD-Q01", amount: 175_000_000, source: "quoc_gia", payee: "Công ty TNHH Vật liệu xây dựng Vĩnh Sơn", description: "Tạm ứng 70% kinh phí khuyến công quốc gia mô hình trình diễn dây chuyền gạch không nung"},
+  {date: d26(7, 16), activityId: "HD-07", amount: 7_000_000, source: "xa", payee: "HTX Ném Vĩnh Lâm", description: "Thanh toán kinh phí hỗ trợ tham gia Hội chợ Công Thương khu vực Bắc Trung Bộ"},
+  {date: d26(7, 20), activityId: "HD-04", amount: -13_300_000, source: "xa", payee: "Hộ kinh doanh mộc dân dụng Văn Lực", description: "Thu hồi tạm ứng do cơ sở xin rút, không thực hiện đề án (QĐ 259/QĐ-UBND)"},
+  {date: d26(8, 5), activityId: "HD-09", amount: 14_000_000, source: "xa", payee: "Trung tâm Dịch vụ tổng hợp xã", description: "Tạm ứng 70% kinh phí tổ chức đoàn tham quan học tập kinh nghiệm tại Huế"},
+  {date: d26(8, 5), activityId: "HD-09", amount: 14_000_000, source: "xa", payee: "Trung tâm Dịch vụ tổng hợp xã", description: "Tạm ứng 70% kinh phí tổ chức đoàn tham quan học tập kinh nghiệm tại Huế", duplicate: true, bad: {column: "voucher_no", why: "số chứng từ trùng với dòng trước (nhập hai lần)"}},
+  {date: d26(8, 28), activityId: "HD-02", amount: 5_400_000, source: "xa", payee: "Cơ sở cửa nhôm Xingfa Tân Mỹ", description: "Thanh toán còn lại sau nghiệm thu máy cắt nhôm"},
+  {date: d26(9, 4), activityId: "HD-09", amount: 5_850_000, source: "xa", payee: "Trung tâm Dịch vụ tổng hợp xã", description: "Quyết toán đoàn tham quan học tập kinh nghiệm (thanh toán phần còn lại)"},
+  {date: d26(10, 2), activityId: "HD-03", amount: 14_000_000, source: "xa", payee: "Hộ kinh doanh bún bánh Thủy Ba", description: "Tạm ứng 70% kinh phí hỗ trợ máy tráng bánh ướt, máy làm bún", note: "Cơ sở đã ký hợp đồng mua máy"},
+  {date: d26(10, 14), activityId: "HD-T01", amount: 27_000_000, source: "tinh", payee: "HTX Dịch vụ Nông nghiệp Vĩnh Sơn", description: "Thanh toán còn lại kinh phí khuyến công tỉnh sau nghiệm thu máy sấy tiêu"},
+  {date: d26(11, 10), activityId: "HD-08", amount: 1_500_000, amountCell: "1.500.000,5", source: "xa", payee: "Công ty TNHH Chè vằng Mũi Viết", description: "Tạm ứng chi phí vận chuyển hàng trưng bày hội chợ", note: "Số tiền tính theo công thức", bad: {column: "amount", why: "số tiền có phần lẻ đồng 1.500.000,5"}}
 ];
 
 /** The funding source that pays an activity's vouchers. */

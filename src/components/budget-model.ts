@@ -108,12 +108,15 @@ function linePasses(l: Line, f: Filters): boolean {
 
 const sourcePasses = (source: string, f: Filters) => f.source === null || source === f.source;
 
+/** An activity is its id within its plan year: offices number them afresh each year. */
+const activityKey = (x: {year: number; activity_id: string}) => `${x.year}|${x.activity_id}`;
+
 function indexVouchers(vouchers: readonly Voucher[]): Map<string, Voucher[]> {
   const byActivity = new Map<string, Voucher[]>();
   for (const v of vouchers) {
-    const list = byActivity.get(v.activity_id);
+    const list = byActivity.get(activityKey(v));
     if (list) list.push(v);
-    else byActivity.set(v.activity_id, [v]);
+    else byActivity.set(activityKey(v), [v]);
   }
   return byActivity;
 }
@@ -141,7 +144,7 @@ export function budgetRows(lines: readonly Line[], activities: readonly Activity
     for (const a of activities) {
       if (a.year !== line.year || a.line_no !== line.line_no || !activityPasses(a, f)) continue;
       if (a.committed && planCounts) approved += a.approved_amount ?? 0;
-      for (const v of byActivity.get(a.activity_id) ?? []) {
+      for (const v of byActivity.get(activityKey(a)) ?? []) {
         if (!sourcePasses(v.funding_source, f)) continue;
         disbursed += v.amount;
         paidFromSource = true;
@@ -191,10 +194,10 @@ export function sourceRows(lines: readonly Line[], activities: readonly Activity
   const passing = new Map<string, Activity>();
   for (const a of activities) {
     if (!activityPasses(a, f)) continue;
-    passing.set(a.activity_id, a);
+    passing.set(activityKey(a), a);
     if (a.committed && sourcePasses(a.funding_source, f)) at(a.funding_source).approved += a.approved_amount ?? 0;
   }
-  for (const v of vouchers) if (passing.has(v.activity_id) && sourcePasses(v.funding_source, f)) at(v.funding_source).disbursed += v.amount;
+  for (const v of vouchers) if (passing.has(activityKey(v)) && sourcePasses(v.funding_source, f)) at(v.funding_source).disbursed += v.amount;
   const order = codeLists.funding_source.map((e) => e.code as string);
   const rows: SourceRow[] = [...sums.entries()]
     .filter(([, s]) => s.planned !== 0 || s.approved !== 0 || s.disbursed !== 0)

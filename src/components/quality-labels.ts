@@ -17,6 +17,10 @@ export const WARNING_RULES: Readonly<Record<string, {label: string; fix: string}
     label: "Kinh phí phê duyệt vượt định mức hỗ trợ",
     fix: "Đối chiếu với định mức (tệp norms) và quyết định phê duyệt."
   },
+  carried_line_not_carry_over: {
+    label: "Hoạt động chuyển nguồn ghi vào dòng không phải nguồn chuyển sang",
+    fix: "Ghi hoạt động vào dòng kế hoạch có nguồn \"Kinh phí năm trước chuyển sang\" của năm mới."
+  },
   completed_nothing_paid: {
     label: "Hoạt động đã hoàn thành nhưng chưa có chứng từ chi",
     fix: "Bổ sung chứng từ chi vào tệp disbursements, hoặc sửa trạng thái hoạt động."
@@ -44,6 +48,10 @@ export const WARNING_RULES: Readonly<Record<string, {label: string; fix: string}
   plan_line_total_mismatch: {
     label: "Tổng kinh phí khác Số lượng × Kinh phí hỗ trợ",
     fix: "Sửa Tổng kinh phí hoặc Số lượng, Kinh phí hỗ trợ của dòng kế hoạch."
+  },
+  project_in_plan_year: {
+    label: "Đề án thuộc năm đã có kế hoạch: không tính thêm vào lịch sử",
+    fix: "Hỗ trợ của năm có kế hoạch được tính từ tệp activities; bỏ đề án khỏi tệp projects nếu trùng."
   },
   establishment_name_unresolved: {
     label: "Tên cơ sở không tìm thấy (hoặc trùng) trong danh bạ",

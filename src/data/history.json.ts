@@ -1,5 +1,6 @@
-// Data loader for Giai đoạn 2020–2025 (src/giai-doan-2020-2025.md): the supported projects of the
-// history (table projects) summed by year and level, by content group, sector and former commune,
+// Data loader for the history page (src/giai-doan.md): every support of the history through the
+// last closed plan year (projects, then the approved activities of closed plan years: view
+// site_history_projects) summed by year and level, by content group, sector and former commune,
 // per year with counterpart leverage and jobs, the period totals, the facilities supported more
 // than once, and the list of projects. Reads the site_history_* views (loaders/sql/marts).
 // Facilities by name only (never owner, phone or CCCD); money in đồng; dates "yyyy-mm-dd".

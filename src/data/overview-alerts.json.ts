@@ -1,9 +1,11 @@
-// Data loader for Tổng quan's alerts: the budget warnings of the last ingest, most serious first
-// (view site_overview_alerts), and how many other warnings and rejected rows the data-quality
+// Data loader for Tổng quan's alerts: the budget warnings of the last ingest with their plan year,
+// most serious first (view site_overview_alerts), and how many other warnings and rejected rows the data-quality
 // page lists.
 import {withWarehouse, writeJson, type Row} from "./warehouse.js";
 
 export interface Alert extends Row {
+  /** The plan year of the warned row (null: a row of no plan year). */
+  year: number | null;
   rule: string;
   priority: number;
   heading: string;
@@ -18,7 +20,7 @@ export interface Alerts {
 
 const alerts = await withWarehouse(async (query): Promise<Alerts> => {
   const rows = await query<Alert>(
-    `SELECT rule, priority, heading, message FROM site_overview_alerts ORDER BY priority, source_file, source_line`
+    `SELECT year, rule, priority, heading, message FROM site_overview_alerts ORDER BY priority, source_file, source_line`
   );
   const [counts] = await query<{warnings: number; rejects: number}>(
     `SELECT (SELECT count(*) FROM warnings) AS warnings, (SELECT count(*) FROM rejects) AS rejects`

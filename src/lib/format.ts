@@ -70,6 +70,11 @@ function dateParts(value: string | Date): [string, string, string] | undefined {
   return m ? [m[1]!, m[2]!, m[3]!] : undefined;
 }
 
+/** A year as the office writes it: 2026, never "2.026" or "2,026". */
+export function formatYear(year: number): string {
+  return String(year);
+}
+
 /** "2026-01-05" or a Date → "05/01/2026". */
 export function formatDate(value: string | Date | null | undefined): string {
   if (value == null) return "";

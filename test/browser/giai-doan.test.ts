@@ -1,4 +1,4 @@
-// Giai đoạn 2020–2025 (src/giai-doan-2020-2025.md): the figures on the page equal the test
+// Giai đoạn (src/giai-doan.md; the menu names its years): the figures on the page equal the test
 // warehouse. Expected values are computed here from the warehouse's table `projects` (read-only),
 // not from the page's views, and written with src/lib/format.ts; nothing is hard-coded.
 import {readFileSync} from "node:fs";
@@ -46,9 +46,9 @@ function tableFigure(page: Page, caption: string): Locator {
   return page.locator("figure.kc-table-figure").filter({has: page.locator("caption", {hasText: caption})});
 }
 
-describe("Giai đoạn 2020–2025", () => {
+describe("Giai đoạn (history page)", () => {
   it("shows the period's cards and the support per year and level as in the warehouse, with no error and nothing fetched outside", async () => {
-    const {page, errors, outsideRequests} = await site.open("/giai-doan-2020-2025", {waitFor: "main table"});
+    const {page, errors, outsideRequests} = await site.open("/giai-doan", {waitFor: "main table"});
     expect(errors).toEqual([]);
     expect(outsideRequests).toEqual([]);
     expect(await page.locator(".observablehq--error").count()).toBe(0);
@@ -77,7 +77,7 @@ describe("Giai đoạn 2020–2025", () => {
   });
 
   it("gives the support of 2022 and its counterpart leverage in the yearly table", async () => {
-    const {page, errors} = await site.open("/giai-doan-2020-2025", {waitFor: "main table", noScreenshot: true});
+    const {page, errors} = await site.open("/giai-doan", {waitFor: "main table", noScreenshot: true});
     const year = projects.some((p) => p.year === 2022) ? 2022 : projects[0]!.year;
     const inYear = projects.filter((p) => p.year === year);
     const figure = tableFigure(page, "Kết quả theo năm");
@@ -92,7 +92,7 @@ describe("Giai đoạn 2020–2025", () => {
   });
 
   it("lists the facilities supported more than once, with their count and total support", async () => {
-    const {page, errors} = await site.open("/giai-doan-2020-2025", {waitFor: "main table", noScreenshot: true});
+    const {page, errors} = await site.open("/giai-doan", {waitFor: "main table", noScreenshot: true});
     const byFacility = new Map<string, Project[]>();
     for (const p of projects) {
       const f = facilityOf(p);
@@ -116,7 +116,7 @@ describe("Giai đoạn 2020–2025", () => {
   });
 
   it("filters the list of projects by year, and its CSV download has exactly those projects", async () => {
-    const {page, errors} = await site.open("/giai-doan-2020-2025", {waitFor: "main table", noScreenshot: true});
+    const {page, errors} = await site.open("/giai-doan", {waitFor: "main table", noScreenshot: true});
     const year = projects.some((p) => p.year === 2022) ? 2022 : projects[0]!.year;
     const expected = projects.filter((p) => p.year === year).map((p) => p.project_id);
     const list = tableFigure(page, "Danh sách đề án");

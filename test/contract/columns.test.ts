@@ -235,7 +235,9 @@ describe("columns of each kind", () => {
 
   it("references the contract names", () => {
     const refs = (kind: KindName) => ((kinds[kind] as KindSpec).references ?? []).map((r) => `${r.columns.join("+")}→${r.kind}.${r.toColumns.join("+")}`);
-    expect(refs("disbursements")).toContain("activity_id→activities.activity_id");
+    // A voucher's activity is looked up in its plan year only (issue 9): the year is part of the reference.
+    expect(refs("disbursements")).toContain("plan_year+activity_id→activities.year+activity_id");
+    expect(refs("activities")).toContain("carried_from_year+carried_from_id→activities.year+activity_id");
     expect(refs("activities")).toEqual(expect.arrayContaining(["year+line_no→plan_lines.year+line_no", "year+indicator→plan_targets.year+indicator", "establishment_id→establishments.establishment_id"]));
   });
 });

@@ -146,8 +146,25 @@ describe("validateRow", () => {
   it("types a good row", () => {
     expect(validateRow(d, good)).toEqual({
       ok: true,
-      row: {voucher_no: "PC1", paid_on: "2026-03-05", activity_id: "A1", amount: 14_000_000n, funding_source: "xa"}
+      // Năm kế hoạch left empty is the year of Ngày chi (05/03/2026 → 2026).
+      row: {voucher_no: "PC1", paid_on: "2026-03-05", activity_id: "A1", amount: 14_000_000n, funding_source: "xa", plan_year: 2026}
     });
+  });
+
+  it("keeps a plan year written on a January voucher of last year's activity", () => {
+    const r = validateRow(d, {...good, paid_on: "15/01/2027", plan_year: "2026"});
+    expect(r.ok && r.row.plan_year).toBe(2026);
+  });
+
+  it("a carried activity names both its origin year and id, or neither", () => {
+    const a = kinds.activities;
+    const base = {activity_id: "HD-01", year: "2027", content_group: "Hội chợ", title: "x", level: "Xã", status: "Đề xuất"};
+    expect(validateRow(a, base).ok).toBe(true);
+    expect(validateRow(a, {...base, carried_from_year: "2026", carried_from_id: "HD-08"}).ok).toBe(true);
+    const half = validateRow(a, {...base, carried_from_year: "2026"});
+    expect(!half.ok && half.issues.map((i) => i.column)).toEqual(["carried_from_id"]);
+    const later = validateRow(a, {...base, carried_from_year: "2027", carried_from_id: "HD-08"});
+    expect(!later.ok && later.issues.map((i) => i.column)).toEqual(["carried_from_year"]);
   });
 
   it("names the column and the reason of each bad cell", () => {

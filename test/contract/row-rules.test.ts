@@ -5,7 +5,7 @@
 // rule is gone.
 //
 // Mutations it caught (each made once in src/lib/contract/kinds.ts, the test failed, reverted):
-//   - each of the 7 rules in turn made void (`holds: () => true`, `sql: "true"`): both the
+//   - each of the 7 rules in turn (before issue 9's two carry-over rules) made void (`holds: () => true`, `sql: "true"`): both the
 //     validateRow and the ingest test failed, for every one;
 //   - the demand survey's rule removed (its JS check and its SQL): "an example names a rule that
 //     is gone" and the breaking row loaded;
@@ -52,6 +52,21 @@ const EXAMPLES: readonly Example[] = [
     column: "completed_on",
     breaks: [{status: "hoan_thanh", completed_on: ""}, {status: "Hoàn thành", completed_on: ""}],
     holds: [{status: "hoan_thanh", completed_on: "05/03/2026"}, ...["dang_thuc_hien", ...notCommitted].map((status) => ({status, completed_on: ""}))]
+  },
+  // A carried activity names both its origin's year and id, or neither.
+  {
+    kind: "activities",
+    column: "carried_from_id",
+    breaks: [{carried_from_year: "2025", carried_from_id: ""}, {carried_from_year: "", carried_from_id: "Hòa Đức activity_id"}],
+    holds: [{carried_from_year: "", carried_from_id: ""}]
+  },
+  // Carried from its own year (2026 → 2026) breaks it; from the year before (2026 → 2027) keeps it
+  // (the origin is the clean 2026 row: same id, so the reference resolves).
+  {
+    kind: "activities",
+    column: "carried_from_year",
+    breaks: [{carried_from_year: "2026", carried_from_id: "Hòa Đức activity_id"}],
+    holds: [{year: "2027", line_no: "", indicator: "", carried_from_year: "2026", carried_from_id: "Hòa Đức activity_id"}]
   },
   // 0 and −0 đồng are no voucher; 1 đồng and a recovery of 1 đồng are.
   {kind: "disbursements", column: "amount", breaks: [{amount: "0"}, {amount: "-0"}, {amount: "0 đồng"}], holds: [{amount: "1"}, {amount: "-1"}]},

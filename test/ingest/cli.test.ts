@@ -97,11 +97,12 @@ describe("npm run ingest -- --json", () => {
       ["activities.csv", 5, "Dòng kế hoạch", "9"],
       ["activities.csv", 6, "Ngày hoàn thành", null],
       ["disbursements_q1.csv", 3, "Ngày chi", "31/02/2026"],
-      ["disbursements_q2.csv", 5, "Số chứng từ", "PC1"],
+      ["disbursements_q2.csv", 5, "Số chứng từ", "2026 / PC1"],
       ["disbursements_q2.csv", 6, "Mã hoạt động", "A99"],
       ["disbursements_q2.csv", 7, "Số tiền", "1.000.000,5"]
     ]);
-    expect(out.firstRejects[5]!.reason).toBe("trùng Số chứng từ với dòng 2 của tệp disbursements_q1.csv (dòng đầu tiên được giữ)");
+    // Vouchers are numbered afresh each year: the reason names the year the two share.
+    expect(out.firstRejects[5]!.reason).toBe("trùng năm của Ngày chi + Số chứng từ (2026 / PC1) với dòng 2 của tệp disbursements_q1.csv (dòng đầu tiên được giữ)");
     expect(out.firstWarnings.map((w) => [w.source_file, w.source_line, w.rule])).toEqual([
       ["plan_lines_2026.csv", 4, "plan_line_total_mismatch"],
       ["projects.csv", 4, "establishment_name_unresolved"],

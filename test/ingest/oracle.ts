@@ -2,7 +2,7 @@
 // the kinds' keys and references, the name matching of facilities) with no SQL, and the list of
 // differences between that and a warehouse. The property test (consistency.test.ts) and the
 // near-miss matrix (test/contract/near-miss.test.ts) both hold the ingest to it.
-import {kindOrder, kinds, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
+import {keyColumn, keyText, kindOrder, kinds, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
 import {validateRow} from "../../src/lib/contract/validate.js";
 import {cleanText, nameKey} from "../../src/lib/parse/text.js";
 import type {Query} from "./helpers.js";
@@ -67,8 +67,8 @@ export function oracle(files: readonly WrittenFile[]): Map<string, ExpectedFile>
       const seen = new Set<string>();
       current = [];
       for (const t of valid) {
-        const k = keyOf(t.row, spec.key);
-        if (seen.has(k)) expected.get(t.file)!.rejected.set(t.line, new Set([spec.key.join(", ")]));
+        const k = keyText(spec.key, t.row);
+        if (seen.has(k)) expected.get(t.file)!.rejected.set(t.line, new Set([keyColumn(spec.key)]));
         else (seen.add(k), current.push(t));
       }
     }

@@ -13,15 +13,17 @@ const norms = [
   "tu_van_thiet_ke;Bao bì;20.000.000;;TT 28/2018;01/07/2018;31/12/2025",
   "tu_van_thiet_ke;Bao bì mới;30.000.000;;NQ 2026;01/01/2026;"
 ];
-const planHeader = "Năm;STT;Nhóm nội dung;Nội dung hỗ trợ;Số lượng;Kinh phí hỗ trợ;Tổng kinh phí";
+const planHeader = "Năm;STT;Nhóm nội dung;Nội dung hỗ trợ;Số lượng;Kinh phí hỗ trợ;Tổng kinh phí;Nguồn kinh phí";
 const plan = {
-  1: "2026;1;may_moc_thiet_bi;Máy móc;2;50.000.000;100.000.000",
-  2: "2026;2;tu_van_thiet_ke;Bao bì;2;30.000.000;60.000.000",
-  3: "2026;3;san_pham_thi_truong;Hội chợ;2;10.000.000;25.000.000", // 2 × 10 ≠ 25: total mismatch
-  4: "2026;4;nang_cao_nang_luc;Tập huấn;1;10.000.000;10.000.000", // N1 + N2 = 11 > 10: over committed
-  5: "2026;5;thong_tin_du_lieu;Khảo sát;1;10.000.000;10.000.000" // K1 10 + K2 1 = 11 > 10: over disbursed
+  1: "2026;1;may_moc_thiet_bi;Máy móc;2;50.000.000;100.000.000;",
+  2: "2026;2;tu_van_thiet_ke;Bao bì;2;30.000.000;60.000.000;",
+  3: "2026;3;san_pham_thi_truong;Hội chợ;2;10.000.000;25.000.000;", // 2 × 10 ≠ 25: total mismatch
+  4: "2026;4;nang_cao_nang_luc;Tập huấn;1;10.000.000;10.000.000;", // N1 + N2 = 11 > 10: over committed
+  5: "2026;5;thong_tin_du_lieu;Khảo sát;1;10.000.000;10.000.000;", // K1 10 + K2 1 = 11 > 10: over disbursed
+  6: "2026;6;may_moc_thiet_bi;Chuyển nguồn năm 2025: máy Z1;1;4.000.000;4.000.000;Kinh phí năm trước chuyển sang"
 };
-const actHeader = "Mã hoạt động;Năm;Dòng kế hoạch;Nhóm nội dung;Tên hoạt động;Cấp;Trạng thái;Kinh phí phê duyệt;Vốn đối ứng;Ngày quyết định;Ngày hoàn thành";
+const actHeader =
+  "Mã hoạt động;Năm;Dòng kế hoạch;Nhóm nội dung;Tên hoạt động;Cấp;Trạng thái;Kinh phí phê duyệt;Vốn đối ứng;Ngày quyết định;Ngày hoàn thành;Chuyển từ năm;Mã hoạt động năm trước";
 const act = {
   M1: "M1;2026;1;may_moc_thiet_bi;Máy 1;xa;dang_thuc_hien;50.000.000;50.000.000;01/03/2026;", // = cap 50 tr, = 50%: quiet
   M2: "M2;2026;1;may_moc_thiet_bi;Máy 2;xa;phe_duyet;30.000.000;20.000.000;01/04/2026;", // 30 / (30 + 20) = 60% > 50%
@@ -38,7 +40,10 @@ const act = {
   K2: "K2;2026;5;thong_tin_du_lieu;Khảo sát hủy;xa;huy;3.000.000;;01/03/2026;",
   O1: "O1;2026;1;may_moc_thiet_bi;Máy O1;xa;dang_thuc_hien;10.000.000;10.000.000;01/03/2026;", // paid 6 + 5 = 11 > 10
   O2: "O2;2026;1;may_moc_thiet_bi;Máy O2;xa;dang_thuc_hien;10.000.000;10.000.000;01/03/2026;", // paid 12 − 2 = 10: quiet
-  Q1: "Q1;2026;2;tu_van_thiet_ke;Chưa duyệt;xa;de_xuat;;;;"
+  Q1: "Q1;2026;2;tu_van_thiet_ke;Chưa duyệt;xa;de_xuat;;;;",
+  Z1: "Z1;2025;;may_moc_thiet_bi;Máy năm 2025;xa;dang_thuc_hien;10.000.000;;01/03/2025;", // the origin of C1 and C2
+  C1: "C1;2026;6;may_moc_thiet_bi;Máy Z1 (chuyển nguồn);xa;phe_duyet;4.000.000;;05/01/2026;;2025;Z1", // on the carry-over line: quiet (the rule without its source condition fired here: the test failed so)
+  C2: "C2;2026;1;may_moc_thiet_bi;Máy Z1 (chuyển nguồn, ghi nhầm dòng);xa;de_xuat;;;;;2025;Z1" // carried, on line 1 (Ngân sách xã)
 };
 const payHeader = "Số chứng từ;Ngày chi;Mã hoạt động;Số tiền;Nguồn kinh phí";
 const pay = {
@@ -71,14 +76,17 @@ function folder(
   acts: (keyof typeof act)[],
   pays: (keyof typeof pay)[],
   ests: (keyof typeof est)[],
-  planOverride: Partial<typeof plan> = {}
+  planOverride: Partial<typeof plan> = {},
+  projects: string[] = []
 ) {
   const p = {...plan, ...planOverride};
   return {
+    ...(projects.length > 0 ? {"projects.csv": ["Mã đề án;Năm;Cấp;Nhóm nội dung;Tên đề án;Kinh phí hỗ trợ;Mã cơ sở", ...projects].join("\n")} : {}),
     "establishments.csv": [estHeader, ...ests.map((e) => est[e])].join("\n"),
     "norms.csv": norms.join("\n"),
     "plan_lines_2026.csv": [planHeader, ...lines.map((l) => p[l])].join("\n"),
-    "activities.csv": [actHeader, ...acts.map((a) => act[a])].join("\n"),
+    // The two carry-over columns are left empty (";;") on the rows that are not carried.
+    "activities.csv": [actHeader, ...acts.map((a) => (a.startsWith("C") ? act[a] : `${act[a]};;`))].join("\n"),
     "disbursements.csv": [payHeader, ...pays.map((v) => pay[v])].join("\n")
   };
 }
@@ -86,9 +94,14 @@ function folder(
 let all: Warehouse;
 let clean: Warehouse;
 beforeAll(async () => {
-  all = await ingestFiles(folder([1, 2, 3, 4, 5], Object.keys(act) as (keyof typeof act)[], Object.keys(pay) as (keyof typeof pay)[], ["CS01", "CS02", "CS03"]));
+  all = await ingestFiles(
+    folder([1, 2, 3, 4, 5, 6], Object.keys(act) as (keyof typeof act)[], Object.keys(pay) as (keyof typeof pay)[], ["CS01", "CS02", "CS03"], {}, [
+      "P1;2024;huyen;may_moc_thiet_bi;Đề án 2024;30.000.000;CS01", // a year without a plan: quiet (a rule on every project failed this test)
+      "P2;2026;tinh;may_moc_thiet_bi;Đề án 2026;40.000.000;CS01" // 2026 has a plan: its supports are the activities'
+    ])
+  );
   // The clean folder: rows that break no rule, line 3 with its right total.
-  clean = await ingestFiles(folder([1, 2, 3], ["M1", "T1", "S3", "O2"], ["V01", "V04", "V06", "V11", "V12"], ["CS01"], {3: "2026;3;san_pham_thi_truong;Hội chợ;2;10.000.000;20.000.000"}));
+  clean = await ingestFiles(folder([1, 2, 3], ["M1", "T1", "S3", "O2"], ["V01", "V04", "V06", "V11", "V12"], ["CS01"], {3: "2026;3;san_pham_thi_truong;Hội chợ;2;10.000.000;20.000.000;"}));
 });
 afterAll(() => {
   closeAll();
@@ -109,6 +122,8 @@ const expected: [string, string, number, string[]][] = [
   ["payment_before_approval", "disbursements.csv", 3, ["V02", "15/03/2026", "01/04/2026", "M2"]],
   ["payment_without_approval", "activities.csv", 14, ["K2", "1.000.000 đ"]], // V08 not recovered
   ["payment_without_approval", "disbursements.csv", 14, ["V13", "Q1", "Đề xuất"]],
+  ["carried_line_not_carry_over", "activities.csv", 20, ["C2 năm 2026", "Z1 năm 2025", "dòng 1", "Ngân sách xã"]],
+  ["project_in_plan_year", "projects.csv", 3, ["P2", "năm 2026"]],
   ["personal_id_format", "establishments.csv", 3, ["CS02", "CCCD", "12 chữ số"]],
   ["personal_id_format", "establishments.csv", 4, ["CS03", "điện thoại", "10 chữ số"]]
 ];
@@ -142,12 +157,19 @@ describe("warning rules", () => {
 
   it("the warnings are counted per file", async () => {
     expect(await all.query("SELECT source_file, warnings FROM source_files ORDER BY source_file")).toEqual([
-      {source_file: "activities.csv", warnings: 6},
+      {source_file: "activities.csv", warnings: 7},
       {source_file: "disbursements.csv", warnings: 2},
       {source_file: "establishments.csv", warnings: 2},
       {source_file: "norms.csv", warnings: 0},
-      {source_file: "plan_lines_2026.csv", warnings: 3}
+      {source_file: "plan_lines_2026.csv", warnings: 3},
+      {source_file: "projects.csv", warnings: 1}
     ]);
+  });
+
+  it("a project of a plan year is counted once: not in the history, not in the facility's supports", async () => {
+    // CS01 has P1 (2024) and P2 (2026, a plan year; its supports are the activities file's).
+    expect(await all.query("SELECT project_id FROM site_history_projects")).toEqual([{project_id: "P1"}]);
+    expect(await all.query("SELECT supports, support_total FROM site_facility_register WHERE establishment_id = 'CS01'")).toEqual([{supports: 1, support_total: "30000000"}]);
   });
 
   it("a clean folder gives no warning", async () => {

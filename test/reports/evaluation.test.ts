@@ -119,8 +119,8 @@ describe("evaluation of 2026 against the hand-computed fixture", () => {
 
   it("the year's ingest warnings become findings: A5 at 6/(6 + 1) = 85,7% > 80%; A7 90 tr > 20 tr (a norm without a level binds every level)", () => {
     expect(model.findings).toEqual([
-      {kind: "over_cap", text: "Hoạt động A5: kinh phí phê duyệt 6.000.000 đ bằng 85,7% tổng chi phí, vượt tỷ lệ tối đa 80,0% (Mức khuyến công xã)"},
-      {kind: "over_cap", text: "Hoạt động A7: kinh phí phê duyệt 90.000.000 đ vượt mức tối đa 20.000.000 đ (Mức khuyến công xã)"}
+      {kind: "over_cap", text: "Hoạt động A5 năm 2026: kinh phí phê duyệt 6.000.000 đ bằng 85,7% tổng chi phí, vượt tỷ lệ tối đa 80,0% (Mức khuyến công xã)"},
+      {kind: "over_cap", text: "Hoạt động A7 năm 2026: kinh phí phê duyệt 90.000.000 đ vượt mức tối đa 20.000.000 đ (Mức khuyến công xã)"}
     ]);
   });
   it("the draft plan of 2027 from the warehouse", async () => {
@@ -241,7 +241,7 @@ describe("a hand-in with an activity approved at twice its plan line and above i
       "- Dòng 1 (Hỗ trợ ứng dụng máy móc thiết bị): đã phê duyệt 140.000.000 đồng, bằng 233,3% kế hoạch 60.000.000 đồng, vượt 80.000.000 đồng.",
       "- Tổng kinh phí đã phê duyệt 174.000.000 đồng, bằng 174,0% kế hoạch 100.000.000 đồng, vượt 74.000.000 đồng.",
       "- Hoạt động A2 (Máy cắt, Cơ khí Tiến Đạt): còn 107.400.000 đồng chưa giải ngân, chỉ đề nghị chuyển nguồn 7.400.000 đồng vì phê duyệt 120.000.000 đồng vượt mức hỗ trợ tối đa 20.000.000 đồng; 100.000.000 đồng còn lại cần UBND xã quyết định.",
-      "- Hoạt động A2: kinh phí phê duyệt 120.000.000 đ vượt mức tối đa 20.000.000 đ (Mức khuyến công xã)."
+      "- Hoạt động A2 năm 2026: kinh phí phê duyệt 120.000.000 đ vượt mức tối đa 20.000.000 đ (Mức khuyến công xã)."
     ];
     const from = text.indexOf("2. Tồn tại, hạn chế");
     const to = text.indexOf("3. Nguyên nhân");

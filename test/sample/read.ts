@@ -5,7 +5,7 @@ import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import Papa from "papaparse";
 import {columnMeta} from "../../src/lib/contract/fields.js";
-import {kindOfFile, kindOrder, kinds, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
+import {keyColumn, keyText, kindOfFile, kindOrder, kinds, referenceReason, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
 import {validateRow} from "../../src/lib/contract/validate.js";
 import {cleanText, foldKey} from "../../src/lib/parse/text.js";
 
@@ -87,9 +87,9 @@ export function loadDir(dir: string): Loaded {
         }
         const row = result.row as Record<string, unknown>;
         if (spec.key) {
-          const k = valueKey(row, spec.key);
+          const k = keyText(spec.key, row);
           if (seen.has(k)) {
-            failures.push({file: file.name, line, column: spec.key[0]!, reason: "trùng khóa"});
+            failures.push({file: file.name, line, column: keyColumn(spec.key), reason: "trùng khóa"});
             return;
           }
           seen.add(k);
@@ -99,7 +99,7 @@ export function loadDir(dir: string): Loaded {
           const want = valueKey(row, ref.columns);
           const found = rows[ref.kind].some((t) => valueKey(t.row, ref.toColumns) === want);
           if (!found) {
-            failures.push({file: file.name, line, column: ref.columns[ref.columns.length - 1]!, reason: ref.reason});
+            failures.push({file: file.name, line, column: ref.columns[ref.columns.length - 1]!, reason: referenceReason(ref.reason, (c) => String(row[c]))});
             return;
           }
         }

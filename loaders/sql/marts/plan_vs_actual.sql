@@ -1,15 +1,18 @@
 -- Where each budget line of a plan year stands: planned, committed (approved activities that are
--- not cancelled) and disbursed (net of recoveries), with the two rates in percent.
-CREATE OR REPLACE VIEW plan_vs_actual AS
+-- not cancelled) and disbursed (net of recoveries), with the two rates in percent. An activity and
+-- its vouchers count on the line of their own plan year only: a carried activity (Chuyển từ năm)
+-- counts on the new year's carry-over line, never on its origin's. plan_vs_actual_on(d): as it
+-- stood on d (as_of.sql).
+CREATE OR REPLACE MACRO plan_vs_actual_on(d) AS TABLE
 WITH committed AS (
   SELECT year, line_no, sum(approved_amount) AS approved_amount, count(*) AS activities
-  FROM activities
+  FROM activities_on(d)
   WHERE line_no IS NOT NULL AND status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh')
   GROUP BY year, line_no
 ),
 paid AS (
   SELECT a.year, a.line_no, sum(p.disbursed) AS disbursed_amount, max(p.last_paid_on) AS last_paid_on
-  FROM activity_payments p JOIN activities a USING (activity_id)
+  FROM payments_on(d) p JOIN activities a USING (year, activity_id)
   WHERE a.line_no IS NOT NULL
   GROUP BY a.year, a.line_no
 )
@@ -23,12 +26,14 @@ SELECT
   p.unit_amount AS planned_unit_amount,
   p.total_amount AS planned_amount,
   CAST(coalesce(c.approved_amount, 0) AS BIGINT) AS approved_amount,
-  CAST(coalesce(d.disbursed_amount, 0) AS BIGINT) AS disbursed_amount,
-  CAST(p.total_amount - coalesce(d.disbursed_amount, 0) AS BIGINT) AS remaining_amount,
+  CAST(coalesce(pd.disbursed_amount, 0) AS BIGINT) AS disbursed_amount,
+  CAST(p.total_amount - coalesce(pd.disbursed_amount, 0) AS BIGINT) AS remaining_amount,
   coalesce(c.activities, 0) AS committed_activities,
-  d.last_paid_on,
+  pd.last_paid_on,
   CASE WHEN p.total_amount > 0 THEN 100.0 * coalesce(c.approved_amount, 0) / p.total_amount END AS commitment_rate,
-  CASE WHEN p.total_amount > 0 THEN 100.0 * coalesce(d.disbursed_amount, 0) / p.total_amount END AS disbursement_rate
+  CASE WHEN p.total_amount > 0 THEN 100.0 * coalesce(pd.disbursed_amount, 0) / p.total_amount END AS disbursement_rate
 FROM plan_lines p
 LEFT JOIN committed c USING (year, line_no)
-LEFT JOIN paid d USING (year, line_no);
+LEFT JOIN paid pd USING (year, line_no);
+
+CREATE OR REPLACE VIEW plan_vs_actual AS SELECT * FROM plan_vs_actual_on(kc_now());

@@ -1,20 +1,20 @@
--- Reports: the commune budget of a plan year in one row (from plan_vs_actual), the recoveries
+-- Reports: the commune budget of a plan year in one row as it stood on d (from plan_vs_actual_on), the recoveries
 -- within it, and the year's work funded by the province or the nation (no plan line).
-CREATE OR REPLACE VIEW report_budget AS
+CREATE OR REPLACE MACRO report_budget_on(d) AS TABLE
 WITH lines AS (
   SELECT year, sum(planned_amount) AS planned, sum(approved_amount) AS approved, sum(disbursed_amount) AS disbursed
-  FROM plan_vs_actual
+  FROM plan_vs_actual_on(d)
   GROUP BY year
 ),
 recovered AS (
   SELECT a.year, sum(p.recovered) AS recovered
-  FROM activity_payments p JOIN activities a USING (activity_id)
+  FROM payments_on(d) p JOIN activities a USING (year, activity_id)
   WHERE a.line_no IS NOT NULL
   GROUP BY a.year
 ),
 other AS (
   SELECT a.year, count(*) AS activities, sum(a.approved_amount) AS approved, sum(coalesce(p.disbursed, 0)) AS disbursed
-  FROM activities a LEFT JOIN activity_payments p USING (activity_id)
+  FROM activities_on(d) a LEFT JOIN payments_on(d) p USING (year, activity_id)
   WHERE a.line_no IS NULL AND a.level <> 'xa' AND a.status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh')
   GROUP BY a.year
 )

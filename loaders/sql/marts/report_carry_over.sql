@@ -1,15 +1,19 @@
--- Reports: commune-funded work of a plan year whose payments differ from the approved amount: the
--- candidates of the carry-over rule (src/lib/plan/carry-over.ts, which sets what is proposed).
+-- Reports: commune-funded work of a plan year whose payments by d differ from the approved amount:
+-- the candidates of the carry-over rule (src/lib/plan/carry-over.ts, which sets what is proposed).
+-- A carried activity is work of its new year: still unfinished there, it is a candidate again, with
+-- its origin (carried_from_year, carried_from_id) so the chain can be followed.
 -- kind 'chuyen_nguon': approved, unfinished and not fully paid. kind 'quyet_toan': completed with
 -- money left (or overpaid); to be checked at settlement, never carried over.
 -- cap: the most the norms in force at the decision allow for the activity (activity_caps).
-CREATE OR REPLACE VIEW report_carry_over AS
+CREATE OR REPLACE MACRO report_carry_over_on(d) AS TABLE
 SELECT
   a.year,
   CASE WHEN a.status = 'hoan_thanh' THEN 'quyet_toan' ELSE 'chuyen_nguon' END AS kind,
   a.activity_id,
   a.line_no,
   a.title,
+  a.carried_from_year,
+  a.carried_from_id,
   a.establishment_id,
   e.name AS establishment_name,
   a.status,
@@ -19,8 +23,8 @@ SELECT
   CAST(coalesce(p.disbursed, 0) AS BIGINT) AS disbursed,
   CAST(a.approved_amount - coalesce(p.disbursed, 0) AS BIGINT) AS remainder,
   c.cap_amount AS cap
-FROM activities a
-LEFT JOIN activity_payments p USING (activity_id)
+FROM activities_on(d) a
+LEFT JOIN payments_on(d) p USING (year, activity_id)
 LEFT JOIN establishments e USING (establishment_id)
 LEFT JOIN activity_caps c ON c.year = a.year AND c.activity_id = a.activity_id
 WHERE a.status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh')

@@ -1,6 +1,6 @@
--- Reports: outcomes of a plan year's activities (all programme levels). Facilities, participants,
+-- Reports: outcomes of a plan year's activities (all programme levels) as they stood on d. Facilities, participants,
 -- jobs, support and counterpart count completed activities; the other counts give the pipeline.
-CREATE OR REPLACE VIEW report_outcomes AS
+CREATE OR REPLACE MACRO report_outcomes_on(d) AS TABLE
 SELECT
   year,
   CAST(count(*) FILTER (WHERE status = 'hoan_thanh') AS INTEGER) AS completed,
@@ -11,14 +11,14 @@ SELECT
   CAST(coalesce(sum(jobs_created) FILTER (WHERE status = 'hoan_thanh'), 0) AS INTEGER) AS jobs,
   CAST(coalesce(sum(approved_amount) FILTER (WHERE status = 'hoan_thanh'), 0) AS BIGINT) AS support,
   CAST(coalesce(sum(counterpart_amount) FILTER (WHERE status = 'hoan_thanh'), 0) AS BIGINT) AS counterpart
-FROM activities
+FROM activities_on(d)
 GROUP BY year;
 
 -- Facilities with a completed activity, by kind and by sector (every code listed, zeros included).
-CREATE OR REPLACE VIEW report_facilities AS
+CREATE OR REPLACE MACRO report_facilities_on(d) AS TABLE
 WITH done AS (
   SELECT DISTINCT a.year, e.establishment_id, e.kind, e.sector
-  FROM activities a JOIN establishments e USING (establishment_id)
+  FROM activities_on(d) a JOIN establishments e USING (establishment_id)
   WHERE a.status = 'hoan_thanh'
 ),
 years AS (SELECT DISTINCT year FROM activities)

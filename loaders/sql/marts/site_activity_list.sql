@@ -27,5 +27,5 @@ SELECT
   a.jobs_created
 FROM activities a
 LEFT JOIN establishments e USING (establishment_id)
-LEFT JOIN activity_payments p USING (activity_id)
+LEFT JOIN activity_payments p USING (year, activity_id)
 LEFT JOIN code_lists s ON s.list = 'status' AND s.code = a.status;

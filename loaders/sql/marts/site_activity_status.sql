@@ -13,6 +13,6 @@ SELECT
 FROM years y
 CROSS JOIN code_lists c
 LEFT JOIN activities a ON a.year = y.year AND a.status = c.code
-LEFT JOIN activity_payments p ON p.activity_id = a.activity_id
+LEFT JOIN activity_payments p ON p.year = a.year AND p.activity_id = a.activity_id
 WHERE c.list = 'status'
 GROUP BY y.year, c.code, c.position;

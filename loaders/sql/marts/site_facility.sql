@@ -1,7 +1,7 @@
 -- Site, page "Cơ sở CNNT" (src/co-so.md). Only the register's public columns: never owner_name,
 -- phone, national_id (personal) nor tax_code and extra_columns (may hold personal values).
 
--- Every support a facility received or asked for: the 2020–2025 projects (all levels) and the
+-- Every support a facility received or asked for: the projects of the history (all levels) and the
 -- plan-year activities (any status). `counted` marks what the register counts as "được hỗ trợ":
 -- every project, and activities approved or further on (not proposals, not cancelled).
 CREATE OR REPLACE VIEW site_facility_support AS
@@ -24,7 +24,8 @@ SELECT
   CAST(NULL AS DATE) AS completed_on,
   true AS counted
 FROM projects p
-WHERE p.establishment_id IS NOT NULL
+-- A project of a plan year is that year's activity entered twice (warning project_in_plan_year).
+WHERE p.establishment_id IS NOT NULL AND p.year NOT IN (SELECT year FROM plan_years)
 UNION ALL
 SELECT
   'hoat_dong' AS source,
@@ -41,9 +42,10 @@ SELECT
   CAST(NULL AS VARCHAR),
   a.decision_no,
   a.decision_date,
-  coalesce((SELECT p.disbursed FROM activity_payments p WHERE p.activity_id = a.activity_id), 0),
+  coalesce((SELECT p.disbursed FROM activity_payments p WHERE p.year = a.year AND p.activity_id = a.activity_id), 0),
   a.completed_on,
-  a.status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh')
+  -- A carried activity continues its origin's support: listed, not counted again.
+  a.status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh') AND a.carried_from_id IS NULL
 FROM activities a
 WHERE a.establishment_id IS NOT NULL;
 

@@ -1,5 +1,7 @@
--- Site, page Giai đoạn 2020–2025: every supported project of the history (table projects), with
--- the facility it supported and where. One row per project.
+-- Site, page Giai đoạn (history): every support of the history through the last closed year
+-- (history_supports: the projects file, then the approved activities of closed plan years), with
+-- the facility it supported and where. One row per support; project_id is the project's or the
+-- activity's id.
 --   facility_key:  the facility's id (establishment_id), or, for a facility named without an id
 --                  that the ingest could not match to the register, 'ten:' + its name folded the
 --                  way the ingest matches names (case and spacing folded, the tone mark moved to
@@ -15,12 +17,14 @@
 CREATE OR REPLACE VIEW site_history_projects AS
 WITH base AS (
   SELECT
-    p.*,
+    p.* EXCLUDE (support_id),
+    p.support_id AS project_id,
     e.name AS register_name,
     e.sector,
     coalesce(e.former_unit, p.former_unit) AS unit_raw
-  FROM projects p
+  FROM history_supports p
   LEFT JOIN establishments e USING (establishment_id)
+  WHERE p.closed
 )
 SELECT
   project_id,

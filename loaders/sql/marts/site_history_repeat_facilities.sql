@@ -1,4 +1,4 @@
--- Site, page Giai đoạn 2020–2025: facilities supported more than once in the history, by
+-- Site, page Giai đoạn (history): facilities supported more than once in the history, by
 -- facility_key (the id, or the folded name of a facility named without an id: see
 -- site_history_projects). The name is the latest spelling; times = number of projects; years and
 -- levels listed once each, in order.

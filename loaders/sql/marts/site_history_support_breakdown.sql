@@ -1,4 +1,4 @@
--- Site, page Giai đoạn 2020–2025: where the support of the whole history went, along three
+-- Site, page Giai đoạn (history): where the support of the whole history went, along three
 -- dimensions: 'content_group' (Decree 45/2012 art. 4), 'sector' (the facility's sector in the
 -- register) and 'former_unit' (former commune: the facility's, else the project's own; see
 -- site_history_projects). `code` is NULL for projects whose sector or former commune is unknown

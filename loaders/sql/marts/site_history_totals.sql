@@ -1,4 +1,4 @@
--- Site, page Giai đoạn 2020–2025: the whole history in one row, for the page's cards. Same
+-- Site, page Giai đoạn (history): the whole history in one row, for the page's cards. Same
 -- measures as site_history_yearly; facilities counted once over the period; repeat_facilities
 -- = facilities with more than one project (site_history_repeat_facilities).
 CREATE OR REPLACE VIEW site_history_totals AS

@@ -1,4 +1,4 @@
--- Site, page Giai đoạn 2020–2025: one row per year of the history. facilities = distinct
+-- Site, page Giai đoạn (history): one row per year of the history. facilities = distinct
 -- facility_key (projects naming no facility reach none); leverage = counterpart / support (vốn
 -- đối ứng per đồng of support, counterpart not reported counted as 0), NULL without support.
 CREATE OR REPLACE VIEW site_history_yearly AS

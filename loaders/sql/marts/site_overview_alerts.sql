@@ -2,7 +2,9 @@
 -- serious first (money paid beyond what was planned or approved, payments out of order, then
 -- approvals beyond plan or norm, then bookkeeping), each with a plain Vietnamese heading.
 -- Warnings of other rules (data-entry details: names, ID formats, ...) are left to the
--- Chất lượng dữ liệu page; the overview only counts them.
+-- Chất lượng dữ liệu page; the overview only counts them. `year`: the plan year the warned row
+-- belongs to (a plan line's or an activity's year, a voucher's plan year), so that the overview
+-- shows the alerts of the year it shows.
 CREATE OR REPLACE VIEW site_overview_alerts AS
 WITH rules(rule, priority, heading) AS (
   VALUES
@@ -14,9 +16,11 @@ WITH rules(rule, priority, heading) AS (
     ('approved_over_norm', 6, 'Phê duyệt vượt định mức hỗ trợ'),
     ('completed_nothing_paid', 7, 'Đã hoàn thành nhưng chưa có chứng từ chi'),
     ('plan_line_total_mismatch', 8, 'Tổng kinh phí dòng kế hoạch khác Số lượng × Kinh phí hỗ trợ'),
-    ('activity_group_mismatch', 9, 'Hoạt động ghi vào dòng kế hoạch khác nhóm nội dung')
+    ('activity_group_mismatch', 9, 'Hoạt động ghi vào dòng kế hoạch khác nhóm nội dung'),
+    ('carried_line_not_carry_over', 10, 'Hoạt động chuyển nguồn ghi vào dòng không phải nguồn chuyển sang')
 )
 SELECT
+  coalesce(l.year, a.year, d.plan_year) AS year,
   w.rule,
   r.priority,
   r.heading,
@@ -25,4 +29,7 @@ SELECT
   w.source_file,
   w.source_line
 FROM warnings w
-JOIN rules r USING (rule);
+JOIN rules r USING (rule)
+LEFT JOIN plan_lines l ON w.kind = 'plan_lines' AND l.source_file = w.source_file AND l.source_line = w.source_line
+LEFT JOIN activities a ON w.kind = 'activities' AND a.source_file = w.source_file AND a.source_line = w.source_line
+LEFT JOIN disbursements d ON w.kind = 'disbursements' AND d.source_file = w.source_file AND d.source_line = w.source_line;

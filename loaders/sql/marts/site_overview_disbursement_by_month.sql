@@ -7,7 +7,7 @@ WITH years AS (
 ),
 paid AS (
   SELECT a.year, month(d.paid_on) AS month, sum(d.amount) AS amount
-  FROM disbursements d JOIN activities a USING (activity_id)
+  FROM disbursements d JOIN activities a ON a.year = d.plan_year AND a.activity_id = d.activity_id
   WHERE a.line_no IS NOT NULL AND year(d.paid_on) = a.year
   GROUP BY a.year, month(d.paid_on)
 ),

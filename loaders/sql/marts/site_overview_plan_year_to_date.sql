@@ -21,7 +21,7 @@ committed AS (
 ),
 paid AS (
   SELECT a.year, d.paid_on, d.amount
-  FROM disbursements d JOIN activities a USING (activity_id)
+  FROM disbursements d JOIN activities a ON a.year = d.plan_year AND a.activity_id = d.activity_id
   WHERE a.line_no IS NOT NULL
 ),
 plans AS (

@@ -26,4 +26,4 @@ SELECT
 FROM activities a
 LEFT JOIN plan_lines p USING (year, line_no)
 LEFT JOIN establishments e USING (establishment_id)
-LEFT JOIN activity_payments paid USING (activity_id);
+LEFT JOIN activity_payments paid USING (year, activity_id);

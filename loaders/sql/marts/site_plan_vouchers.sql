@@ -11,4 +11,4 @@ SELECT
   d.payee,
   d.description
 FROM disbursements d
-JOIN activities a USING (activity_id);
+JOIN activities a ON a.year = d.plan_year AND a.activity_id = d.activity_id;

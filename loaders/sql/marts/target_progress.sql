@@ -4,8 +4,9 @@
 -- dang_thuc_hien), not yet counted. status compares achieved with the range: below target_min
 -- chua_dat, above target_max vuot, otherwise dat (targetStatus in src/lib/documents/models.ts;
 -- the evaluation checks that the two agree). `position` keeps the order of the plan file.
--- Read by the page Hoạt động and by the year-end evaluation.
-CREATE OR REPLACE VIEW target_progress AS
+-- Read by the page Hoạt động and, as it stood on a date (target_progress_on), by the year-end
+-- evaluation.
+CREATE OR REPLACE MACRO target_progress_on(d) AS TABLE
 WITH cited AS (
   SELECT
     year,
@@ -14,7 +15,7 @@ WITH cited AS (
     count(*) FILTER (WHERE status = 'hoan_thanh') AS completed_activities,
     sum(output_qty) FILTER (WHERE status IN ('phe_duyet', 'dang_thuc_hien')) AS in_progress,
     count(*) FILTER (WHERE status IN ('phe_duyet', 'dang_thuc_hien')) AS in_progress_activities
-  FROM activities
+  FROM activities_on(d)
   WHERE indicator IS NOT NULL
   GROUP BY year, indicator
 )
@@ -38,3 +39,5 @@ SELECT
   CAST(row_number() OVER (PARTITION BY t.year ORDER BY t.source_file, t.source_line) AS INTEGER) AS position
 FROM plan_targets t
 LEFT JOIN cited c USING (year, indicator);
+
+CREATE OR REPLACE VIEW target_progress AS SELECT * FROM target_progress_on(kc_now());

@@ -4,7 +4,7 @@ WITH v AS (
 ), p AS (
   SELECT year, sum(total_amount) AS planned FROM plan_lines GROUP BY year
 ), d AS (
-  SELECT a.year, sum(d.amount) AS disbursed FROM disbursements d JOIN activities a USING (activity_id)
+  SELECT a.year, sum(d.amount) AS disbursed FROM disbursements d JOIN activities a ON a.year = d.plan_year AND a.activity_id = d.activity_id
   WHERE a.line_no IS NOT NULL GROUP BY a.year
 )
 SELECT p.year, p.planned, v.planned AS view_planned, d.disbursed, v.disbursed AS view_disbursed

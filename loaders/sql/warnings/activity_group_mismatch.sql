@@ -1,6 +1,6 @@
 -- An activity booked on a plan line of another content group.
 SELECT 'activities' AS kind, a.source_file, a.source_line,
-       'Hoạt động ' || a.activity_id || ' thuộc nhóm "' || ga.label || '" nhưng ghi vào dòng ' || a.line_no
+       'Hoạt động ' || a.activity_id || ' năm ' || a.year || ' thuộc nhóm "' || ga.label || '" nhưng ghi vào dòng ' || a.line_no
        || ' thuộc nhóm "' || gp.label || '"' AS message
 FROM activities a
 JOIN plan_lines p USING (year, line_no)

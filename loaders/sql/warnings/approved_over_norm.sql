@@ -1,7 +1,7 @@
 -- An activity approved above every support cap of its content group and programme level in
 -- force at its decision (activity_caps): by amount, or by share of its cost (approved + counterpart).
 SELECT 'activities' AS kind, a.source_file, a.source_line,
-       'Hoạt động ' || a.activity_id || ': kinh phí phê duyệt ' || vnd(a.approved_amount)
+       'Hoạt động ' || a.activity_id || ' năm ' || a.year || ': kinh phí phê duyệt ' || vnd(a.approved_amount)
        || CASE WHEN a.approved_amount > c.max_amount THEN ' vượt mức tối đa ' || vnd(c.max_amount)
                ELSE ' bằng ' || pct(100.0 * a.approved_amount / (a.approved_amount + a.counterpart_amount))
                     || ' tổng chi phí, vượt tỷ lệ tối đa ' || pct(c.max_percent) END

@@ -4,7 +4,7 @@
 // into docs/du-lieu.md.
 import {codeLists, type CodeEntry, type CodeListName} from "./codes.js";
 import {columnMeta, type FieldType} from "./fields.js";
-import {kindOrder, kinds, type KindName, type KindSpec} from "./kinds.js";
+import {keyHeader, kindOrder, kinds, referenceReason, type KindName, type KindSpec} from "./kinds.js";
 
 export interface DictionaryColumn {
   name: string;
@@ -74,17 +74,40 @@ export function dataDictionary(): DictionaryKind[] {
       };
     });
     const rules = [
-      ...(spec.key ? [`Không trùng: ${spec.key.map((k) => columnMeta(spec.schema.shape[k]!).header).join(" + ")} (dòng đầu tiên được giữ, dòng sau bị loại)`] : []),
+      ...(spec.key ? [`Không trùng: ${spec.key.map((k) => keyHeader(spec, k)).join(" + ")} (dòng đầu tiên được giữ, dòng sau bị loại)`] : []),
+      ...(spec.fills ?? []).map((f) => `${columnMeta(spec.schema.shape[f.column]!).header} để trống được hiểu là ${f.meaning}`),
       ...(spec.rules ?? []).map((r) => `Dòng bị loại nếu ${r.reason}`),
-      ...(spec.references ?? []).map((r) => `Dòng bị loại nếu ${r.reason}`)
+      ...(spec.references ?? []).map((r) => `Dòng bị loại nếu ${referenceReason(r.reason, (c) => `[${columnMeta(spec.schema.shape[c]!).header}]`)}`)
     ];
-    return {kind: name, title: spec.title, filePattern: `${name}*.csv`, key: spec.key ?? [], columns, rules};
+    return {kind: name, title: spec.title, filePattern: `${name}*.csv`, key: (spec.key ?? []).map((k) => (typeof k === "string" ? k : k.header)), columns, rules};
   });
 }
 
 export function codeListTables(): {list: CodeListName; title: string; entries: readonly CodeEntry[]}[] {
   return (Object.keys(codeLists) as CodeListName[]).map((list) => ({list, title: CODE_LIST_TITLES[list], entries: codeLists[list]}));
 }
+
+/** How the files of one plan year sit beside the next year's (Vietnamese), with a carried activity. */
+const YEAR_AFTER_YEAR: readonly string[] = [
+  "## Năm này qua năm khác: đánh số lại, chi năm sau, chuyển nguồn",
+  "",
+  "Tệp của năm sau được để **cạnh** tệp của năm trước trong thư mục dữ liệu (ví dụ `activities_2026.csv` và `activities_2027.csv`); không cần xóa tệp năm cũ.",
+  "",
+  "- **Mỗi năm đánh số lại từ đầu** được: mã hoạt động không trùng *trong một năm* (Năm + Mã hoạt động), số chứng từ không trùng *trong năm của Ngày chi*, mã phiếu khảo sát không trùng *trong một Năm đề nghị*, mã chỉ tiêu không trùng *trong một năm*. Năm 2027 có thể lại có `HD-01`, `PC-001`, `KS-01`.",
+  "- **Chứng từ chi tìm hoạt động trong đúng một năm kế hoạch**: cột **Năm kế hoạch** (`plan_year`) của tệp chứng từ chi; để trống là năm của Ngày chi. Khoản chi tháng 1 năm sau cho hoạt động của kế hoạch năm trước (thời gian chỉnh lý quyết toán) thì ghi năm đó, ví dụ chứng từ `PC-001` ngày `12/01/2027`, Mã hoạt động `HD-09`, Năm kế hoạch `2026` là chi cho hoạt động `HD-09` của năm 2026, không phải `HD-09` của năm 2027. Mã hoạt động không có trong năm kế hoạch của chứng từ thì dòng bị loại, lý do ghi rõ năm; chứng từ không bao giờ bị tính sang năm khác.",
+  "- **Hoạt động chuyển nguồn**: hoạt động năm trước chưa xong, phần kinh phí chưa chi được chuyển sang năm sau, được ghi **lại** trong danh sách hoạt động của năm mới: mã của năm mới, ghi vào dòng kinh phí \"Kinh phí năm trước chuyển sang\" của kế hoạch năm mới, và hai cột **Chuyển từ năm** (`carried_from_year`) và **Mã hoạt động năm trước** (`carried_from_id`) chỉ hoạt động gốc. Hai cột này ghi cả hai hoặc để trống cả hai; hoạt động gốc phải có trong danh sách hoạt động của năm đó. Ghi hoạt động chuyển nguồn vào dòng kinh phí không phải nguồn chuyển sang thì dòng vẫn được nạp nhưng có cảnh báo.",
+  "",
+  "Ví dụ: năm 2026, hoạt động `HD-03` (máy tráng bánh ướt của cơ sở `CS004`) được phê duyệt 20.000.000 đ, đến cuối năm đã chi 14.000.000 đ và chưa xong. Kế hoạch năm 2027 có dòng 4 \"Chuyển nguồn năm 2026: …\", nguồn *Kinh phí năm trước chuyển sang*, 6.000.000 đ. Tệp `activities_2027.csv` ghi:",
+  "",
+  "| Mã hoạt động | Năm | Dòng kế hoạch | Tên hoạt động | Mã cơ sở | Trạng thái | Kinh phí phê duyệt | Chuyển từ năm | Mã hoạt động năm trước |",
+  "|---|---|---|---|---|---|---|---|---|",
+  "| HD-08 | 2027 | 4 | Hỗ trợ ứng dụng máy tráng bánh ướt (chuyển nguồn năm 2026) | CS004 | Hoàn thành | 6.000.000 | 2026 | HD-03 |",
+  "",
+  "Các chứng từ chi năm 2027 ghi Mã hoạt động `HD-08` (Năm kế hoạch để trống: 2027). Phê duyệt và giải ngân của `HD-08` được tính vào dòng 4 của năm 2027; số liệu năm 2026 (20.000.000 đ phê duyệt, 14.000.000 đ đã chi của `HD-03`) **không thay đổi**. Nếu đến cuối năm 2027 `HD-08` vẫn chưa xong, phần chưa chi lại được đề nghị chuyển nguồn sang năm 2028, vẫn nối với `HD-03` năm 2026.",
+  "",
+  "Đánh giá năm của một năm tính đến ngày 31/12 của năm đó (hoặc ngày của số liệu nếu sớm hơn): trạng thái theo Ngày quyết định và Ngày hoàn thành, giải ngân theo Ngày chi. Nạp thêm tệp của năm sau không làm đổi kết quả của năm đã qua; khoản chi tháng 1 ghi Năm kế hoạch năm trước được nêu riêng là chi trong thời gian chỉnh lý.",
+  ""
+];
 
 /** The dictionary as Markdown (Vietnamese), for docs/du-lieu.md. */
 export function dictionaryMarkdown(): string {
@@ -104,6 +127,8 @@ export function dictionaryMarkdown(): string {
     "- Ngày viết ngày trước: `05/01/2026`, `5/1/2026` hoặc `2026-01-05`. Ngày không có thật (`31/02/2026`) là lỗi.",
     "- Ô mã (nhóm nội dung, trạng thái, nguồn kinh phí…) ghi mã hoặc tên tiếng Việt của mã, không cần đúng dấu.",
     "- Dòng sai quy tắc **bị loại, không bị bỏ qua**: ghi vào bảng lỗi với tên tệp, số dòng (như Excel đánh số, dòng tiêu đề là 1), cột, giá trị và lý do. Dòng đúng nhưng vi phạm quy định nghiệp vụ (vượt định mức, vượt kế hoạch…) vẫn được nạp và có **cảnh báo**.",
+    "",
+    ...YEAR_AFTER_YEAR,
     ""
   ];
   for (const k of dataDictionary()) {

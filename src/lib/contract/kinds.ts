@@ -2,7 +2,7 @@
 // statement of its columns; the row types below derive from it. Browser-safe.
 import {z} from "zod";
 import {committedStatuses} from "./codes.js";
-import {defaulted, optional, required, t} from "./fields.js";
+import {columnMeta, defaulted, optional, required, t} from "./fields.js";
 
 const YEAR = ["Năm", "Nam ke hoach", "Year"];
 const CONTENT_GROUP = ["Nhóm nội dung", "Nội dung khuyến công", "Nhóm"];
@@ -85,7 +85,7 @@ export const project = z.object({
 });
 
 export const activity = z.object({
-  activity_id: required(t.text, "Mã hoạt động", {aliases: ["Mã HĐ"], help: "Mã hoạt động, không trùng"}),
+  activity_id: required(t.text, "Mã hoạt động", {aliases: ["Mã HĐ"], help: "Mã hoạt động, không trùng trong một năm (mỗi năm được đánh số lại từ đầu)"}),
   year: required(t.year, "Năm", {aliases: YEAR}),
   line_no: optional(t.range(1, 999), "Dòng kế hoạch", {aliases: ["STT kế hoạch", "Dòng KH"], help: "STT dòng kinh phí của kế hoạch cùng năm; để trống nếu chỉ do tỉnh hoặc quốc gia cấp kinh phí"}),
   content_group: required(t.code("content_group"), "Nhóm nội dung", {aliases: CONTENT_GROUP}),
@@ -102,21 +102,33 @@ export const activity = z.object({
   completed_on: optional(t.date, "Ngày hoàn thành", {aliases: ["Ngày nghiệm thu"], help: "Bắt buộc khi Hoàn thành"}),
   participants: optional(t.count, "Số người tham gia", {aliases: ["Số người", "Số lượt người"]}),
   jobs_created: optional(t.count, "Lao động tạo thêm", {aliases: JOBS}),
-  note: optional(t.text, "Ghi chú")
+  note: optional(t.text, "Ghi chú"),
+  carried_from_year: optional(t.year, "Chuyển từ năm", {
+    aliases: ["Năm chuyển nguồn", "Chuyển nguồn từ năm"],
+    help: "Hoạt động năm trước chưa xong được chuyển nguồn sang năm nay: năm của hoạt động gốc; ghi cùng Mã hoạt động năm trước"
+  }),
+  carried_from_id: optional(t.text, "Mã hoạt động năm trước", {
+    aliases: ["Mã HĐ năm trước", "Mã hoạt động gốc"],
+    help: "Mã của hoạt động gốc trong danh sách hoạt động của năm ghi ở Chuyển từ năm"
+  })
 });
 
 export const disbursement = z.object({
-  voucher_no: required(t.text, "Số chứng từ", {aliases: ["Chứng từ", "Số CT", "Số phiếu chi"], help: "Số chứng từ, không trùng"}),
+  voucher_no: required(t.text, "Số chứng từ", {aliases: ["Chứng từ", "Số CT", "Số phiếu chi"], help: "Số chứng từ, không trùng trong một năm của Ngày chi (mỗi năm ngân sách được đánh số lại)"}),
   paid_on: required(t.date, "Ngày chi", {aliases: ["Ngày chứng từ", "Ngày thanh toán", "Ngày"]}),
   activity_id: required(t.text, "Mã hoạt động", {aliases: ["Mã HĐ"]}),
   amount: required(t.signedMoney, "Số tiền", {aliases: ["Số tiền chi", "Thành tiền"], help: "Số âm là thu hồi kinh phí"}),
   funding_source: required(t.code("funding_source"), "Nguồn kinh phí", {aliases: FUNDING}),
   payee: optional(t.text, "Đơn vị nhận", {aliases: ["Người nhận", "Đơn vị thụ hưởng"]}),
-  description: optional(t.text, "Diễn giải", {aliases: ["Nội dung chi", "Nội dung"]})
+  description: optional(t.text, "Diễn giải", {aliases: ["Nội dung chi", "Nội dung"]}),
+  plan_year: optional(t.year, "Năm kế hoạch", {
+    aliases: ["Thuộc năm kế hoạch", "Năm ngân sách"],
+    help: "Năm kế hoạch của hoạt động được chi; để trống là năm của Ngày chi. Ghi khi chi trong thời gian chỉnh lý (tháng 1) cho hoạt động năm trước"
+  })
 });
 
 export const demandSurvey = z.object({
-  survey_id: required(t.text, "Mã phiếu", {aliases: ["Mã khảo sát", "Số phiếu"], help: "Mã phiếu khảo sát, không trùng"}),
+  survey_id: required(t.text, "Mã phiếu", {aliases: ["Mã khảo sát", "Số phiếu"], help: "Mã phiếu khảo sát, không trùng trong một năm đề nghị"}),
   for_year: required(t.year, "Năm đề nghị", {aliases: ["Năm kế hoạch", "Cho năm"]}),
   establishment_id: optional(t.text, "Mã cơ sở", {aliases: ESTABLISHMENT_ID}),
   establishment_name: optional(t.text, "Tên cơ sở", {aliases: ESTABLISHMENT_NAME}),
@@ -145,7 +157,10 @@ export interface RowRule<Row> {
   sql: string;
 }
 
-/** Another kind's row that a column must point to. */
+/**
+ * Another kind's row that a column must point to. `reason` may name a column of the row in
+ * braces ("của năm {plan_year}"): the message then shows the row's value (referenceReason).
+ */
 export interface Reference {
   columns: readonly string[];
   kind: KindName;
@@ -153,16 +168,60 @@ export interface Reference {
   reason: string;
 }
 
+/** A part of a key that is not a column as written: computed from the row (the year of a date). */
+export interface DerivedKeyPart<Row> {
+  header: string;
+  sql: string;
+  value: (row: Row) => unknown;
+}
+
+export type KeyPart<Row> = (keyof Row & string) | DerivedKeyPart<Row>;
+
+/** An optional column that takes a value computed from the row when empty (plan_year from paid_on). */
+export interface Fill<Row> {
+  column: keyof Row & string;
+  /** What the empty cell stands for, as the data dictionary says it. */
+  meaning: string;
+  sql: string;
+  value: (row: Row) => unknown;
+}
+
 export interface KindSpec<S extends z.ZodObject = z.ZodObject> {
   name: KindName;
   /** What the office calls this file (Vietnamese). */
   title: string;
   schema: S;
-  /** Columns whose values must be unique; the first row wins. */
-  key?: readonly (keyof z.output<S> & string)[];
+  /** Columns (or values computed from the row) that must be unique together; the first row wins. */
+  key?: readonly KeyPart<z.output<S>>[];
+  /** Applied before the key and the references, so both see the filled value. */
+  fills?: readonly Fill<z.output<S>>[];
   rules?: readonly RowRule<z.output<S>>[];
   references?: readonly Reference[];
 }
+
+/** A reason with each {column} replaced by `value(column)`. */
+export function referenceReason(reason: string, value: (column: string) => string): string {
+  return reason.replace(/\{(\w+)\}/g, (_, column: string) => value(column));
+}
+
+type AnyKeyPart = KeyPart<Record<string, unknown>>;
+
+/** How the office reads a part of a key: the column's header, or what the derived part is. */
+export function keyHeader(spec: KindSpec, part: AnyKeyPart): string {
+  return typeof part === "string" ? columnMeta(spec.schema.shape[part]!).header : part.header;
+}
+
+/** A row's key as one comparable text (rows typed as validateRow gives them). */
+export function keyText(key: readonly AnyKeyPart[], row: Record<string, unknown>): string {
+  return key.map((p) => String(typeof p === "string" ? row[p] : p.value(row))).join("\u0000");
+}
+
+/** The column a duplicated key is reported on: its last written column (the id, not the year). */
+export function keyColumn(key: readonly AnyKeyPart[]): string {
+  return key.filter((p): p is string => typeof p === "string").at(-1)!;
+}
+
+const yearOf = (isoDate: string): number => Number(isoDate.slice(0, 4));
 
 const committed = committedStatuses.map((s) => `'${s}'`).join(", ");
 
@@ -209,7 +268,7 @@ export const kinds = {
   establishments: spec({name: "establishments", title: "Danh bạ cơ sở CNNT", schema: establishment, key: ["establishment_id"]}),
   projects: spec({
     name: "projects",
-    title: "Đề án đã hỗ trợ 2020–2025",
+    title: "Đề án đã hỗ trợ các năm trước",
     schema: project,
     key: ["project_id"],
     references: [
@@ -220,7 +279,7 @@ export const kinds = {
     name: "activities",
     title: "Hoạt động trong năm kế hoạch",
     schema: activity,
-    key: ["activity_id"],
+    key: ["year", "activity_id"],
     rules: [
       {
         column: "approved_amount",
@@ -233,11 +292,29 @@ export const kinds = {
         reason: "thiếu ngày hoàn thành (bắt buộc khi trạng thái là Hoàn thành)",
         holds: (r) => r.completed_on !== undefined || r.status !== "hoan_thanh",
         sql: "completed_on IS NOT NULL OR status <> 'hoan_thanh'"
+      },
+      {
+        column: "carried_from_id",
+        reason: "hoạt động chuyển nguồn ghi thiếu Chuyển từ năm hoặc Mã hoạt động năm trước (ghi cả hai, hoặc để trống cả hai)",
+        holds: (r) => (r.carried_from_year === undefined) === (r.carried_from_id === undefined),
+        sql: "(carried_from_year IS NULL) = (carried_from_id IS NULL)"
+      },
+      {
+        column: "carried_from_year",
+        reason: "Chuyển từ năm không trước Năm của hoạt động (hoạt động chỉ chuyển nguồn từ năm trước sang)",
+        holds: (r) => r.carried_from_year === undefined || r.carried_from_year < r.year,
+        sql: "carried_from_year IS NULL OR carried_from_year < year"
       }
     ],
     references: [
-      {columns: ["year", "line_no"], kind: "plan_lines", toColumns: ["year", "line_no"], reason: "dòng kế hoạch không có trong bảng kinh phí của năm đó (plan_lines)"},
-      {columns: ["year", "indicator"], kind: "plan_targets", toColumns: ["year", "indicator"], reason: "chỉ tiêu không có trong chỉ tiêu kế hoạch của năm đó (plan_targets)"},
+      {columns: ["year", "line_no"], kind: "plan_lines", toColumns: ["year", "line_no"], reason: "dòng kế hoạch không có trong bảng kinh phí năm {year} (plan_lines)"},
+      {columns: ["year", "indicator"], kind: "plan_targets", toColumns: ["year", "indicator"], reason: "chỉ tiêu không có trong chỉ tiêu kế hoạch năm {year} (plan_targets)"},
+      {
+        columns: ["carried_from_year", "carried_from_id"],
+        kind: "activities",
+        toColumns: ["year", "activity_id"],
+        reason: "hoạt động gốc {carried_from_id} không có trong danh sách hoạt động năm {carried_from_year} (activities)"
+      },
       {columns: ["establishment_id"], kind: "establishments", toColumns: ["establishment_id"], reason: "mã cơ sở không có trong danh bạ cơ sở (establishments)"}
     ]
   }),
@@ -245,15 +322,25 @@ export const kinds = {
     name: "disbursements",
     title: "Chứng từ chi",
     schema: disbursement,
-    key: ["voucher_no"],
+    // Phiếu chi are numbered afresh each fiscal year.
+    key: [{header: "năm của Ngày chi", sql: "year(paid_on)", value: (r) => yearOf(r.paid_on)}, "voucher_no"],
+    fills: [{column: "plan_year", meaning: "năm của Ngày chi", sql: "year(paid_on)", value: (r) => yearOf(r.paid_on)}],
     rules: [{column: "amount", reason: "số tiền bằng 0", holds: (r) => r.amount !== 0n, sql: "amount <> 0"}],
-    references: [{columns: ["activity_id"], kind: "activities", toColumns: ["activity_id"], reason: "mã hoạt động không có trong danh sách hoạt động (activities)"}]
+    references: [
+      {
+        columns: ["plan_year", "activity_id"],
+        kind: "activities",
+        toColumns: ["year", "activity_id"],
+        reason:
+          "mã hoạt động không có trong danh sách hoạt động năm {plan_year} (activities); chi cho hoạt động của năm khác thì ghi năm đó ở cột Năm kế hoạch"
+      }
+    ]
   }),
   demand_survey: spec({
     name: "demand_survey",
     title: "Khảo sát nhu cầu năm sau",
     schema: demandSurvey,
-    key: ["survey_id"],
+    key: ["for_year", "survey_id"],
     rules: [
       {
         column: "requested_support",

@@ -16,6 +16,9 @@ export function validateRow<S extends z.ZodObject>(spec: KindSpec<S>, cells: Rec
     return {ok: false, issues: parsed.error.issues.map((i) => ({column: String(i.path[0] ?? ""), reason: i.message}))};
   }
   const row = parsed.data as z.output<S>;
+  for (const fill of spec.fills ?? []) {
+    if (row[fill.column] === undefined) (row as Record<string, unknown>)[fill.column] = fill.value(row);
+  }
   const broken = (spec.rules ?? []).filter((rule) => !rule.holds(row));
   if (broken.length > 0) return {ok: false, issues: broken.map((r) => ({column: r.column, reason: r.reason}))};
   return {ok: true, row};

@@ -91,6 +91,8 @@ export interface YearFigures {
 
 export interface CarryOverItem {
   activity_id: string;
+  /** A carried activity's origin (Chuyển từ năm, Mã hoạt động năm trước): the chain to follow. */
+  carriedFrom?: {year: number; activity_id: string};
   title: string;
   establishment_name?: string;
   status: string;
@@ -115,8 +117,16 @@ export interface Finding {
 
 export interface EvaluationModel {
   year: number;
-  /** When the data was last loaded (ISO), for the "số liệu đến" line. */
+  /**
+   * The date the evaluation stands on (ISO), for the "số liệu đến" line: 31/12 of the year, or the
+   * data date if earlier. Every figure is as of that date.
+   */
   dataAsOf?: string;
+  /**
+   * Vouchers of the year's commune budget paid after `dataAsOf` (the adjustment period: January
+   * payments naming the year in Năm kế hoạch), not in the figures; absent when there are none.
+   */
+  adjustment?: {vouchers: number; amount: bigint; lastPaidOn: string};
   targets: TargetResult[];
   budget: {
     lines: BudgetLineResult[];

@@ -1,0 +1,113 @@
+-- The warehouse as it stood on a date d, for figures that must not move once their year is
+-- closed (the year-end evaluation of year Y stands on 31/12/Y, or on the data date if earlier).
+-- Every figure of a plan year is built on these macros; the views of the current state call them
+-- with d = NOW (9999-12-31), which reads the activity_payments table built once per ingest.
+
+-- A date far enough ahead to mean "everything in the warehouse".
+CREATE OR REPLACE MACRO kc_now() AS DATE '9999-12-31';
+
+-- An activity's status on d, from its dates: approved after d, it was still being appraised (or
+-- proposed) then; completed after d, it was still under way. A status without the date that
+-- would place it (no decision or completion date) is taken as written. A cancellation has no date
+-- in the contract: it stands as written.
+CREATE OR REPLACE MACRO status_on(status, decision_date, completed_on, d) AS
+  CASE
+    WHEN status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh') AND decision_date > d THEN 'tham_dinh'
+    WHEN status = 'hoan_thanh' AND completed_on > d THEN 'dang_thuc_hien'
+    ELSE status
+  END;
+
+CREATE OR REPLACE MACRO activities_on(d) AS TABLE
+  SELECT * REPLACE (status_on(status, decision_date, completed_on, d) AS status,
+                    CASE WHEN completed_on > d THEN NULL ELSE completed_on END AS completed_on)
+  FROM activities;
+
+-- What was paid on each activity by d (net of recoveries), keyed like activity_payments. Only one
+-- branch runs: DuckDB folds the other's constant condition away.
+CREATE OR REPLACE MACRO payments_on(d) AS TABLE
+  SELECT year, activity_id, disbursed, recovered, vouchers, last_paid_on FROM activity_payments WHERE d >= kc_now()
+  UNION ALL
+  SELECT plan_year, activity_id,
+         CAST(sum(amount) AS BIGINT),
+         CAST(-coalesce(sum(amount) FILTER (WHERE amount < 0), 0) AS BIGINT),
+         CAST(count(*) AS INTEGER),
+         max(paid_on)
+  FROM disbursements
+  WHERE d < kc_now() AND paid_on <= d
+  GROUP BY plan_year, activity_id;
+
+-- The plan years of the warehouse (a plan: plan_lines or plan_targets) and where each stands.
+--   is_default:       the year every page opens on: the plan year holding the data date (the
+--                     latest run's data_as_of), failing that the latest plan year.
+--   closed:           a plan year before the default one: its history is written.
+--   evaluation_as_of: the date its year-end evaluation stands on, 31/12 of the year or the data
+--                     date if earlier.
+CREATE OR REPLACE VIEW plan_years AS
+WITH run AS (
+  SELECT data_as_of FROM ingest_runs ORDER BY started_at DESC LIMIT 1
+),
+years AS (
+  SELECT year FROM plan_lines UNION SELECT year FROM plan_targets
+),
+current_year AS (
+  SELECT coalesce(max(y.year) FILTER (WHERE y.year = year(r.data_as_of)), max(y.year)) AS year
+  FROM years y LEFT JOIN run r ON true
+)
+SELECT
+  y.year,
+  y.year = c.year AS is_default,
+  y.year < c.year AS closed,
+  least(make_date(y.year, 12, 31), coalesce(r.data_as_of, make_date(y.year, 12, 31))) AS evaluation_as_of
+FROM years y
+CROSS JOIN current_year c
+LEFT JOIN run r ON true;
+
+-- Every support of the programme's history, each counted once: the projects file for the years
+-- without a plan (a project of a plan year is warned about and left out: the activities file
+-- holds that year), and the approved, not cancelled activities of the plan years as they stood on
+-- each year's evaluation date. A carried activity is its origin's support continued, not a new
+-- one: it is left out. `closed`: the year is over (projects always; plan years as plan_years says).
+CREATE OR REPLACE VIEW history_supports AS
+SELECT
+  'du_an' AS source,
+  p.project_id AS support_id,
+  p.year,
+  p.level,
+  p.content_group,
+  p.title,
+  p.establishment_id,
+  p.establishment_name,
+  p.former_unit,
+  p.decision_no,
+  p.decision_date,
+  p.total_investment,
+  p.support_amount,
+  p.counterpart_amount,
+  p.jobs_created,
+  p.result,
+  true AS closed
+FROM projects p
+WHERE p.year NOT IN (SELECT year FROM plan_years)
+UNION ALL
+SELECT
+  'hoat_dong',
+  a.activity_id,
+  a.year,
+  a.level,
+  a.content_group,
+  a.title,
+  a.establishment_id,
+  CAST(NULL AS VARCHAR),
+  CAST(NULL AS VARCHAR),
+  a.decision_no,
+  a.decision_date,
+  CAST(a.approved_amount + coalesce(a.counterpart_amount, 0) AS BIGINT),
+  a.approved_amount,
+  a.counterpart_amount,
+  a.jobs_created,
+  CAST(NULL AS VARCHAR),
+  y.closed
+FROM activities a
+JOIN plan_years y USING (year)
+WHERE a.carried_from_id IS NULL
+  AND status_on(a.status, a.decision_date, a.completed_on, y.evaluation_as_of) IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh');
