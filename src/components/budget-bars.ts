@@ -90,7 +90,7 @@ function budgetBarsPlot(lines: readonly BudgetLine[], {width}: {width: number}):
       ),
       Plot.ruleX([0]),
       ...(narrow
-        ? [Plot.text(rows, {y: "label", x: 0, text: "heading", textAnchor: "start", lineAnchor: "bottom", dy: -BAR / 2 - 4, fontWeight: 600, lineWidth: lineWidthEms(labelPx, fontSize, true)})]
+        ? [Plot.text(rows, {y: "label", x: 0, text: "heading", textAnchor: "start", lineAnchor: "bottom", dy: -BAR / 2 - 4, lineHeight: 1.2, fontWeight: 600, lineWidth: lineWidthEms(labelPx, fontSize, true)})]
         : [
             Plot.axisY({label: null, tickSize: 0, lineWidth: lineWidthEms(marginLeft - 14, fontSize), fontSize}),
             Plot.text(rows, {

@@ -20,6 +20,16 @@ export function finishChart<T extends Element>(chart: T, description: string): T
   return chart;
 }
 
+/** Minimum drawn length of a bar above zero (px): a tiny value still shows as a bar. */
+export const MIN_BAR_PX = 4;
+
+/** `value`, or the value that draws MIN_BAR_PX on a `px`-wide axis up to `top` when `value` is above
+ * zero but smaller: only the drawing is lengthened; labels and tips keep the value. */
+export function visibleLength(value: number, top: number, px: number): number {
+  const least = (top * MIN_BAR_PX) / Math.max(1, px);
+  return value > 0 && value < least ? least : value;
+}
+
 /** Roughly how wide `text` is drawn at `fontSize` px, for wrapping and for room beside a bar. */
 export function textWidth(text: string, fontSize: number, bold = false): number {
   return text.length * fontSize * (bold ? 0.62 : 0.56);

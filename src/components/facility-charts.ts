@@ -3,6 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import {codeLabel, codeLists, formerUnits} from "../lib/contract/codes.js";
 import {formatNumber} from "../lib/format.js";
+import {finishChart, lineCount, lineWidthEms} from "./chart.js";
 
 export interface ChartFacility {
   kind: string;
@@ -40,10 +41,12 @@ export function facilitiesBySectorChart(facilities: readonly ChartFacility[], {w
   const totals = count(facilities, (f) => codeLabel("sector", f.sector), () => "");
   const domain = codeLists.sector.map((e) => e.label).filter((label) => totals.some((t) => t.group === label));
   const marginLeft = Math.round(Math.min(300, Math.max(120, width * 0.38)));
-  return Plot.plot({
+  // A long sector name wraps over lines beside its bar rather than being cut at the left edge.
+  const lines = Math.max(1, ...domain.map((label) => lineCount(label, marginLeft - 12, 12)));
+  const chart = Plot.plot({
     // Never narrower than the labels plus a usable plot area (resize may report 0 at first).
     width: Math.max(width, marginLeft + 160),
-    height: 40 + 30 * Math.max(domain.length, 1),
+    height: 40 + Math.max(30, lines * 15 + 10) * Math.max(domain.length, 1),
     marginLeft,
     marginRight: 40,
     x: {label: "Số cơ sở", grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? formatNumber(d) : "")},
@@ -58,9 +61,16 @@ export function facilitiesBySectorChart(facilities: readonly ChartFacility[], {w
         title: (d: {group: string; kind: string; n: number}) => `${d.group}\n${d.kind}: ${formatNumber(d.n)} cơ sở`
       }),
       Plot.text(totals, {y: "group", x: "n", text: (d: {n: number}) => formatNumber(d.n), textAnchor: "start", dx: 4}),
+      Plot.axisY({label: null, tickSize: 0, fontSize: 12, lineWidth: lineWidthEms(marginLeft - 12, 12)}),
       Plot.ruleX([0])
     ]
   });
+  return finishChart(chart, `Biểu đồ số cơ sở theo ngành nghề: ${summary(totals, domain)}.`);
+}
+
+/** "Dệt may 5, Mộc 3" in the axis's order: a chart's counts as text. */
+function summary(totals: readonly {group: string; n: number}[], domain: readonly string[], name = (g: string) => g): string {
+  return domain.map((g) => `${name(g)} ${formatNumber(totals.find((t) => t.group === g)?.n ?? 0)} cơ sở`).join(", ");
 }
 
 /** Facilities by former commune (the three communes merged into xã Vĩnh Thủy), split by kind. */
@@ -70,11 +80,15 @@ export function facilitiesByFormerUnitChart(facilities: readonly ChartFacility[]
   const totals = count(facilities, unit, () => "");
   const seen = new Set(totals.map((t) => t.group));
   const domain = [...formerUnits.filter((u) => seen.has(u)), ...[...seen].filter((u) => !(formerUnits as readonly string[]).includes(u)).sort((a, b) => a.localeCompare(b, "vi"))];
-  return Plot.plot({
+  const name = (d: string) => (d === NO_UNIT ? d : `Xã ${d}`);
+  // Under its column on two lines: side by side on one line the names ran together on a phone.
+  const tick = (d: string) => (d === NO_UNIT ? "Chưa ghi\nxã cũ" : `Xã\n${d}`);
+  const chart = Plot.plot({
     width: Math.max(width, 240),
-    height: 220,
+    height: 230,
     marginLeft: 40,
-    x: {label: null, domain, tickFormat: (d: string) => (d === NO_UNIT ? d : `Xã ${d}`)},
+    marginBottom: 40,
+    x: {label: null, domain, tickFormat: tick},
     y: {label: "Số cơ sở", grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? formatNumber(d) : "")},
     color: {domain: KIND_LABELS, range: KIND_COLORS},
     marks: [
@@ -89,6 +103,7 @@ export function facilitiesByFormerUnitChart(facilities: readonly ChartFacility[]
       Plot.ruleY([0])
     ]
   });
+  return finishChart(chart, `Biểu đồ số cơ sở theo xã cũ: ${summary(totals, domain, name)}.`);
 }
 
 /** Facilities by OCOP stars (those with at least one star); 3, 4 and 5 stars always on the axis. */
@@ -96,7 +111,7 @@ export function ocopChart(facilities: readonly ChartFacility[], {width}: ChartOp
   const stars = facilities.filter((f) => (f.ocop_stars ?? 0) > 0).map((f) => f.ocop_stars!);
   const domain = [...new Set([...stars, 3, 4, 5])].sort((a, b) => a - b).map((s) => `${s} sao`);
   const data = domain.map((label) => ({label, n: stars.filter((s) => `${s} sao` === label).length}));
-  return Plot.plot({
+  const chart = Plot.plot({
     width: Math.max(width, 240),
     height: 220,
     marginLeft: 40,
@@ -108,4 +123,5 @@ export function ocopChart(facilities: readonly ChartFacility[], {width}: ChartOp
       Plot.ruleY([0])
     ]
   });
+  return finishChart(chart, `Biểu đồ cơ sở có sản phẩm OCOP theo số sao: ${data.map((d) => `${d.label} ${formatNumber(d.n)} cơ sở`).join(", ")}.`);
 }
