@@ -104,6 +104,8 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
       const td = tr.insertCell();
       const value = cellValue(row, column);
       td.textContent = column.format ? column.format(value, row) : displayCell(value, column.type);
+      // The header again, for the card layout of a narrow screen (src/style.css, .kc-cards-narrow).
+      td.dataset.label = column.header;
       if (RIGHT.has(column.type ?? "text")) td.className = "kc-right";
       else if (column.breakAnywhere) td.className = "kc-break-anywhere";
     }
