@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import {codeLabel, statusOrder} from "../lib/contract/codes.js";
 import {formatMoney, formatMoneyShort, formatNumber, formatPercent, ratePercent} from "../lib/format.js";
-import {finishChart, spacedTicks} from "./chart.js";
+import {chartWidth, finishChart, spacedTicks} from "./chart.js";
 
 export interface StatusRow {
   status: string;
@@ -109,7 +109,8 @@ export function activityPipeline(rows: readonly StatusRow[], {width}: {width: nu
 }
 
 /** One horizontal bar: the approved money of the activities still standing, by status. */
-export function activityMoneyBar(rows: readonly StatusRow[], {width}: {width: number}): SVGSVGElement | HTMLElement {
+export function activityMoneyBar(rows: readonly StatusRow[], {width: available}: {width: number}): SVGSVGElement | HTMLElement {
+  const width = chartWidth(available);
   const data = rows
     .filter((r) => r.status !== "huy" && r.approved_amount > 0)
     .map((r) => ({status: codeLabel("status", r.status), code: r.status, amount: r.approved_amount, paid: r.disbursed_amount}));

@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import {TARGET_STATUS_LABEL, type TargetStatus} from "../lib/documents/models.js";
 import {formatNumber} from "../lib/format.js";
-import {finishChart, lineCount, lineWidthEms} from "./chart.js";
+import {chartWidth, finishChart, lineCount, lineWidthEms} from "./chart.js";
 
 export interface TargetRow {
   indicator: string;
@@ -26,7 +26,8 @@ export function targetRange(t: Pick<TargetRow, "target_min" | "target_max" | "un
   return `${range} ${t.unit}`;
 }
 
-export function activityTargets(targets: readonly TargetRow[], {width}: {width: number}): SVGSVGElement | HTMLElement {
+export function activityTargets(targets: readonly TargetRow[], {width: available}: {width: number}): SVGSVGElement | HTMLElement {
+  const width = chartWidth(available);
   const rows = targets.map((t, i) => ({...t, key: String(i + 1).padStart(3, "0"), label: `${i + 1}. ${t.description}`}));
   const top = Math.max(1, ...rows.map((t) => Math.max(t.target_max, t.achieved + t.in_progress)));
   const integerTicks = top <= 12 ? Array.from({length: top + 1}, (_, i) => i) : undefined;

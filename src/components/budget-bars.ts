@@ -4,7 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatMoney, formatMoneyShort, formatPercent, ratePercent} from "../lib/format.js";
 import {lineLabel} from "./budget-labels.js";
-import {finishChart, lineCount, lineWidthEms, spacedTicks, textWidth} from "./chart.js";
+import {chartWidth, finishChart, lineCount, lineWidthEms, spacedTicks, textWidth} from "./chart.js";
 
 export interface BudgetLine {
   line_no: number;
@@ -18,7 +18,8 @@ export const MEASURES = ["Kế hoạch", "Đã phê duyệt", "Đã giải ngân
 export const MEASURE_COLORS = ["#c9d6ea", "#efb118", "#2e7d32"] as const;
 
 /** The chart with its legend above it. */
-export function budgetBars(lines: readonly BudgetLine[], {width}: {width: number}): HTMLElement {
+export function budgetBars(lines: readonly BudgetLine[], {width: available}: {width: number}): HTMLElement {
+  const width = chartWidth(available);
   const figure = document.createElement("figure");
   figure.style.maxWidth = "none";
   figure.style.margin = "0";

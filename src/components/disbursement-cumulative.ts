@@ -3,7 +3,7 @@
 // each month) is an ASSUMPTION used as a reference, and the chart says so.
 // x is the month as a number: 0 = 1 January, m = end of month m; month names sit mid-month.
 import * as Plot from "@observablehq/plot";
-import {finishChart, textWidth} from "./chart.js";
+import {chartWidth, finishChart, textWidth} from "./chart.js";
 import {formatDate, formatMoney, formatMoneyShort, formatMonth, formatPercent, ratePercent} from "../lib/format.js";
 
 export interface DisbursementMonth {
@@ -48,7 +48,8 @@ export function cumulativePoints(months: readonly DisbursementMonth[], year: num
 }
 
 export function disbursementCumulative(months: readonly DisbursementMonth[], options: CumulativeOptions): HTMLElement {
-  const {width, year, asOf, planned} = options;
+  const {year, asOf, planned} = options;
+  const width = chartWidth(options.width);
   const points = cumulativePoints(months, year, asOf);
   const schedule = (x: number) => (planned * x) / 12;
   const last = points.at(-1)!;

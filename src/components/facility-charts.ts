@@ -3,7 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import {codeLabel, codeLists, formerUnits} from "../lib/contract/codes.js";
 import {formatNumber} from "../lib/format.js";
-import {finishChart, lineCount, lineWidthEms} from "./chart.js";
+import {chartWidth, finishChart, lineCount, lineWidthEms} from "./chart.js";
 
 export interface ChartFacility {
   kind: string;
@@ -36,7 +36,8 @@ function count<T>(rows: readonly T[], key: (row: T) => string, kind: (row: T) =>
 const kindOf = (f: ChartFacility) => codeLabel("kind", f.kind);
 
 /** Facilities by sector (bars), split by kind (colours). */
-export function facilitiesBySectorChart(facilities: readonly ChartFacility[], {width}: ChartOptions): SVGSVGElement | HTMLElement {
+export function facilitiesBySectorChart(facilities: readonly ChartFacility[], {width: available}: ChartOptions): SVGSVGElement | HTMLElement {
+  const width = chartWidth(available);
   const data = count(facilities, (f) => codeLabel("sector", f.sector), kindOf);
   const totals = count(facilities, (f) => codeLabel("sector", f.sector), () => "");
   const domain = codeLists.sector.map((e) => e.label).filter((label) => totals.some((t) => t.group === label));
@@ -49,6 +50,7 @@ export function facilitiesBySectorChart(facilities: readonly ChartFacility[], {w
     height: 40 + Math.max(30, lines * 15 + 10) * Math.max(domain.length, 1),
     marginLeft,
     marginRight: 40,
+    style: {fontSize: "12px"},
     x: {label: "Số cơ sở", grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? formatNumber(d) : "")},
     y: {label: null, domain},
     color: {domain: KIND_LABELS, range: KIND_COLORS, legend: true},
@@ -74,7 +76,8 @@ function summary(totals: readonly {group: string; n: number}[], domain: readonly
 }
 
 /** Facilities by former commune (the three communes merged into xã Vĩnh Thủy), split by kind. */
-export function facilitiesByFormerUnitChart(facilities: readonly ChartFacility[], {width}: ChartOptions): SVGSVGElement | HTMLElement {
+export function facilitiesByFormerUnitChart(facilities: readonly ChartFacility[], {width: available}: ChartOptions): SVGSVGElement | HTMLElement {
+  const width = chartWidth(available);
   const unit = (f: ChartFacility) => f.former_unit ?? NO_UNIT;
   const data = count(facilities, unit, kindOf);
   const totals = count(facilities, unit, () => "");
@@ -87,6 +90,7 @@ export function facilitiesByFormerUnitChart(facilities: readonly ChartFacility[]
     width: Math.max(width, 240),
     height: 230,
     marginLeft: 40,
+    style: {fontSize: "12px"},
     marginBottom: 40,
     x: {label: null, domain, tickFormat: tick},
     y: {label: "Số cơ sở", grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? formatNumber(d) : "")},
@@ -107,7 +111,8 @@ export function facilitiesByFormerUnitChart(facilities: readonly ChartFacility[]
 }
 
 /** Facilities by OCOP stars (those with at least one star); 3, 4 and 5 stars always on the axis. */
-export function ocopChart(facilities: readonly ChartFacility[], {width}: ChartOptions): SVGSVGElement | HTMLElement {
+export function ocopChart(facilities: readonly ChartFacility[], {width: available}: ChartOptions): SVGSVGElement | HTMLElement {
+  const width = chartWidth(available);
   const stars = facilities.filter((f) => (f.ocop_stars ?? 0) > 0).map((f) => f.ocop_stars!);
   const domain = [...new Set([...stars, 3, 4, 5])].sort((a, b) => a - b).map((s) => `${s} sao`);
   const data = domain.map((label) => ({label, n: stars.filter((s) => `${s} sao` === label).length}));
@@ -115,6 +120,7 @@ export function ocopChart(facilities: readonly ChartFacility[], {width}: ChartOp
     width: Math.max(width, 240),
     height: 220,
     marginLeft: 40,
+    style: {fontSize: "12px"},
     x: {label: null, domain},
     y: {label: "Số cơ sở", grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? formatNumber(d) : "")},
     marks: [

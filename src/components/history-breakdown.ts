@@ -2,7 +2,7 @@
 // former commune): one horizontal bar per value, largest first. The name sits above its bar (long
 // Vietnamese names are never cut), the amount and the number of projects just after the bar.
 import * as Plot from "@observablehq/plot";
-import {finishChart, lineCount, lineWidthEms, visibleLength} from "./chart.js";
+import {chartWidth, finishChart, lineCount, lineWidthEms, visibleLength} from "./chart.js";
 import {formatMoney, formatMoneyShort, formatNumber, formatPercent, ratePercent} from "../lib/format.js";
 
 export interface BreakdownRow {
@@ -11,7 +11,8 @@ export interface BreakdownRow {
   support_amount: number;
 }
 
-export function historyBreakdown(rows: readonly BreakdownRow[], {width, color = "#4269d0"}: {width: number; color?: string}): SVGSVGElement | HTMLElement {
+export function historyBreakdown(rows: readonly BreakdownRow[], {width: available, color = "#4269d0"}: {width: number; color?: string}): SVGSVGElement | HTMLElement {
+  const width = chartWidth(available);
   const total = rows.reduce((s, r) => s + r.support_amount, 0);
   const data = rows.map((r, i) => ({...r, key: String(i).padStart(3, "0")}));
   type Row = (typeof data)[number];

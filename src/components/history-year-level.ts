@@ -2,7 +2,7 @@
 // with each year's total written above its bar.
 import * as Plot from "@observablehq/plot";
 import {codeLabel, codeLists} from "../lib/contract/codes.js";
-import {finishChart, textWidth} from "./chart.js";
+import {chartWidth, finishChart, textWidth} from "./chart.js";
 import {formatMoney, formatMoneyShort, formatNumber} from "../lib/format.js";
 
 export interface YearLevelRow {
@@ -20,7 +20,8 @@ function millions(amount: number): string {
   return `${formatNumber(m, Number.isInteger(Math.round(m * 10) / 10) ? 0 : 1)} triệu`;
 }
 
-export function historyYearLevel(rows: readonly YearLevelRow[], {width}: {width: number}): SVGSVGElement | HTMLElement {
+export function historyYearLevel(rows: readonly YearLevelRow[], {width: available}: {width: number}): SVGSVGElement | HTMLElement {
+  const width = chartWidth(available);
   const levels = codeLists.level.map((l) => l.code).filter((code) => rows.some((r) => r.level === code));
   const data = rows.map((r) => ({...r, yearText: String(r.year), levelLabel: codeLabel("level", r.level)}));
   const totals = [...new Set(data.map((d) => d.yearText))].map((yearText) => {

@@ -2,7 +2,7 @@
 // dashed line for the whole period (e.g. the leverage of the period, or the yearly average),
 // explained in the chart's caption.
 import * as Plot from "@observablehq/plot";
-import {finishChart} from "./chart.js";
+import {chartWidth, finishChart} from "./chart.js";
 
 export interface YearlyBarsOptions<R> {
   width: number;
@@ -19,7 +19,8 @@ export interface YearlyBarsOptions<R> {
 }
 
 export function historyYearlyBars<R extends {year: number}>(rows: readonly R[], options: YearlyBarsOptions<R>): SVGSVGElement | HTMLElement {
-  const {width, value, format, tickFormat = format, label, title, color = "#4269d0", height = 240, reference = null} = options;
+  const width = chartWidth(options.width);
+  const {value, format, tickFormat = format, label, title, color = "#4269d0", height = 240, reference = null} = options;
   const data = rows.map((r) => ({row: r, yearText: String(r.year), value: value(r) ?? 0}));
   // Headroom above the tallest bar for its value label.
   const top = Math.max(reference?.value ?? 0, ...data.map((d) => d.value)) * 1.15 || 1;
