@@ -36,14 +36,38 @@ function count<T>(rows: readonly T[], key: (row: T) => string, kind: (row: T) =>
 const kindOf = (f: ChartFacility) => codeLabel("kind", f.kind);
 
 /** Facilities by sector (bars), split by kind (colours). */
-export function facilitiesBySectorChart(facilities: readonly ChartFacility[], {width: available}: ChartOptions): SVGSVGElement | HTMLElement {
-  const width = chartWidth(available);
-  const data = count(facilities, (f) => codeLabel("sector", f.sector), kindOf);
-  const totals = count(facilities, (f) => codeLabel("sector", f.sector), () => "");
-  const domain = codeLists.sector.map((e) => e.label).filter((label) => totals.some((t) => t.group === label));
-  const marginLeft = Math.round(Math.min(300, Math.max(120, width * 0.38)));
-  // A long sector name wraps over lines beside its bar rather than being cut at the left edge.
-  const lines = Math.max(1, ...domain.map((label) => lineCount(label, marginLeft - 12, 12)));
+export function facilitiesBySectorChart(facilities: readonly ChartFacility[], {width}: ChartOptions): SVGSVGElement | HTMLElement {
+  const sector = (f: ChartFacility) => codeLabel("sector", f.sector);
+  const seen = new Set(facilities.map(sector));
+  const domain = codeLists.sector.map((e) => e.label).filter((label) => seen.has(label));
+  return countsByKind(facilities, sector, domain, {width, legend: true, about: "ngành nghề", name: (g) => g});
+}
+
+/** Facilities by former commune (the three communes merged into xã Vĩnh Thủy), split by kind. */
+export function facilitiesByFormerUnitChart(facilities: readonly ChartFacility[], {width}: ChartOptions): SVGSVGElement | HTMLElement {
+  const unit = (f: ChartFacility) => f.former_unit ?? NO_UNIT;
+  const seen = new Set(facilities.map(unit));
+  const domain = [...formerUnits.filter((u) => seen.has(u)), ...[...seen].filter((u) => !(formerUnits as readonly string[]).includes(u)).sort((a, b) => a.localeCompare(b, "vi"))];
+  return countsByKind(facilities, unit, domain, {width, legend: false, about: "xã cũ", name: (d) => (d === NO_UNIT ? d : `Xã ${d}`)});
+}
+
+/**
+ * Facilities counted by `group`, one horizontal bar per group in `domain` order split by kind,
+ * the total after the bar. Names sit left of their bars, wrapped over lines rather than cut (the
+ * former communes' names, side by side under columns, ran together on a phone).
+ */
+function countsByKind(
+  facilities: readonly ChartFacility[],
+  group: (f: ChartFacility) => string,
+  domain: readonly string[],
+  options: {width: number; legend: boolean; about: string; name: (group: string) => string}
+): SVGSVGElement | HTMLElement {
+  const width = chartWidth(options.width);
+  const {name} = options;
+  const data = count(facilities, group, kindOf);
+  const totals = count(facilities, group, () => "");
+  const marginLeft = Math.round(Math.min(300, Math.max(110, width * 0.38)));
+  const lines = Math.max(1, ...domain.map((g) => lineCount(name(g), marginLeft - 12, 12)));
   const chart = Plot.plot({
     // Never narrower than the labels plus a usable plot area (resize may report 0 at first).
     width: Math.max(width, marginLeft + 160),
@@ -51,63 +75,25 @@ export function facilitiesBySectorChart(facilities: readonly ChartFacility[], {w
     marginLeft,
     marginRight: 40,
     style: {fontSize: "12px"},
-    x: {label: "Số cơ sở", grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? formatNumber(d) : "")},
-    y: {label: null, domain},
-    color: {domain: KIND_LABELS, range: KIND_COLORS, legend: true},
+    // The card's title says "Số cơ sở"; as an axis label it sat on the longest bar's total.
+    x: {label: null, grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? formatNumber(d) : "")},
+    y: {label: null, domain, tickFormat: name},
+    color: {domain: KIND_LABELS, range: KIND_COLORS, legend: options.legend},
     marks: [
       Plot.barX(data, {
         y: "group",
         x: "n",
         fill: "kind",
         order: KIND_LABELS,
-        title: (d: {group: string; kind: string; n: number}) => `${d.group}\n${d.kind}: ${formatNumber(d.n)} cơ sở`
+        title: (d: {group: string; kind: string; n: number}) => `${name(d.group)}\n${d.kind}: ${formatNumber(d.n)} cơ sở`
       }),
       Plot.text(totals, {y: "group", x: "n", text: (d: {n: number}) => formatNumber(d.n), textAnchor: "start", dx: 4}),
-      Plot.axisY({label: null, tickSize: 0, fontSize: 12, lineWidth: lineWidthEms(marginLeft - 12, 12)}),
+      Plot.axisY({label: null, tickSize: 0, fontSize: 12, tickFormat: name, lineWidth: lineWidthEms(marginLeft - 12, 12)}),
       Plot.ruleX([0])
     ]
   });
-  return finishChart(chart, `Biểu đồ số cơ sở theo ngành nghề: ${summary(totals, domain)}.`);
-}
-
-/** "Dệt may 5, Mộc 3" in the axis's order: a chart's counts as text. */
-function summary(totals: readonly {group: string; n: number}[], domain: readonly string[], name = (g: string) => g): string {
-  return domain.map((g) => `${name(g)} ${formatNumber(totals.find((t) => t.group === g)?.n ?? 0)} cơ sở`).join(", ");
-}
-
-/** Facilities by former commune (the three communes merged into xã Vĩnh Thủy), split by kind. */
-export function facilitiesByFormerUnitChart(facilities: readonly ChartFacility[], {width: available}: ChartOptions): SVGSVGElement | HTMLElement {
-  const width = chartWidth(available);
-  const unit = (f: ChartFacility) => f.former_unit ?? NO_UNIT;
-  const data = count(facilities, unit, kindOf);
-  const totals = count(facilities, unit, () => "");
-  const seen = new Set(totals.map((t) => t.group));
-  const domain = [...formerUnits.filter((u) => seen.has(u)), ...[...seen].filter((u) => !(formerUnits as readonly string[]).includes(u)).sort((a, b) => a.localeCompare(b, "vi"))];
-  const name = (d: string) => (d === NO_UNIT ? d : `Xã ${d}`);
-  // Under its column on two lines: side by side on one line the names ran together on a phone.
-  const tick = (d: string) => (d === NO_UNIT ? "Chưa ghi\nxã cũ" : `Xã\n${d}`);
-  const chart = Plot.plot({
-    width: Math.max(width, 240),
-    height: 230,
-    marginLeft: 40,
-    style: {fontSize: "12px"},
-    marginBottom: 40,
-    x: {label: null, domain, tickFormat: tick},
-    y: {label: "Số cơ sở", grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? formatNumber(d) : "")},
-    color: {domain: KIND_LABELS, range: KIND_COLORS},
-    marks: [
-      Plot.barY(data, {
-        x: "group",
-        y: "n",
-        fill: "kind",
-        order: KIND_LABELS,
-        title: (d: {group: string; kind: string; n: number}) => `Xã cũ ${d.group}\n${d.kind}: ${formatNumber(d.n)} cơ sở`
-      }),
-      Plot.text(totals, {x: "group", y: "n", text: (d: {n: number}) => formatNumber(d.n), dy: -8}),
-      Plot.ruleY([0])
-    ]
-  });
-  return finishChart(chart, `Biểu đồ số cơ sở theo xã cũ: ${summary(totals, domain, name)}.`);
+  const counts = domain.map((g) => `${name(g)} ${formatNumber(totals.find((t) => t.group === g)?.n ?? 0)} cơ sở`).join(", ");
+  return finishChart(chart, `Biểu đồ số cơ sở theo ${options.about}: ${counts}.`);
 }
 
 /** Facilities by OCOP stars (those with at least one star); 3, 4 and 5 stars always on the axis. */
