@@ -6,8 +6,9 @@
 // - on a narrow screen, choosing a page closes the menu (Framework remembered it open, so the
 //   next page opened under it);
 // - the menu's close control moved out of the page list (a label inside <ol> is not a list item);
-// - every table's scrolling box (.kc-table-wrap, however the page made it) reachable by keyboard,
-//   so its hidden rows and columns can be scrolled to with the arrow keys.
+// - every table box that scrolls (.kc-table-wrap, however the page made it) reachable by keyboard,
+//   so its hidden rows and columns can be scrolled to with the arrow keys;
+// - the headings' "#" anchors out of the Tab order: a stop per heading before the content.
 // It is inlined into each page as text (pageShellScript), so it uses no imports and no named
 // inner functions (the TypeScript runner would wrap those in a helper the browser lacks).
 
@@ -30,6 +31,7 @@ export function pageShell(wideMedia: string): void {
       });
       document.body.prepend(skip);
     }
+    for (const anchor of document.querySelectorAll<HTMLElement>("a.observablehq-header-anchor")) anchor.tabIndex = -1;
     const toggle = document.getElementById("observablehq-sidebar-toggle");
     if (toggle) {
       toggle.setAttribute("aria-label", "Danh mục các trang");
@@ -45,7 +47,9 @@ export function pageShell(wideMedia: string): void {
     }
     if (main) {
       new MutationObserver(() => {
-        for (const box of main.querySelectorAll(".kc-table-wrap:not([tabindex])")) box.setAttribute("tabindex", "0");
+        for (const box of main.querySelectorAll<HTMLElement>(".kc-table-wrap:not([tabindex])")) {
+          if (box.scrollHeight > box.clientHeight || box.scrollWidth > box.clientWidth) box.tabIndex = 0;
+        }
       }).observe(main, {childList: true, subtree: true});
     }
     sidebar?.addEventListener("click", (event) => {

@@ -148,7 +148,9 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
     th.scope = "col";
     if (RIGHT.has(column.type ?? "text")) th.className = "kc-right";
     th.textContent = column.header;
-    th.tabIndex = 0;
+    // One Tab stop for the whole header row (the arrow keys move along it): ten sortable headers
+    // were ten stops before a keyboard reached the first row.
+    th.tabIndex = i === 0 ? 0 : -1;
     th.setAttribute("aria-sort", "none");
     th.title = "Bấm để sắp xếp";
     const sort = () => {
@@ -164,6 +166,13 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
         sort();
+      } else if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+        const next = (event.key === "ArrowRight" ? th.nextElementSibling : th.previousElementSibling) as HTMLElement | null;
+        if (!next) return;
+        event.preventDefault();
+        th.tabIndex = -1;
+        next.tabIndex = 0;
+        next.focus();
       }
     });
     headRow.append(th);

@@ -102,3 +102,37 @@ describe("one clock", () => {
     });
   }
 });
+
+describe("by keyboard", () => {
+  it("reaches the first budget line in ten Tabs from the skip link, sorts by a header chosen with the arrows, opens a line with Enter", async () => {
+    const {page, errors} = await site.open("/ke-hoach-thuc-hien", {noScreenshot: true, waitFor: "figure.kc-budget-table tbody tr"});
+    const focusedIs = (selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    let tabs = 0;
+    // skip link → status link, five filters, two download buttons, the header row, the row: 10
+    // Tabs (measured with every sortable header a stop of its own: 19; the headings' "#" anchors
+    // and the unscrolled table box added 3 more; without the skip link, the menu's 10 links)
+    while (tabs < 40 && !(await focusedIs("figure.kc-budget-table tbody tr"))) {
+      await page.keyboard.press("Tab");
+      tabs++;
+    }
+    expect(tabs).toBeLessThanOrEqual(10);
+    // back to the header row, right along it to "Đã giải ngân" (the 7th header), sort with Enter
+    await page.keyboard.press("Shift+Tab");
+    expect(await focusedIs("figure.kc-budget-table thead th:first-child")).toBe(true);
+    for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowRight");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Đã giải ngân");
+    await page.keyboard.press("Enter");
+    expect(await page.locator("figure.kc-budget-table thead th", {hasText: "Đã giải ngân"}).getAttribute("aria-sort")).toBe("ascending");
+    const disbursed = (await page.locator("figure.kc-budget-table tbody td[data-label='Đã giải ngân']").allTextContents()).map((t) => Number(t.replace(/\./g, "")));
+    expect(disbursed).toEqual([...disbursed].sort((a, b) => a - b));
+    // the row stop follows the header row; Enter opens that line's activities
+    await page.keyboard.press("Tab");
+    expect(await focusedIs("figure.kc-budget-table tbody tr:first-child")).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.locator("#hoat-dong-cua-dong h3").waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
