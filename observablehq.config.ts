@@ -3,6 +3,9 @@
 // no outside links in the footer, no DuckDB-WASM extension downloads. See docs in scripts/offline-cache.ts.
 import {existsSync} from "node:fs";
 import {historyPeriod} from "./reports/warehouse.js";
+import {pageShellScript} from "./src/components/page-shell.js";
+import {formatDateTime} from "./src/lib/format.js";
+
 
 // The history page's menu entry names the years the history holds (through the last closed plan year).
 const period = await historyPeriod();
@@ -26,14 +29,7 @@ function pageExists(path: string): boolean {
   return existsSync(new URL(`./src/${file}.md`, import.meta.url));
 }
 
-/** "28/11/2026 12:35" in Vietnam's time (UTC+7, no daylight saving), whatever the build machine's zone. */
-function vietnamTime(date: Date): string {
-  const vn = new Date(date.getTime() + 7 * 3600_000);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(vn.getUTCDate())}/${pad(vn.getUTCMonth() + 1)}/${vn.getUTCFullYear()} ${pad(vn.getUTCHours())}:${pad(vn.getUTCMinutes())}`;
-}
-
-const builtAt = vietnamTime(new Date());
+const builtAt = formatDateTime(new Date());
 
 export default {
   root: "src",
@@ -49,7 +45,7 @@ export default {
   style: "style.css",
   // No Google Fonts: system fonts only.
   globalStylesheets: [],
-  head: `<meta name="robots" content="noindex"><link rel="icon" href="data:,">`,
+  head: `<meta name="robots" content="noindex"><link rel="icon" href="data:,">${pageShellScript}`,
   footer: `<div class="kc-footer">Trang tổng hợp hoạt động khuyến công xã Vĩnh Thủy, tỉnh Quảng Trị ·
 Trung tâm Dịch vụ tổng hợp xã · Số liệu lấy từ kho dữ liệu nội bộ · Trang được dựng lúc ${builtAt}.</div>`,
   // Never download DuckDB-WASM extensions (null = do not fetch); pages get JSON/CSV/Arrow from loaders.

@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import {codeLabel, statusOrder} from "../lib/contract/codes.js";
 import {formatMoney, formatMoneyShort, formatNumber, formatPercent, ratePercent} from "../lib/format.js";
+import {chartWidth, finishChart, spacedTicks} from "./chart.js";
 
 export interface StatusRow {
   status: string;
@@ -108,20 +109,21 @@ export function activityPipeline(rows: readonly StatusRow[], {width}: {width: nu
 }
 
 /** One horizontal bar: the approved money of the activities still standing, by status. */
-export function activityMoneyBar(rows: readonly StatusRow[], {width}: {width: number}): SVGSVGElement | HTMLElement {
+export function activityMoneyBar(rows: readonly StatusRow[], {width: available}: {width: number}): SVGSVGElement | HTMLElement {
+  const width = chartWidth(available);
   const data = rows
     .filter((r) => r.status !== "huy" && r.approved_amount > 0)
     .map((r) => ({status: codeLabel("status", r.status), code: r.status, amount: r.approved_amount, paid: r.disbursed_amount}));
   const total = data.reduce((s, d) => s + d.amount, 0);
   const domain = PIPELINE.filter((s) => data.some((d) => d.code === s));
-  return Plot.plot({
+  const chart = Plot.plot({
     width,
     height: 100,
     marginBottom: 40,
     marginLeft: 10,
     marginRight: 10,
     style: {fontSize: "12px"},
-    x: {label: "Kinh phí đã phê duyệt (đồng)", labelAnchor: "center", labelArrow: "none", labelOffset: 32, tickFormat: formatMoneyShort, ticks: Math.max(2, Math.floor(width / 110)), grid: false},
+    x: {label: "Kinh phí đã phê duyệt (đồng)", labelAnchor: "center", labelArrow: "none", labelOffset: 32, tickFormat: formatMoneyShort, ticks: spacedTicks(0, total, width - 20, formatMoneyShort), grid: false},
     color: {domain: domain.map((s) => codeLabel("status", s)), range: domain.map((s) => STATUS_COLOR[s] ?? "#999"), legend: true},
     marks: [
       Plot.barX(data, Plot.stackX({
@@ -144,4 +146,5 @@ export function activityMoneyBar(rows: readonly StatusRow[], {width}: {width: nu
       Plot.ruleX([0])
     ]
   });
+  return finishChart(chart, `Kinh phí đã phê duyệt ${formatMoneyShort(total)} theo trạng thái: ${data.map((d) => `${d.status} ${formatMoneyShort(d.amount)}`).join(", ")}.`);
 }

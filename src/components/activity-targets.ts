@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import {TARGET_STATUS_LABEL, type TargetStatus} from "../lib/documents/models.js";
 import {formatNumber} from "../lib/format.js";
+import {chartWidth, finishChart, lineCount, lineWidthEms} from "./chart.js";
 
 export interface TargetRow {
   indicator: string;
@@ -25,28 +26,35 @@ export function targetRange(t: Pick<TargetRow, "target_min" | "target_max" | "un
   return `${range} ${t.unit}`;
 }
 
-export function activityTargets(targets: readonly TargetRow[], {width}: {width: number}): SVGSVGElement | HTMLElement {
+export function activityTargets(targets: readonly TargetRow[], {width: available}: {width: number}): SVGSVGElement | HTMLElement {
+  const width = chartWidth(available);
   const rows = targets.map((t, i) => ({...t, key: String(i + 1).padStart(3, "0"), label: `${i + 1}. ${t.description}`}));
   const top = Math.max(1, ...rows.map((t) => Math.max(t.target_max, t.achieved + t.in_progress)));
   const integerTicks = top <= 12 ? Array.from({length: top + 1}, (_, i) => i) : undefined;
-  // Room on the right for "Chưa đạt: 0 / 1 cơ sở dữ liệu"; the title line spans the whole width.
+  // Wide, "Chưa đạt: 0 / 1 cơ sở dữ liệu" sits right of its bar; narrow (a phone), on its own line
+  // under the target's name, and the bar takes the whole width. Names wrap in full, never cut:
+  // two targets of one group differ only in their last words.
   const verdict = (t: TargetRow) => `${TARGET_STATUS_LABEL[t.status]}: ${formatNumber(t.achieved)} / ${targetRange(t)}`;
-  const side = Math.round(Math.min(width * 0.4, 14 + 7 * Math.max(10, ...targets.map((t) => verdict(t).length))));
-  const chars = Math.max(16, Math.floor((width - 16) / 15)); // Plot counts ~0.5 em a letter; bold system fonts run wider
+  const narrow = width < 560;
+  const side = narrow ? 12 : Math.round(Math.min(width * 0.4, 14 + 7 * Math.max(10, ...targets.map((t) => verdict(t).length))));
+  const titleLines = Math.max(1, ...rows.map((t) => lineCount(t.label, width - 16, 12, true)));
+  const head = (titleLines + (narrow ? 1 : 0)) * 15 + 4;
+  const band = head + 24;
+  const padding = 0.08;
   type Row = (typeof rows)[number];
   const tip = (t: Row) =>
     `${t.description}\nKế hoạch: ${targetRange(t)}\nĐã hoàn thành: ${formatNumber(t.achieved)} ${t.unit}` +
     (t.in_progress > 0 ? `\nĐang thực hiện thêm: ${formatNumber(t.in_progress)} ${t.unit}` : "") +
     `\nĐánh giá: ${TARGET_STATUS_LABEL[t.status]}`;
-  return Plot.plot({
+  const chart = Plot.plot({
     width,
-    height: rows.length * 62 + 36,
+    height: Math.round((rows.length * band) / (1 - padding)) + 44,
     marginLeft: 8,
     marginRight: side,
     marginTop: 4,
     marginBottom: 40,
     style: {fontSize: "12px"},
-    fy: {axis: null, domain: rows.map((t) => t.key), padding: 0.08},
+    fy: {axis: null, domain: rows.map((t) => t.key), padding},
     x: {
       domain: [0, top],
       label: "Số lượng theo đơn vị tính của từng chỉ tiêu",
@@ -62,24 +70,22 @@ export function activityTargets(targets: readonly TargetRow[], {width}: {width: 
         fy: "key",
         frameAnchor: "top-left",
         text: "label",
-        lineWidth: chars,
-        textOverflow: "ellipsis-end",
+        lineWidth: lineWidthEms(width - 16, 12, true),
+        lineHeight: 1.2,
         fontWeight: 600,
         dy: 1
       }),
       Plot.text(rows, {
         fy: "key",
-        frameAnchor: "right",
+        ...(narrow ? {frameAnchor: "top-left", dy: titleLines * 15 + 1} : {frameAnchor: "right", dx: 10, dy: head / 2}),
         textAnchor: "start",
-        dx: 10,
-        dy: 6,
         text: verdict,
         fill: (t: Row) => TARGET_STATUS_COLOR[t.status],
         fontWeight: 600
       }),
-      Plot.barX(rows, {fy: "key", x1: "target_min", x2: "target_max", fill: "#dfe3ea", insetTop: 18, insetBottom: 6, title: tip}),
-      Plot.tickX(rows, {fy: "key", x: "target_min", stroke: "#8a94a6", strokeWidth: 2, insetTop: 18, insetBottom: 6}),
-      Plot.tickX(rows, {fy: "key", x: "target_max", stroke: "#8a94a6", strokeWidth: 2, insetTop: 18, insetBottom: 6}),
+      Plot.barX(rows, {fy: "key", x1: "target_min", x2: "target_max", fill: "#dfe3ea", insetTop: head, insetBottom: 2, title: tip}),
+      Plot.tickX(rows, {fy: "key", x: "target_min", stroke: "#8a94a6", strokeWidth: 2, insetTop: head, insetBottom: 2}),
+      Plot.tickX(rows, {fy: "key", x: "target_max", stroke: "#8a94a6", strokeWidth: 2, insetTop: head, insetBottom: 2}),
       Plot.barX(rows.filter((t) => t.in_progress > 0), {
         fy: "key",
         x1: "achieved",
@@ -87,8 +93,8 @@ export function activityTargets(targets: readonly TargetRow[], {width}: {width: 
         fill: (t: Row) => TARGET_STATUS_COLOR[t.status],
         fillOpacity: 0.3,
         title: tip,
-        insetTop: 26,
-        insetBottom: 14
+        insetTop: head + 5,
+        insetBottom: 7
       }),
       Plot.barX(rows.filter((t) => t.achieved > 0), {
         title: tip,
@@ -96,9 +102,10 @@ export function activityTargets(targets: readonly TargetRow[], {width}: {width: 
         x1: 0,
         x2: "achieved",
         fill: (t: Row) => TARGET_STATUS_COLOR[t.status],
-        insetTop: 26,
-        insetBottom: 14
+        insetTop: head + 5,
+        insetBottom: 7
       }),
     ]
   });
+  return finishChart(chart, `Biểu đồ kết quả ${rows.length} chỉ tiêu: ${rows.map((t) => `${t.label}: ${verdict(t)}`).join("; ")}.`);
 }

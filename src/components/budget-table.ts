@@ -56,7 +56,8 @@ export function budgetTable(
       {key: "disbursement_rate", header: "Tỷ lệ giải ngân", type: "percent"}
     ]
   });
-  table.classList.add("kc-budget-table");
+  // On a phone each line is a card, so Đã giải ngân, Còn lại and the rates need no sideways scroll.
+  table.classList.add("kc-budget-table", "kc-cards-narrow");
   return unitCaption(table);
 }
 

@@ -3,6 +3,7 @@
 // each month) is an ASSUMPTION used as a reference, and the chart says so.
 // x is the month as a number: 0 = 1 January, m = end of month m; month names sit mid-month.
 import * as Plot from "@observablehq/plot";
+import {chartWidth, finishChart, textWidth} from "./chart.js";
 import {formatDate, formatMoney, formatMoneyShort, formatMonth, formatPercent, ratePercent} from "../lib/format.js";
 
 export interface DisbursementMonth {
@@ -21,6 +22,7 @@ export interface CumulativeOptions {
 }
 
 const DISBURSED = "#2e7d32";
+const SCHEDULE_NAME = "Tiến độ đều theo tháng (giả định)";
 const SCHEDULE = "#6b7a90";
 /** A background-coloured outline so labels stay readable over lines. */
 const HALO = {stroke: "var(--theme-background-alt)", strokeWidth: 4, paintOrder: "stroke"} as const;
@@ -46,7 +48,8 @@ export function cumulativePoints(months: readonly DisbursementMonth[], year: num
 }
 
 export function disbursementCumulative(months: readonly DisbursementMonth[], options: CumulativeOptions): HTMLElement {
-  const {width, year, asOf, planned} = options;
+  const {year, asOf, planned} = options;
+  const width = chartWidth(options.width);
   const points = cumulativePoints(months, year, asOf);
   const schedule = (x: number) => (planned * x) / 12;
   const last = points.at(-1)!;
@@ -76,7 +79,8 @@ export function disbursementCumulative(months: readonly DisbursementMonth[], opt
       Plot.text([12], {
         x: (x: number) => x,
         y: schedule,
-        text: () => "Tiến độ đều theo tháng (giả định)",
+        // Narrow, the long name would run over the money axis; the legend above says the rest.
+        text: () => (textWidth(SCHEDULE_NAME, fontSize) < (width - 94) * 0.6 ? SCHEDULE_NAME : "Tiến độ đều"),
         textAnchor: "end",
         dy: 16,
         dx: -4,
@@ -120,7 +124,7 @@ export function disbursementCumulative(months: readonly DisbursementMonth[], opt
   const legend = document.createElement("div");
   legend.className = "kc-chart-legend";
   legend.append(swatch(DISBURSED, false, "Đã giải ngân lũy kế (đã trừ thu hồi)"), swatch(SCHEDULE, true, "Tiến độ đều theo tháng: giả định, vì kế hoạch không có lịch giải ngân"));
-  figure.append(legend, chart);
+  figure.append(legend, finishChart(chart, `Biểu đồ giải ngân lũy kế năm ${year}: đến ${last.label} đã giải ngân ${formatMoneyShort(last.value)}, bằng ${formatPercent(ratePercent(last.value, planned))} kế hoạch ${formatMoneyShort(planned)}; theo tiến độ đều (giả định) là ${formatMoneyShort(Math.round(schedule(last.x)))}.`));
   return figure;
 }
 

@@ -15,6 +15,24 @@ export interface ActivityTableOptions {
   empty?: string;
 }
 
+/**
+ * A drill-down just drawn (`section`, or the deepest .kc-drill panel inside it) scrolled into view
+ * with focus on its heading: on a phone it was drawn below the screen, and the row that opened it
+ * is redrawn with it, which dropped focus to the page body. Nothing happens when no panel is open.
+ */
+export function revealed<T extends HTMLElement>(section: T): T {
+  requestAnimationFrame(() => {
+    const panels = [...(section.matches(".kc-drill") ? [section] : []), ...section.querySelectorAll<HTMLElement>(".kc-drill")];
+    const panel = panels.at(-1);
+    const heading = panel?.querySelector<HTMLElement>("h2, h3");
+    if (!panel || !heading || !panel.isConnected) return;
+    heading.tabIndex = -1;
+    heading.focus({preventScroll: true});
+    panel.scrollIntoView({block: "start"});
+  });
+  return section;
+}
+
 /** Activities: mã, tên, cơ sở, cấp, trạng thái, phê duyệt, đã chi, ngày quyết định. */
 export function activitiesTable(rows: readonly Activity[], options: ActivityTableOptions): HTMLElement {
   const figure = dataTable(rows, {

@@ -3,6 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import {codeLabel, codeLists, formerUnits} from "../lib/contract/codes.js";
 import {formatNumber} from "../lib/format.js";
+import {chartWidth, finishChart, lineCount, lineWidthEms} from "./chart.js";
 
 export interface ChartFacility {
   kind: string;
@@ -36,70 +37,76 @@ const kindOf = (f: ChartFacility) => codeLabel("kind", f.kind);
 
 /** Facilities by sector (bars), split by kind (colours). */
 export function facilitiesBySectorChart(facilities: readonly ChartFacility[], {width}: ChartOptions): SVGSVGElement | HTMLElement {
-  const data = count(facilities, (f) => codeLabel("sector", f.sector), kindOf);
-  const totals = count(facilities, (f) => codeLabel("sector", f.sector), () => "");
-  const domain = codeLists.sector.map((e) => e.label).filter((label) => totals.some((t) => t.group === label));
-  const marginLeft = Math.round(Math.min(300, Math.max(120, width * 0.38)));
-  return Plot.plot({
+  const sector = (f: ChartFacility) => codeLabel("sector", f.sector);
+  const seen = new Set(facilities.map(sector));
+  const domain = codeLists.sector.map((e) => e.label).filter((label) => seen.has(label));
+  return countsByKind(facilities, sector, domain, {width, legend: true, about: "ngành nghề", name: (g) => g});
+}
+
+/** Facilities by former commune (the three communes merged into xã Vĩnh Thủy), split by kind. */
+export function facilitiesByFormerUnitChart(facilities: readonly ChartFacility[], {width}: ChartOptions): SVGSVGElement | HTMLElement {
+  const unit = (f: ChartFacility) => f.former_unit ?? NO_UNIT;
+  const seen = new Set(facilities.map(unit));
+  const domain = [...formerUnits.filter((u) => seen.has(u)), ...[...seen].filter((u) => !(formerUnits as readonly string[]).includes(u)).sort((a, b) => a.localeCompare(b, "vi"))];
+  return countsByKind(facilities, unit, domain, {width, legend: false, about: "xã cũ", name: (d) => (d === NO_UNIT ? d : `Xã ${d}`)});
+}
+
+/**
+ * Facilities counted by `group`, one horizontal bar per group in `domain` order split by kind,
+ * the total after the bar. Names sit left of their bars, wrapped over lines rather than cut (the
+ * former communes' names, side by side under columns, ran together on a phone).
+ */
+function countsByKind(
+  facilities: readonly ChartFacility[],
+  group: (f: ChartFacility) => string,
+  domain: readonly string[],
+  options: {width: number; legend: boolean; about: string; name: (group: string) => string}
+): SVGSVGElement | HTMLElement {
+  const width = chartWidth(options.width);
+  const {name} = options;
+  const data = count(facilities, group, kindOf);
+  const totals = count(facilities, group, () => "");
+  const marginLeft = Math.round(Math.min(300, Math.max(110, width * 0.38)));
+  const lines = Math.max(1, ...domain.map((g) => lineCount(name(g), marginLeft - 12, 12)));
+  const chart = Plot.plot({
     // Never narrower than the labels plus a usable plot area (resize may report 0 at first).
     width: Math.max(width, marginLeft + 160),
-    height: 40 + 30 * Math.max(domain.length, 1),
+    height: 40 + Math.max(30, lines * 15 + 10) * Math.max(domain.length, 1),
     marginLeft,
     marginRight: 40,
-    x: {label: "Số cơ sở", grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? formatNumber(d) : "")},
-    y: {label: null, domain},
-    color: {domain: KIND_LABELS, range: KIND_COLORS, legend: true},
+    style: {fontSize: "12px"},
+    // The card's title says "Số cơ sở"; as an axis label it sat on the longest bar's total.
+    x: {label: null, grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? formatNumber(d) : "")},
+    y: {label: null, domain, tickFormat: name},
+    color: {domain: KIND_LABELS, range: KIND_COLORS, legend: options.legend},
     marks: [
       Plot.barX(data, {
         y: "group",
         x: "n",
         fill: "kind",
         order: KIND_LABELS,
-        title: (d: {group: string; kind: string; n: number}) => `${d.group}\n${d.kind}: ${formatNumber(d.n)} cơ sở`
+        title: (d: {group: string; kind: string; n: number}) => `${name(d.group)}\n${d.kind}: ${formatNumber(d.n)} cơ sở`
       }),
       Plot.text(totals, {y: "group", x: "n", text: (d: {n: number}) => formatNumber(d.n), textAnchor: "start", dx: 4}),
+      Plot.axisY({label: null, tickSize: 0, fontSize: 12, tickFormat: name, lineWidth: lineWidthEms(marginLeft - 12, 12)}),
       Plot.ruleX([0])
     ]
   });
-}
-
-/** Facilities by former commune (the three communes merged into xã Vĩnh Thủy), split by kind. */
-export function facilitiesByFormerUnitChart(facilities: readonly ChartFacility[], {width}: ChartOptions): SVGSVGElement | HTMLElement {
-  const unit = (f: ChartFacility) => f.former_unit ?? NO_UNIT;
-  const data = count(facilities, unit, kindOf);
-  const totals = count(facilities, unit, () => "");
-  const seen = new Set(totals.map((t) => t.group));
-  const domain = [...formerUnits.filter((u) => seen.has(u)), ...[...seen].filter((u) => !(formerUnits as readonly string[]).includes(u)).sort((a, b) => a.localeCompare(b, "vi"))];
-  return Plot.plot({
-    width: Math.max(width, 240),
-    height: 220,
-    marginLeft: 40,
-    x: {label: null, domain, tickFormat: (d: string) => (d === NO_UNIT ? d : `Xã ${d}`)},
-    y: {label: "Số cơ sở", grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? formatNumber(d) : "")},
-    color: {domain: KIND_LABELS, range: KIND_COLORS},
-    marks: [
-      Plot.barY(data, {
-        x: "group",
-        y: "n",
-        fill: "kind",
-        order: KIND_LABELS,
-        title: (d: {group: string; kind: string; n: number}) => `Xã cũ ${d.group}\n${d.kind}: ${formatNumber(d.n)} cơ sở`
-      }),
-      Plot.text(totals, {x: "group", y: "n", text: (d: {n: number}) => formatNumber(d.n), dy: -8}),
-      Plot.ruleY([0])
-    ]
-  });
+  const counts = domain.map((g) => `${name(g)} ${formatNumber(totals.find((t) => t.group === g)?.n ?? 0)} cơ sở`).join(", ");
+  return finishChart(chart, `Biểu đồ số cơ sở theo ${options.about}: ${counts}.`);
 }
 
 /** Facilities by OCOP stars (those with at least one star); 3, 4 and 5 stars always on the axis. */
-export function ocopChart(facilities: readonly ChartFacility[], {width}: ChartOptions): SVGSVGElement | HTMLElement {
+export function ocopChart(facilities: readonly ChartFacility[], {width: available}: ChartOptions): SVGSVGElement | HTMLElement {
+  const width = chartWidth(available);
   const stars = facilities.filter((f) => (f.ocop_stars ?? 0) > 0).map((f) => f.ocop_stars!);
   const domain = [...new Set([...stars, 3, 4, 5])].sort((a, b) => a - b).map((s) => `${s} sao`);
   const data = domain.map((label) => ({label, n: stars.filter((s) => `${s} sao` === label).length}));
-  return Plot.plot({
+  const chart = Plot.plot({
     width: Math.max(width, 240),
     height: 220,
     marginLeft: 40,
+    style: {fontSize: "12px"},
     x: {label: null, domain},
     y: {label: "Số cơ sở", grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? formatNumber(d) : "")},
     marks: [
@@ -108,4 +115,5 @@ export function ocopChart(facilities: readonly ChartFacility[], {width}: ChartOp
       Plot.ruleY([0])
     ]
   });
+  return finishChart(chart, `Biểu đồ cơ sở có sản phẩm OCOP theo số sao: ${data.map((d) => `${d.label} ${formatNumber(d.n)} cơ sở`).join(", ")}.`);
 }

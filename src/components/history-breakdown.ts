@@ -2,6 +2,7 @@
 // former commune): one horizontal bar per value, largest first. The name sits above its bar (long
 // Vietnamese names are never cut), the amount and the number of projects just after the bar.
 import * as Plot from "@observablehq/plot";
+import {chartWidth, finishChart, lineCount, lineWidthEms, visibleLength} from "./chart.js";
 import {formatMoney, formatMoneyShort, formatNumber, formatPercent, ratePercent} from "../lib/format.js";
 
 export interface BreakdownRow {
@@ -10,7 +11,8 @@ export interface BreakdownRow {
   support_amount: number;
 }
 
-export function historyBreakdown(rows: readonly BreakdownRow[], {width, color = "#4269d0"}: {width: number; color?: string}): SVGSVGElement | HTMLElement {
+export function historyBreakdown(rows: readonly BreakdownRow[], {width: available, color = "#4269d0"}: {width: number; color?: string}): SVGSVGElement | HTMLElement {
+  const width = chartWidth(available);
   const total = rows.reduce((s, r) => s + r.support_amount, 0);
   const data = rows.map((r, i) => ({...r, key: String(i).padStart(3, "0")}));
   type Row = (typeof data)[number];
@@ -21,9 +23,12 @@ export function historyBreakdown(rows: readonly BreakdownRow[], {width, color = 
   const plotWidth = Math.max(120, width - marginLeft - marginRight);
   const room = 125;
   const top = plotWidth > room * 2 ? (max * plotWidth) / (plotWidth - room) : max * 2;
-  return Plot.plot({
+  // A name that wraps to a second line pushes its bar down.
+  const lines = Math.max(1, ...data.map((d) => lineCount(d.label, width - 12, 12)));
+  const step = 44 + (lines - 1) * 15;
+  const chart = Plot.plot({
     width,
-    height: data.length * 44 + 44,
+    height: data.length * step + 44,
     marginLeft,
     marginRight,
     marginTop: 2,
@@ -41,25 +46,26 @@ export function historyBreakdown(rows: readonly BreakdownRow[], {width, color = 
       grid: true
     },
     marks: [
-      Plot.text(data, {fy: "key", frameAnchor: "top-left", text: "label", lineWidth: Math.max(16, Math.floor((width - 12) / 13)), textOverflow: "ellipsis-end", dy: 1}),
+      Plot.text(data, {fy: "key", frameAnchor: "top-left", text: "label", lineWidth: lineWidthEms(width - 12, 12), lineHeight: 1.2, dy: 1}),
       Plot.barX(data, {
         fy: "key",
-        x: "support_amount",
+        x: (d: Row) => visibleLength(d.support_amount, top, plotWidth),
         fill: color,
-        insetTop: 18,
+        insetTop: 18 + (lines - 1) * 15,
         insetBottom: 6,
         title: (d: Row) => `${d.label}\n${formatMoney(d.support_amount)} (${formatPercent(ratePercent(d.support_amount, total))} cả giai đoạn), ${formatNumber(d.projects)} đề án`
       }),
       Plot.text(data, {
         fy: "key",
-        x: "support_amount",
+        x: (d: Row) => visibleLength(d.support_amount, top, plotWidth),
         textAnchor: "start",
         dx: 5,
-        dy: 6,
+        dy: 6 + ((lines - 1) * 15) / 2,
         text: (d: Row) => `${formatMoneyShort(d.support_amount)} · ${formatNumber(d.projects)} đề án`,
         fontWeight: 600
       }),
       Plot.ruleX([0])
     ]
   });
+  return finishChart(chart, `Biểu đồ kinh phí hỗ trợ cả giai đoạn, tổng ${formatMoneyShort(total)}: ${rows.map((r) => `${r.label} ${formatMoneyShort(r.support_amount)} (${formatNumber(r.projects)} đề án)`).join("; ")}.`);
 }

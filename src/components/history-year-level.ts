@@ -2,6 +2,7 @@
 // with each year's total written above its bar.
 import * as Plot from "@observablehq/plot";
 import {codeLabel, codeLists} from "../lib/contract/codes.js";
+import {chartWidth, finishChart, textWidth} from "./chart.js";
 import {formatMoney, formatMoneyShort, formatNumber} from "../lib/format.js";
 
 export interface YearLevelRow {
@@ -19,20 +20,23 @@ function millions(amount: number): string {
   return `${formatNumber(m, Number.isInteger(Math.round(m * 10) / 10) ? 0 : 1)} triệu`;
 }
 
-export function historyYearLevel(rows: readonly YearLevelRow[], {width}: {width: number}): SVGSVGElement | HTMLElement {
+export function historyYearLevel(rows: readonly YearLevelRow[], {width: available}: {width: number}): SVGSVGElement | HTMLElement {
+  const width = chartWidth(available);
   const levels = codeLists.level.map((l) => l.code).filter((code) => rows.some((r) => r.level === code));
   const data = rows.map((r) => ({...r, yearText: String(r.year), levelLabel: codeLabel("level", r.level)}));
   const totals = [...new Set(data.map((d) => d.yearText))].map((yearText) => {
     const inYear = data.filter((d) => d.yearText === yearText);
     return {yearText, amount: inYear.reduce((s, d) => s + d.support_amount, 0), projects: inYear.reduce((s, d) => s + d.projects, 0)};
   });
-  return Plot.plot({
+  const column = ((width - 64 - 20) / Math.max(1, totals.length)) * 0.9;
+  const stacked = totals.some((t) => textWidth(millions(t.amount), 12, true) > column);
+  const chart = Plot.plot({
     width,
     height: 300,
     marginLeft: 64,
-    marginTop: 24,
+    marginTop: stacked ? 36 : 24,
     style: {fontSize: "12px"},
-    x: {label: "Năm", type: "band", padding: 0.25},
+    x: {label: null, type: "band", padding: 0.25},
     y: {label: "Kinh phí hỗ trợ (đồng)", grid: true, tickFormat: formatMoneyShort, ticks: 5},
     color: {
       domain: levels.map((l) => codeLabel("level", l)),
@@ -47,8 +51,17 @@ export function historyYearLevel(rows: readonly YearLevelRow[], {width}: {width:
         order: levels.map((l) => codeLabel("level", l)),
         title: (d: (typeof data)[number]) => `Năm ${d.yearText}, ${d.levelLabel}: ${formatMoney(d.support_amount)} (${formatNumber(d.projects)} đề án)`
       }),
-      Plot.text(totals, {x: "yearText", y: "amount", text: (d: (typeof totals)[number]) => millions(d.amount), dy: -8, fontWeight: 600}),
+      // Where a column is narrower than "1.010 triệu", the unit goes on a second line.
+      Plot.text(totals, {
+        x: "yearText",
+        y: "amount",
+        text: (d: (typeof totals)[number]) => (stacked ? millions(d.amount).replace(" ", "\n") : millions(d.amount)),
+        lineAnchor: "bottom",
+        dy: -4,
+        fontWeight: 600
+      }),
       Plot.ruleY([0])
     ]
   });
+  return finishChart(chart, `Biểu đồ kinh phí hỗ trợ theo năm và cấp: ${totals.map((t) => `năm ${t.yearText} ${millions(t.amount)} (${formatNumber(t.projects)} đề án)`).join(", ")}.`);
 }

@@ -2,6 +2,7 @@
 // dashed line for the whole period (e.g. the leverage of the period, or the yearly average),
 // explained in the chart's caption.
 import * as Plot from "@observablehq/plot";
+import {chartWidth, finishChart} from "./chart.js";
 
 export interface YearlyBarsOptions<R> {
   width: number;
@@ -18,12 +19,13 @@ export interface YearlyBarsOptions<R> {
 }
 
 export function historyYearlyBars<R extends {year: number}>(rows: readonly R[], options: YearlyBarsOptions<R>): SVGSVGElement | HTMLElement {
-  const {width, value, format, tickFormat = format, label, title, color = "#4269d0", height = 240, reference = null} = options;
+  const width = chartWidth(options.width);
+  const {value, format, tickFormat = format, label, title, color = "#4269d0", height = 240, reference = null} = options;
   const data = rows.map((r) => ({row: r, yearText: String(r.year), value: value(r) ?? 0}));
   // Headroom above the tallest bar for its value label.
   const top = Math.max(reference?.value ?? 0, ...data.map((d) => d.value)) * 1.15 || 1;
   type D = (typeof data)[number];
-  return Plot.plot({
+  const chart = Plot.plot({
     ...(reference ? {caption: `Đường gạch ngang: ${reference.label}.`} : {}),
     width,
     height,
@@ -31,7 +33,8 @@ export function historyYearlyBars<R extends {year: number}>(rows: readonly R[], 
     marginTop: 22,
     marginRight: 8,
     style: {fontSize: "12px"},
-    x: {label: "Năm", type: "band", padding: 0.3},
+    // The years name themselves; an axis label "Năm" only sat on top of them.
+    x: {label: null, type: "band", padding: 0.3},
     y: {label, domain: [0, top], grid: true, tickFormat, ticks: 5, nice: true},
     marks: [
       Plot.barY(data, {x: "yearText", y: "value", fill: color, title: (d: D) => title(d.row)}),
@@ -44,4 +47,5 @@ export function historyYearlyBars<R extends {year: number}>(rows: readonly R[], 
       Plot.ruleY([0])
     ]
   });
+  return finishChart(chart, `Biểu đồ ${label} theo năm: ${data.map((d) => `năm ${d.yearText} ${format(d.value)}`).join(", ")}${reference ? `; ${reference.label}` : ""}.`);
 }

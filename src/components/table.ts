@@ -4,6 +4,7 @@
 import {formatDate, formatMoney, formatNumber, formatPercent} from "../lib/format.js";
 import {cellValue, type CellType, type ExportColumn} from "../lib/export.js";
 import {downloadButtons} from "./download.js";
+import {PRINT_LANDSCAPE_COLUMNS, PRINT_ROWS} from "./print.js";
 
 export interface TableColumn<R> extends ExportColumn<R> {
   /** Screen text of the cell; default from `type`. */
@@ -63,7 +64,7 @@ function compare(a: unknown, b: unknown): number {
 
 export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTMLElement {
   const figure = document.createElement("figure");
-  figure.className = "kc-table-figure";
+  figure.className = options.columns.length >= PRINT_LANDSCAPE_COLUMNS ? "kc-table-figure kc-print-landscape" : "kc-table-figure";
   figure.style.maxWidth = "none";
   let shown = [...rows];
   const footerRows = options.footerRows ?? [];
@@ -104,6 +105,8 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
       const td = tr.insertCell();
       const value = cellValue(row, column);
       td.textContent = column.format ? column.format(value, row) : displayCell(value, column.type);
+      // The header again, for the card layout of a narrow screen (src/style.css, .kc-cards-narrow).
+      td.dataset.label = column.header;
       if (RIGHT.has(column.type ?? "text")) td.className = "kc-right";
       else if (column.breakAnywhere) td.className = "kc-break-anywhere";
     }
@@ -111,9 +114,10 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
 
   const render = () => {
     tbody.replaceChildren();
-    for (const row of shown) {
+    for (const [i, row] of shown.entries()) {
       const tr = tbody.insertRow();
       fillRow(tr, row);
+      if (i >= PRINT_ROWS) tr.className = "kc-print-omit";
       const onRowClick = options.onRowClick;
       if (onRowClick) {
         tr.tabIndex = 0;
@@ -144,7 +148,9 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
     th.scope = "col";
     if (RIGHT.has(column.type ?? "text")) th.className = "kc-right";
     th.textContent = column.header;
-    th.tabIndex = 0;
+    // One Tab stop for the whole header row (the arrow keys move along it): ten sortable headers
+    // were ten stops before a keyboard reached the first row.
+    th.tabIndex = i === 0 ? 0 : -1;
     th.setAttribute("aria-sort", "none");
     th.title = "Bấm để sắp xếp";
     const sort = () => {
@@ -160,6 +166,13 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
         sort();
+      } else if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+        const next = (event.key === "ArrowRight" ? th.nextElementSibling : th.previousElementSibling) as HTMLElement | null;
+        if (!next) return;
+        event.preventDefault();
+        th.tabIndex = -1;
+        next.tabIndex = 0;
+        next.focus();
       }
     });
     headRow.append(th);
@@ -167,5 +180,11 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
   render();
   wrap.append(table);
   figure.append(wrap);
+  if (rows.length > PRINT_ROWS) {
+    const note = document.createElement("p");
+    note.className = "kc-print-only kc-note";
+    note.textContent = `Bản in chỉ có ${formatNumber(PRINT_ROWS)} dòng đầu trong ${formatNumber(rows.length)} dòng (theo thứ tự đang xem). Danh sách đầy đủ: bấm “CSV” hoặc “Excel (XLSX)” phía trên bảng này trên trang tổng hợp${options.fileName ? ` (tệp “${options.fileName}”)` : ""}.`;
+    figure.append(note);
+  }
   return figure;
 }

@@ -88,12 +88,17 @@ export function formatDateLong(value: string | Date): string {
   return parts ? `ngày ${parts[2]} tháng ${parts[1]} năm ${parts[0]}` : "";
 }
 
-/** A date and time for "last updated" lines: "05/01/2026 14:07". */
+/** Vietnam's clock: UTC+7 all year (no daylight saving). */
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+/** A date and time for "last updated" lines, "05/01/2026 14:07", in Vietnam's time whatever the
+ * zone of the device showing it (or of the machine building the site). */
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (value == null) return "";
   const d = typeof value === "string" ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return "";
-  return `${formatDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const vn = new Date(d.getTime() + VIETNAM_OFFSET_MS);
+  return `${pad(vn.getUTCDate())}/${pad(vn.getUTCMonth() + 1)}/${vn.getUTCFullYear()} ${pad(vn.getUTCHours())}:${pad(vn.getUTCMinutes())}`;
 }
 
 /** Month tick of a chart: "Th1", … "Th12". */

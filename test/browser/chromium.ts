@@ -58,6 +58,10 @@ export interface OpenedPage {
   settledMs: number;
   /** Milliseconds from navigation until the last chart or table (svg, canvas, table) appeared; 0 if none. */
   lastChartMs: number;
+  /** Milliseconds from navigation until `keySelector` first matched; 0 if not asked or never. */
+  keyMs: number;
+  /** Cumulative layout shift (the sum of the layout-shift entries not caused by input). */
+  layoutShift: number;
   /** Bytes of the page and everything it loaded (response bodies, from the Resource Timing API;
    * without noCache, files already in the browser cache still count). */
   bytes: number;
@@ -76,7 +80,15 @@ export interface OpenOptions {
   viewport?: {width: number; height: number};
   /** Bypass the browser cache (so `bytes` is the page's full weight). */
   noCache?: boolean;
+  /** When it first appears is reported as keyMs (e.g. the page's key figures). */
+  keySelector?: string;
+  /** A slow phone: network latency and throughput (CDP Network.emulateNetworkConditions) and a
+   * CPU `cpuRate` times slower (Emulation.setCPUThrottlingRate). */
+  throttle?: {latencyMs: number; downloadBytesPerSecond: number; uploadBytesPerSecond: number; cpuRate: number};
 }
+
+/** Chrome DevTools' "Slow 4G" (1,6 Mbps down, 750 kbps up, 150 ms) with a 4× slower CPU. */
+export const SLOW_PHONE = {latencyMs: 150, downloadBytesPerSecond: (1.6 * 1e6) / 8, uploadBytesPerSecond: (750 * 1e3) / 8, cpuRate: 4} as const;
 
 export interface Site {
   readonly url: string;
@@ -118,9 +130,15 @@ export async function launchSite(root = distDir): Promise<SiteHandle> {
   const open = async (pathname: string, options: OpenOptions = {}): Promise<OpenedPage> => {
     const page = await context.newPage();
     if (options.viewport) await page.setViewportSize(options.viewport);
-    if (options.noCache) {
+    if (options.noCache || options.throttle) {
       const cdp = await context.newCDPSession(page);
-      await cdp.send("Network.setCacheDisabled", {cacheDisabled: true});
+      if (options.noCache) await cdp.send("Network.setCacheDisabled", {cacheDisabled: true});
+      if (options.throttle) {
+        const t = options.throttle;
+        await cdp.send("Network.enable");
+        await cdp.send("Network.emulateNetworkConditions", {offline: false, latency: t.latencyMs, downloadThroughput: t.downloadBytesPerSecond, uploadThroughput: t.uploadBytesPerSecond});
+        await cdp.send("Emulation.setCPUThrottlingRate", {rate: t.cpuRate});
+      }
     }
     const errors: string[] = [];
     const outsideRequests: string[] = [];
@@ -137,13 +155,19 @@ export async function launchSite(root = distDir): Promise<SiteHandle> {
     page.on("response", (response) => {
       if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
     });
-    await page.addInitScript(() => {
-      const w = window as unknown as {__kcLastChange: number; __kcLastChart: number};
+    await page.addInitScript((keySelector) => {
+      const w = window as unknown as {__kcLastChange: number; __kcLastChart: number; __kcKey: number; __kcShift: number};
       w.__kcLastChange = performance.now();
       w.__kcLastChart = 0;
+      w.__kcKey = 0;
+      w.__kcShift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as {value: number; hadRecentInput: boolean}[]) if (!e.hadRecentInput) w.__kcShift += e.value;
+      }).observe({type: "layout-shift", buffered: true});
       new MutationObserver((mutations) => {
         const now = performance.now();
         w.__kcLastChange = now;
+        if (keySelector && !w.__kcKey && document.querySelector(keySelector)) w.__kcKey = now;
         for (const m of mutations) {
           for (const node of m.addedNodes) {
             const el = node as Element;
@@ -151,7 +175,7 @@ export async function launchSite(root = distDir): Promise<SiteHandle> {
           }
         }
       }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
-    });
+    }, options.keySelector ?? "");
     await page.goto(new URL(pathname.replace(/^\//, ""), server.url).href, {waitUntil: "load"});
     await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, {timeout: 15_000});
     if (options.waitFor) await page.locator(options.waitFor).first().waitFor({state: "visible", timeout: 15_000});
@@ -162,19 +186,21 @@ export async function launchSite(root = distDir): Promise<SiteHandle> {
       {timeout: 15_000, polling: 100}
     );
     await page.waitForLoadState("networkidle").catch(() => {});
-    const {settledMs, lastChartMs, bytes} = await page.evaluate(() => {
-      const w = window as unknown as {__kcLastChange: number; __kcLastChart: number};
+    const {settledMs, lastChartMs, bytes, keyMs, layoutShift} = await page.evaluate(() => {
+      const w = window as unknown as {__kcLastChange: number; __kcLastChart: number; __kcKey: number; __kcShift: number};
       const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")] as PerformanceResourceTiming[];
       return {
         settledMs: Math.round(w.__kcLastChange),
         lastChartMs: Math.round(w.__kcLastChart),
+        keyMs: Math.round(w.__kcKey),
+        layoutShift: w.__kcShift,
         bytes: entries.reduce((sum, e) => sum + (e.encodedBodySize || 0), 0)
       };
     });
     const name = options.name ?? (pathname.replace(/^\/|\/$/g, "").replace(/[^\w-]+/g, "_") || "index");
     const screenshot = path.join(screenshotDir, `${name}.png`);
     if (!options.noScreenshot) await page.screenshot({path: screenshot, fullPage: true});
-    return {page, errors, outsideRequests, settledMs, lastChartMs, bytes, screenshot};
+    return {page, errors, outsideRequests, settledMs, lastChartMs, keyMs, layoutShift, bytes, screenshot};
   };
 
   return {

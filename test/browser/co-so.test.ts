@@ -84,17 +84,17 @@ describe("Cơ sở CNNT", () => {
   it("filters by kind, sector and former commune", async () => {
     const [row] = await query("SELECT kind, count(*) AS n FROM establishments GROUP BY kind ORDER BY n DESC, kind LIMIT 1");
     const {page, errors} = await site.open("/co-so", {waitFor: "main figure.kc-facility-table table", noScreenshot: true});
-    await page.getByLabel("Loại hình").selectOption({label: codeLabel("kind", String(row!.kind))});
+    await page.getByLabel("Loại hình", {exact: true}).selectOption({label: codeLabel("kind", String(row!.kind))});
     await expect.poll(async () => (await registerIds(page)).length).toBe(Number(row!.n));
     const kinds = await register(page).locator("tbody tr td:nth-child(3)").allTextContents();
     expect(new Set(kinds)).toEqual(new Set([codeLabel("kind", String(row!.kind))]));
-    await page.getByLabel("Loại hình").selectOption({label: "Tất cả"});
+    await page.getByLabel("Loại hình", {exact: true}).selectOption({label: "Tất cả"});
     const [unit] = await query("SELECT former_unit, count(*) AS n FROM establishments WHERE former_unit IS NOT NULL GROUP BY ALL ORDER BY n, former_unit LIMIT 1");
-    await page.getByLabel("Xã cũ").selectOption({label: String(unit!.former_unit)});
+    await page.getByLabel("Xã cũ", {exact: true}).selectOption({label: String(unit!.former_unit)});
     await expect.poll(async () => (await registerIds(page)).length).toBe(Number(unit!.n));
     const [sector] = await query("SELECT sector, count(*) AS n FROM establishments GROUP BY ALL ORDER BY n DESC, sector LIMIT 1");
-    await page.getByLabel("Xã cũ").selectOption({label: "Tất cả"});
-    await page.getByLabel("Ngành nghề").selectOption({label: codeLabel("sector", String(sector!.sector))});
+    await page.getByLabel("Xã cũ", {exact: true}).selectOption({label: "Tất cả"});
+    await page.getByLabel("Ngành nghề", {exact: true}).selectOption({label: codeLabel("sector", String(sector!.sector))});
     await expect.poll(async () => (await registerIds(page)).length).toBe(Number(sector!.n));
     expect(errors).toEqual([]);
     await page.close();
