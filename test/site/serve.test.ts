@@ -1,12 +1,11 @@
 // scripts/serve.ts: MIME types, clean URLs, 404, no escape from the served folder; this machine
 // only, unless `--lan` opens it to the commune's other machines.
-import {spawn} from "node:child_process";
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {lanUrls, mimeType, startServer, type StaticServer} from "../../scripts/serve.js";
-import {projectRoot} from "./build.js";
+import {serveProcess} from "../hardening/server.js";
 
 let root: string;
 let server: StaticServer;
@@ -94,29 +93,8 @@ describe("the commune's LAN", () => {
     expect(lanUrls(3000, interfaces)).toEqual(["http://192.168.1.10:3000/", "http://10.0.0.7:3000/"]);
   });
 
-  /** `npm run serve` on a free port, with `args`; resolves once it has said where it is. */
-  async function serve(args: string[]): Promise<{port: number; out: string; stop: () => void}> {
-    const probe = await startServer({root, port: 0});
-    const port = Number(new URL(probe.url).port);
-    await probe.close();
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...args], {
-      cwd: projectRoot,
-      env: {...process.env, PORT: String(port), KC_SITE_OUT: root},
-      stdio: ["ignore", "pipe", "inherit"]
-    });
-    let out = "";
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.setEncoding("utf8").on("data", (d: string) => {
-        out += d;
-        if (out.includes("Ctrl+C")) resolve();
-      });
-      child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${out}`)));
-    });
-    return {port, out, stop: () => child.kill()};
-  }
-
   it("by default only this machine is served; with --lan the others are too, at the addresses it prints", async () => {
-    const local = await serve([]);
+    const local = await serveProcess(root);
     try {
       expect(local.out).toContain(`http://127.0.0.1:${local.port}/ (trên máy này)`);
       expect(local.out).not.toContain("mạng LAN");
@@ -124,7 +102,7 @@ describe("the commune's LAN", () => {
     } finally {
       local.stop();
     }
-    const lan = await serve(["--lan"]);
+    const lan = await serveProcess(root, ["--lan"]);
     try {
       const urls = lanUrls(lan.port);
       expect(lan.out).toContain(
