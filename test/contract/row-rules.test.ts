@@ -5,6 +5,8 @@
 // rule is gone.
 //
 // Mutations it caught (each made once in src/lib/contract/kinds.ts, the test failed, reverted):
+//   - activities' carried_from_year rule made void (`holds: () => true`, `sql: "true"`): both
+//     the validateRow and the ingest test failed (2026 → 2026 loaded);
 //   - each of the 7 rules in turn (before issue 9's two carry-over rules) made void (`holds: () => true`, `sql: "true"`): both the
 //     validateRow and the ingest test failed, for every one;
 //   - the demand survey's rule removed (its JS check and its SQL): "an example names a rule that
