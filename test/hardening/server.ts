@@ -1,9 +1,19 @@
 // Helpers for the server's adversarial tests: `npm run serve` as its own process (a crash then
 // shows as a dead process, as the office would see it), and requests written as raw bytes.
-import {spawn, type ChildProcess} from "node:child_process";
+import {spawn, spawnSync, type ChildProcess} from "node:child_process";
 import net from "node:net";
 import {startServer} from "../../scripts/serve.js";
 import {projectRoot} from "../site/build.js";
+
+/**
+ * Root reads every file, so a test of an unreadable file runs its command as nobody (65534) when
+ * run as root. Nobody can do so only if it can reach the checkout: a clone under a folder closed to
+ * others (mktemp's 0700) cannot, and such a test is then reported as skipped, not passed.
+ */
+const isRoot = process.getuid?.() === 0;
+export const asUnprivileged: {uid?: number} = isRoot ? {uid: 65534} : {};
+export const unprivilegedCannotRun =
+  isRoot && spawnSync(process.execPath, ["--import", "tsx", "-e", ""], {cwd: projectRoot, uid: 65534, gid: 65534}).status !== 0;
 
 export interface ServeProcess {
   port: number;
