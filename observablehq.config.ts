@@ -2,7 +2,7 @@
 // Everything here keeps the built site self-contained: no Google Fonts (globalStylesheets: []),
 // no outside links in the footer, no DuckDB-WASM extension downloads. See docs in scripts/offline-cache.ts.
 import {existsSync} from "node:fs";
-import {historyPeriod} from "./reports/warehouse.js";
+import {historyPeriod} from "./src/lib/warehouse/open.js";
 import {pageShellScript} from "./src/components/page-shell.js";
 import {formatDateTime} from "./src/lib/format.js";
 

@@ -14,8 +14,8 @@ import {fileURLToPath} from "node:url";
 import {formatNumber} from "../src/lib/format.js";
 import {INGEST_STEPS, ingest, type IngestStep} from "../loaders/ingest.js";
 import {formatSeconds} from "../loaders/summary.js";
-import {generateSample} from "../loaders/sample/generate.js";
-import {writeLargeDisbursements} from "../loaders/sample/large.js";
+import {generateSample} from "../scripts/sample/generate.js";
+import {writeLargeDisbursements} from "../scripts/sample/large.js";
 
 type Mode = "project" | "duckdb";
 interface Measurement {

@@ -5,7 +5,7 @@
 import {mkdirSync} from "node:fs";
 import {dirname} from "node:path";
 import {parseArgs} from "node:util";
-import {releaseHeldLocks} from "../scripts/lock.js";
+import {releaseHeldLocks} from "../src/lib/process/lock.js";
 import {IngestFailed, ingest, removeRunningBuilds} from "./ingest.js";
 import {formatSummary, printable} from "./summary.js";
 

@@ -11,7 +11,7 @@ import {formatNumber} from "../src/lib/format.js";
 import {kindOfFile, kindOrder, kinds, type KindName, type KindSpec} from "../src/lib/contract/kinds.js";
 import {headerSample, readHeader} from "./read/dialect.js";
 import {toUtf8, type Encoding} from "./read/encoding.js";
-import {LockHeld, processAlive, withLock} from "../scripts/lock.js";
+import {LockHeld, processAlive, withLock} from "../src/lib/process/lock.js";
 import {FileRefused} from "./read/errors.js";
 import {readRegularFile} from "./read/open.js";
 import {matchHeaders} from "./read/headers.js";

@@ -2,7 +2,7 @@
 // row of which file to fix, without opening the site. Shown as the "Chất lượng dữ liệu" page
 // shows them (src/lib/rejects.ts): the column's header, no personal data.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {ruleLabel} from "../src/components/quality-labels.js";
+import {ruleLabel} from "../src/lib/quality-labels.js";
 import {kindOrder} from "../src/lib/contract/kinds.js";
 import {showReject} from "../src/lib/contract/personal.js";
 import {PERSONAL_VALUES_SQL, personalScrubber, showWarning, type RejectRecord, type ShownReject, type ShownWarning, type WarningRecord} from "../src/lib/rejects.js";

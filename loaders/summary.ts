@@ -1,5 +1,5 @@
 // The readable end of an ingest: per file, what was read, loaded, rejected and warned about.
-import {SAVE_AS_CSV, WORKBOOK, skippedReasonLabel} from "../src/components/quality-labels.js";
+import {SAVE_AS_CSV, WORKBOOK, skippedReasonLabel} from "../src/lib/quality-labels.js";
 import {kinds} from "../src/lib/contract/kinds.js";
 import {formatNumber} from "../src/lib/format.js";
 import {columnText, type ShownReject, type ShownWarning} from "../src/lib/rejects.js";

@@ -11,7 +11,7 @@ import {parseMoney} from "../src/lib/parse/money.js";
 import {DEFAULT_ZERO_TENS, type ZeroTens} from "../src/lib/words.js";
 import {evaluate, evaluationYear, NoPlanYear} from "./evaluation.js";
 import {draftFromWarehouse} from "./plan.js";
-import {openWarehouse, runInfo, warehousePath, WarehouseMissing} from "./warehouse.js";
+import {openWarehouse, runInfo, warehousePath, WarehouseMissing} from "../src/lib/warehouse/open.js";
 
 const USAGE = `Cách dùng:
   npm run report -- evaluation [--year 2026] [--out THƯ_MỤC] [--zero-tens linh|le]

@@ -9,7 +9,7 @@ import {formatDate} from "../src/lib/format.js";
 import {targetStatus, type BudgetLineResult, type CarryOverItem, type EvaluationModel, type TargetStatus, type YearFigures} from "../src/lib/documents/models.js";
 import type {ContentGroup} from "../src/lib/contract/codes.js";
 import {reviewEvaluation} from "./review.js";
-import {planYears, type Warehouse} from "./warehouse.js";
+import {planYears, type Warehouse} from "../src/lib/warehouse/open.js";
 
 export class NoPlanYear extends Error {
   override name = "NoPlanYear";

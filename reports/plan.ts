@@ -5,7 +5,7 @@ import type {DraftPlanModel} from "../src/lib/documents/models.js";
 import {draftPlan, newMoney} from "../src/lib/plan/draft.js";
 import {registryBySector} from "../src/lib/plan/registry.js";
 import {evaluate} from "./evaluation.js";
-import {planYears, readAll, type Warehouse} from "./warehouse.js";
+import {planYears, readAll, type Warehouse} from "../src/lib/warehouse/open.js";
 
 export interface PlanOptions {
   year?: number;

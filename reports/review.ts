@@ -6,7 +6,7 @@
 import {formatNumber, formatPercent} from "../src/lib/format.js";
 import type {EvaluationModel, Finding} from "../src/lib/documents/models.js";
 import {heldBack, heldBackText, proposeCarryOver, type CarryOverCandidate} from "../src/lib/plan/carry-over.js";
-import type {Warehouse} from "./warehouse.js";
+import type {Warehouse} from "../src/lib/warehouse/open.js";
 
 const dong = (v: bigint) => `${formatNumber(v)} đồng`;
 

@@ -12,7 +12,7 @@ import {existsSync, readdirSync, renameSync, rmSync} from "node:fs";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {runFramework} from "./framework.js";
-import {processAlive, withLock} from "./lock.js";
+import {processAlive, withLock} from "../src/lib/process/lock.js";
 import {postbuild} from "./postbuild.js";
 import {prebuild} from "./prebuild.js";
 

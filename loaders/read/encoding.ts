@@ -2,7 +2,7 @@
 // refused as a whole, with how to re-save it: guessing a legacy Vietnamese encoding (TCVN3,
 // VNI, Windows-1258) would load wrong names without anyone noticing.
 import {isUtf8} from "node:buffer";
-import {SAVE_AS_CSV} from "../../src/components/quality-labels.js";
+import {SAVE_AS_CSV} from "../../src/lib/quality-labels.js";
 import {FileRefused} from "./errors.js";
 
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";

@@ -1,6 +1,6 @@
 // Page "Chất lượng dữ liệu": the files of the last ingest, with their counts and fingerprints.
 import {formatNumber} from "../lib/format.js";
-import {delimiterLabel, encodingLabel, readerLabel} from "./quality-labels.js";
+import {delimiterLabel, encodingLabel, readerLabel} from "../lib/quality-labels.js";
 import type {FileRow} from "./quality-summary.js";
 import {dataTable} from "./table.js";
 

@@ -1,6 +1,6 @@
 // Page "Chất lượng dữ liệu": the cards and the facts of the last ingest run.
 import {formatDate, formatDateTime, formatNumber} from "../lib/format.js";
-import {runStatusLabel} from "./quality-labels.js";
+import {runStatusLabel} from "../lib/quality-labels.js";
 import {statCard} from "./stat-card.js";
 
 export interface Run {

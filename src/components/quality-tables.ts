@@ -1,7 +1,7 @@
 // Page "Chất lượng dữ liệu": the rejected rows and the warnings, searchable and filterable.
 import {foldKey} from "../lib/parse/text.js";
 import {columnText, valueText, type ShownReject, type ShownWarning} from "../lib/rejects.js";
-import {WARNING_RULES} from "./quality-labels.js";
+import {WARNING_RULES} from "../lib/quality-labels.js";
 import {dataTable} from "./table.js";
 
 export interface RowFilter {

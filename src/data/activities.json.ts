@@ -2,7 +2,7 @@
 // the count and money per status, and the year's output targets against the completed work.
 // Reads the site_activity_* views (loaders/sql/marts). Only what the page shows: the facility by
 // name (never owner, phone or CCCD), money in đồng, dates "yyyy-mm-dd".
-import {hasRelation, withWarehouse, writeJson} from "./warehouse.js";
+import {hasRelation, withWarehouse, writeJson} from "../lib/warehouse/json.js";
 
 const data = await withWarehouse(async (query) => {
   if (!(await hasRelation(query, "site_activity_list"))) return {years: [], statuses: [], activities: [], targets: []};

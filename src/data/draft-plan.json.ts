@@ -3,7 +3,7 @@
 // money, not chuyển nguồn), last year's evaluation (with its carry-over proposal) and the
 // register by sector. The page recomputes the draft live. Runs in Node.
 import {evaluate} from "../../reports/evaluation.js";
-import {openWarehouse, planYears, readAll, runInfo} from "../../reports/warehouse.js";
+import {openWarehouse, planYears, readAll, runInfo} from "../lib/warehouse/open.js";
 import {stringifyWithBigInt} from "../lib/plan/json.js";
 import {newMoney} from "../lib/plan/draft.js";
 import {registryBySector} from "../lib/plan/registry.js";

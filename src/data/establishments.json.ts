@@ -3,7 +3,7 @@
 // loaders/sql/marts/site_facility.sql, column by column: owner names, phones, CCCD, tax codes and
 // extra columns never leave the warehouse.
 import type {DetailFacility, DetailSupport} from "../components/facility-detail.js";
-import {hasRelation, withWarehouse, writeJson, type Row} from "./warehouse.js";
+import {hasRelation, withWarehouse, writeJson, type Row} from "../lib/warehouse/json.js";
 
 /** A facility of the register, as the detail card reads it, with its other activities. */
 export type FacilityRow = DetailFacility & Row & {other_activities: number};

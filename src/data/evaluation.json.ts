@@ -1,7 +1,7 @@
 // Data loader of the "Đánh giá năm" page: the evaluation of every plan year in the warehouse
 // (reports/evaluation.ts), money as {"$bigint": "…"} (src/lib/plan/json.ts). Runs in Node.
 import {evaluate} from "../../reports/evaluation.js";
-import {openWarehouse, planYears, runInfo} from "../../reports/warehouse.js";
+import {openWarehouse, planYears, runInfo} from "../lib/warehouse/open.js";
 import {stringifyWithBigInt} from "../lib/plan/json.js";
 
 const w = await openWarehouse();

@@ -4,7 +4,7 @@
 // per year with counterpart leverage and jobs, the period totals, the facilities supported more
 // than once, and the list of projects. Reads the site_history_* views (loaders/sql/marts).
 // Facilities by name only (never owner, phone or CCCD); money in đồng; dates "yyyy-mm-dd".
-import {hasRelation, withWarehouse, writeJson} from "./warehouse.js";
+import {hasRelation, withWarehouse, writeJson} from "../lib/warehouse/json.js";
 
 const data = await withWarehouse(async (query) => {
   if (!(await hasRelation(query, "site_history_projects"))) return null;

@@ -1,7 +1,7 @@
 // Data loader for Tổng quan's alerts: the budget warnings of the last ingest with their plan year,
 // most serious first (view site_overview_alerts), and how many other warnings and rejected rows the data-quality
 // page lists.
-import {withWarehouse, writeJson, type Row} from "./warehouse.js";
+import {withWarehouse, writeJson, type Row} from "../lib/warehouse/json.js";
 
 export interface Alert extends Row {
   /** The plan year of the warned row (null: a row of no plan year). */

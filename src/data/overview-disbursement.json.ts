@@ -1,6 +1,6 @@
 // Data loader for Tổng quan's monthly disbursement chart: per plan year and month, the commune
 // budget's payments (net of recoveries) and their running total (view site_overview_disbursement_by_month).
-import {withWarehouse, writeJson, type Row} from "./warehouse.js";
+import {withWarehouse, writeJson, type Row} from "../lib/warehouse/json.js";
 
 export interface DisbursementMonth extends Row {
   year: number;

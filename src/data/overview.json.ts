@@ -3,7 +3,7 @@
 // (site_overview_facility_targets), and the yearly planned / approved / disbursed table
 // (plan_vs_actual). Runs at build time in Node (tsx), reads the warehouse read-only, prints JSON.
 import type {FacilityKpi, PlanYearKpi} from "../components/kpi.js";
-import {withWarehouse, writeJson, type Row} from "./warehouse.js";
+import {withWarehouse, writeJson, type Row} from "../lib/warehouse/json.js";
 
 export interface OverviewYear extends Row {
   year: number;

@@ -1,7 +1,7 @@
 // Data loader for Kế hoạch – Thực hiện: every activity with its facility's name and former commune,
 // approved amount, paid amount (net) and decision (view site_plan_activities). No personal field.
 import type {Activity} from "../components/budget-model.js";
-import {withWarehouse, writeJson, type Row} from "./warehouse.js";
+import {withWarehouse, writeJson, type Row} from "../lib/warehouse/json.js";
 
 /** An activity row, as the page's model reads it, with its number of vouchers. */
 export type PlanActivity = Activity & Row & {vouchers: number};

@@ -2,7 +2,7 @@
 // plan year as plan_vs_actual has it: planned quantity, unit amount and total, approved
 // (committed) and disbursed amounts in đồng.
 import type {Line} from "../components/budget-model.js";
-import {withWarehouse, writeJson, type Row} from "./warehouse.js";
+import {withWarehouse, writeJson, type Row} from "../lib/warehouse/json.js";
 
 /** A budget line, as the page's model reads it, with its committed and disbursed money. */
 export type PlanLine = Line & Row & {approved_amount: number; disbursed_amount: number};

@@ -1,7 +1,7 @@
 // Data loader for Kế hoạch – Thực hiện: every voucher (số chứng từ, ngày chi, số tiền: negative =
 // recovery, nguồn, đơn vị nhận, diễn giải) with its activity and that activity's year.
 import type {Voucher} from "../components/budget-model.js";
-import {withWarehouse, writeJson, type Row} from "./warehouse.js";
+import {withWarehouse, writeJson, type Row} from "../lib/warehouse/json.js";
 
 /** A voucher row, as the page's model reads it. */
 export type PlanVoucher = Voucher & Row;

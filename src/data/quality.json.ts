@@ -9,9 +9,9 @@ import {fileURLToPath} from "node:url";
 import {kindOrder, kinds} from "../lib/contract/kinds.js";
 import {showReject} from "../lib/contract/personal.js";
 import {PERSONAL_VALUES_SQL, personalScrubber, showWarning, type RejectRecord, type WarningRecord} from "../lib/rejects.js";
-import {ruleLabel, skippedReasonLabel, testLabel} from "../components/quality-labels.js";
+import {ruleLabel, skippedReasonLabel, testLabel} from "../lib/quality-labels.js";
 import type {FileRow, Run} from "../components/quality-summary.js";
-import {hasRelation, withWarehouse, writeJson, type Row} from "./warehouse.js";
+import {hasRelation, withWarehouse, writeJson, type Row} from "../lib/warehouse/json.js";
 
 /** The last run, as the page's summary reads it. */
 export type QualityRun = Run & Row;

@@ -1,7 +1,7 @@
 // The latest ingest run, for the "Dữ liệu đến ngày …" line and the sample-data banner that every
 // page shows (src/components/data-status.ts).
 import type {RunStatus} from "../components/data-status.js";
-import {withWarehouse, writeJson} from "./warehouse.js";
+import {withWarehouse, writeJson} from "../lib/warehouse/json.js";
 
 const run = await withWarehouse(async (query): Promise<RunStatus | null> => {
   const [row] = await query<{finished_at: string | null; data_as_of: string | null; is_sample: boolean}>(

@@ -1,7 +1,7 @@
 // Data loader of the plan years and the one every page opens on (view plan_years: the plan year
 // holding the data date, failing that the latest), so that Tổng quan, Kế hoạch – Thực hiện, Hoạt
 // động and Đánh giá năm all open on the same year.
-import {hasRelation, withWarehouse, writeJson} from "./warehouse.js";
+import {hasRelation, withWarehouse, writeJson} from "../lib/warehouse/json.js";
 
 const data = await withWarehouse(async (query) => {
   if (!(await hasRelation(query, "plan_years"))) return {years: [], defaultYear: null};

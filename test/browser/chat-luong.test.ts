@@ -5,7 +5,7 @@ import {readdirSync} from "node:fs";
 import path from "node:path";
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {SKIPPED_REASONS, WARNING_RULES} from "../../src/components/quality-labels.js";
+import {SKIPPED_REASONS, WARNING_RULES} from "../../src/lib/quality-labels.js";
 import {HIDDEN_VALUE} from "../../src/lib/rejects.js";
 import {columnMeta} from "../../src/lib/contract/fields.js";
 import {kindOrder, kinds, type KindName} from "../../src/lib/contract/kinds.js";

@@ -5,7 +5,7 @@ import {readFileSync, readdirSync} from "node:fs";
 import path from "node:path";
 import {describe, expect, it} from "vitest";
 import {formatMoney, formatNumber} from "../../src/lib/format.js";
-import type {Row} from "../../src/data/warehouse.js";
+import type {Row} from "../../src/lib/warehouse/json.js";
 import {distDir} from "../site/build.js";
 import {screenshotDir, useSite} from "./harness.js";
 import {useTestWarehouse} from "./warehouse.js";

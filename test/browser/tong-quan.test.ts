@@ -3,7 +3,7 @@
 // the alerts come from the warnings table, and nothing is fetched from outside.
 import {describe, expect, it} from "vitest";
 import {formatMoney, formatMoneyShort, formatNumber, formatPercent, ratePercent} from "../../src/lib/format.js";
-import type {Row} from "../../src/data/warehouse.js";
+import type {Row} from "../../src/lib/warehouse/json.js";
 import {useSite} from "./harness.js";
 import {useTestWarehouse} from "./warehouse.js";
 

@@ -7,7 +7,7 @@ import {execFileSync} from "node:child_process";
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {generateSample} from "../../loaders/sample/generate.js";
+import {generateSample} from "../../scripts/sample/generate.js";
 import {inputsHash, projectRoot} from "../site/build.js";
 import {launchSite, type SiteHandle} from "./chromium.js";
 

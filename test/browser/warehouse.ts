@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {afterAll, beforeAll} from "vitest";
-import {toJson, type Row} from "../../src/data/warehouse.js";
+import {toJson, type Row} from "../../src/lib/warehouse/json.js";
 import {warehouseFile} from "../site/build.js";
 
 /** Registers the copy's setup and cleanup; returns a read-only query giving JSON rows. */

@@ -294,13 +294,13 @@ describe("npm run query writes no file", () => {
       "SET enable_external_access = true"
     ];
     for (const sql of attempts) {
-      const run = await cli([sql], {script: "loaders/query.ts", env: {KC_DB: wh.dbPath}});
+      const run = await cli([sql], {script: "scripts/query.ts", env: {KC_DB: wh.dbPath}});
       expectOneLine(run, /npm run query chỉ đọc kho, không đọc hay ghi tệp nào khác/);
       expect(run.stderr).not.toContain("root:");
     }
     expect(readdirSync(out)).toEqual([]);
     expect(existsSync(join(out, "x.csv"))).toBe(false);
-    const ok = await cli(["SELECT count(*) AS n FROM establishments"], {script: "loaders/query.ts", env: {KC_DB: wh.dbPath}});
+    const ok = await cli(["SELECT count(*) AS n FROM establishments"], {script: "scripts/query.ts", env: {KC_DB: wh.dbPath}});
     expect(ok.code, ok.stderr).toBe(0);
   });
 });

@@ -130,7 +130,7 @@ describe("npm run ingest -- --json", () => {
 });
 
 describe("npm run query", () => {
-  const query = (...statements: string[]) => cli(statements, "loaders/query.ts", {KC_DB: okDb});
+  const query = (...statements: string[]) => cli(statements, "scripts/query.ts", {KC_DB: okDb});
 
   it("prints each statement's rows from the warehouse", async () => {
     const run = await query("SELECT count(*) AS n FROM disbursements", "SELECT sum(amount) AS total FROM disbursements");
@@ -146,7 +146,7 @@ describe("npm run query", () => {
     expect(write.stderr).toMatch(/^LỖI: câu lệnh không chạy được \(kho chỉ đọc\): .*read-only/);
     expect(write.stderr).not.toMatch(/^\s+at /m);
     expect((await query("SELECT count(*) AS n FROM disbursements")).stdout).toMatch(/│ 4 +│/);
-    const missing = await cli(["SELECT 1"], "loaders/query.ts", {KC_DB: join(tempDir("kc-cli-"), "khong-co.duckdb")});
+    const missing = await cli(["SELECT 1"], "scripts/query.ts", {KC_DB: join(tempDir("kc-cli-"), "khong-co.duckdb")});
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("LỖI: Chưa có kho dữ liệu");
   });

@@ -5,8 +5,8 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {columnMeta} from "../../src/lib/contract/fields.js";
 import {kinds} from "../../src/lib/contract/kinds.js";
 import {nameKey} from "../../src/lib/parse/text.js";
-import {BAD_ROWS, DEFAULT_SEED, MARKER_FILE, generateSample} from "../../loaders/sample/generate.js";
-import {XSS_NAME} from "../../loaders/sample/facilities.js";
+import {BAD_ROWS, DEFAULT_SEED, MARKER_FILE, generateSample} from "../../scripts/sample/generate.js";
+import {XSS_NAME} from "../../scripts/sample/facilities.js";
 import {loadDir, readCsv, type Loaded} from "./read.js";
 
 const dirs: string[] = [];

@@ -1,16 +1,16 @@
 // The programme's cycle on the two-year sample (npm run sample -- --second-year): numbering
 // restarted in 2027, carry-over lines, carried activities, a January voucher of plan year 2026 in
 // the 2027 file, the 2026 file updated in 2027. Every figure below is worked out by hand from
-// loaders/sample/story.ts (2026) and loaders/sample/second-year.ts (2027), in triệu đồng.
+// scripts/sample/story.ts (2026) and scripts/sample/second-year.ts (2027), in triệu đồng.
 import {spawnSync} from "node:child_process";
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {ingest} from "../../loaders/ingest.js";
-import {generateSample} from "../../loaders/sample/generate.js";
+import {generateSample} from "../../scripts/sample/generate.js";
 import {evaluate} from "../../reports/evaluation.js";
-import {openWarehouse, type Warehouse} from "../../reports/warehouse.js";
+import {openWarehouse, type Warehouse} from "../../src/lib/warehouse/open.js";
 import {budgetRows, type Activity, type Line, type Voucher} from "../../src/components/budget-model.js";
 import type {EvaluationModel} from "../../src/lib/documents/models.js";
 

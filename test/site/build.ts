@@ -11,7 +11,7 @@ import {createHash} from "node:crypto";
 import {cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
-import {withLock} from "../../scripts/lock.js";
+import {withLock} from "../../src/lib/process/lock.js";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const siteDir = path.join(projectRoot, "test-results", "site");

@@ -9,7 +9,7 @@ import {FILLED_PACKAGES, PLACEHOLDER_VERSION, clientNpmNames, nodeToNpmPath, pre
 import {findLoaders, runLoaders} from "../../scripts/loaders.js";
 import {PLOT, bundlePlot, plotBundlePath} from "../../scripts/plot-bundle.js";
 import {postbuild} from "../../scripts/postbuild.js";
-import {toJson, withWarehouse} from "../../src/data/warehouse.js";
+import {toJson, withWarehouse} from "../../src/lib/warehouse/json.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "kc-site-unit-"));
 afterAll(() => rmSync(tmp, {recursive: true, force: true}));

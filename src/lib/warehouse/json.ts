@@ -1,39 +1,24 @@
-// Shared by the site's data loaders (src/data/*.json.ts …), never by pages: it runs in Node.
-// Opens the DuckDB warehouse READ-ONLY and returns plain JSON rows:
+// The warehouse reader (./open.ts) as the site's data loaders (src/data/*.json.ts …) use it, never
+// pages: it runs in Node. The same read-only connection and rows, each cell encoded as JSON:
 //   BIGINT/HUGEINT → number (string when beyond Number.MAX_SAFE_INTEGER), DECIMAL → number,
 //   DATE → "yyyy-mm-dd", TIMESTAMP → ISO 8601 "yyyy-mm-ddThh:mm:ss.sssZ", NULL → null.
-// The warehouse is the one every reader opens (reports/warehouse.ts warehousePath: KC_DB, else
-// data/warehouse.duckdb).
-import {DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
-import {requireWarehouse, warehousePath} from "../../reports/warehouse.js";
+// Report models that keep money as bigint travel with stringifyWithBigInt (src/lib/plan/json.ts).
+import {DuckDBTypeId, type DuckDBConnection} from "@duckdb/node-api";
+import {connect, readRows, type Params} from "./open.js";
 
 export type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
 export type Row = Record<string, Json>;
-export type Query = <T extends Row = Row>(sql: string, params?: Record<string, DuckDBValue>) => Promise<T[]>;
+export type Query = <T extends Row = Row>(sql: string, params?: Params) => Promise<T[]>;
 
 /** Opens the warehouse read-only, hands `fn` a query function, always closes. */
 export async function withWarehouse<T>(fn: (query: Query, connection: DuckDBConnection) => Promise<T>): Promise<T> {
-  const file = warehousePath();
-  requireWarehouse(file);
-  const instance = await DuckDBInstance.create(file, {access_mode: "READ_ONLY"});
-  const connection = await instance.connect();
+  const {conn, close} = await connect();
   try {
-    const query: Query = async <R extends Row>(sql: string, params?: Record<string, DuckDBValue>) => {
-      const reader = params ? await connection.runAndReadAll(sql, params) : await connection.runAndReadAll(sql);
-      const types = reader.columnTypes().map((t) => t.typeId);
-      const names = reader.columnNames();
-      return reader.getRowsJS().map((values) => {
-        const row: Row = {};
-        names.forEach((name, i) => {
-          row[name] = toJson(values[i], types[i] === DuckDBTypeId.DATE);
-        });
-        return row as R;
-      });
-    };
-    return await fn(query, connection);
+    const query: Query = <R extends Row>(sql: string, params?: Params) =>
+      readRows<Json, R>(conn, sql, params, (value, type) => toJson(value, type === DuckDBTypeId.DATE));
+    return await fn(query, conn);
   } finally {
-    connection.closeSync();
-    instance.closeSync();
+    close();
   }
 }
 

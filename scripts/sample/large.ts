@@ -4,7 +4,7 @@
 // so a million rows never sit in memory at once; deterministic by seed.
 //
 //   await writeLargeDisbursements("/tmp/disbursements_big.csv", {rows: 1_000_000});
-//   npx tsx loaders/sample/large.ts --rows 1000000 --out /tmp/disbursements_big.csv
+//   npx tsx scripts/sample/large.ts --rows 1000000 --out /tmp/disbursements_big.csv
 import {once} from "node:events";
 import {createWriteStream} from "node:fs";
 import {resolve} from "node:path";

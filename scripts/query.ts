@@ -1,12 +1,12 @@
 // npm run query -- "SELECT …" [more statements]: read-only look into the warehouse (KC_DB).
-// Opened as the reports open it (reports/warehouse.ts): a missing warehouse, a typo or a write to
+// Opened as the reports open it (src/lib/warehouse/open.ts): a missing warehouse, a typo or a write to
 // the read-only file gets one Vietnamese line, not a stack trace.
 // Read-only means no file either: the warehouse holds personal columns, and COPY … TO, EXPORT
 // DATABASE or ATTACH would write them anywhere (read_csv would read any file of the machine).
 // DuckDB's external access is turned off before the first statement and the configuration locked,
 // so no statement can turn it back on.
-import {openWarehouse, WarehouseMissing} from "../reports/warehouse.js";
-import {printable} from "./summary.js";
+import {openWarehouse, WarehouseMissing} from "../src/lib/warehouse/open.js";
+import {printable} from "../loaders/summary.js";
 
 const statements = process.argv.slice(2);
 if (statements.length === 0) {

@@ -1,13 +1,14 @@
-// Reading the warehouse for the reports, the query command and the site's data loaders (Node
-// only; the loaders convert rows their own way, src/data/warehouse.ts): opened READ-ONLY, money kept as bigint đồng,
-// dates as ISO "yyyy-mm-dd", NULL as undefined, so rows have the contract's types
-// (src/lib/contract/kinds.ts) and feed the same pure functions the pages use.
+// The one warehouse reader (Node only), below the three that read: the reports, `npm run query`
+// and the site's data loaders (src/data/, through ./json.ts). Opened READ-ONLY; values are bound,
+// never spliced into the SQL. Rows come back as the contract types them: money bigint đồng, dates
+// ISO "yyyy-mm-dd", NULL undefined (src/lib/contract/kinds.ts), so they feed the same pure
+// functions the pages use; ./json.ts encodes the same rows as JSON for the pages.
 import {existsSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {DuckDBInstance, DuckDBTypeId, type DuckDBConnection} from "@duckdb/node-api";
+import {DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
 import type {z} from "zod";
-import {columnMeta} from "../src/lib/contract/fields.js";
+import {columnMeta} from "../contract/fields.js";
 import {
   kinds,
   type Activity,
@@ -19,7 +20,7 @@ import {
   type PlanLine,
   type PlanTarget,
   type Project
-} from "../src/lib/contract/kinds.js";
+} from "../contract/kinds.js";
 
 export type Value = string | number | bigint | boolean | undefined;
 export type Row = Record<string, Value>;
@@ -28,7 +29,7 @@ export class WarehouseMissing extends Error {
   override name = "WarehouseMissing";
 }
 
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
 /** The warehouse every reader opens: KC_DB (relative to the working directory), else the project's data/warehouse.duckdb. */
 export function warehousePath(): string {
@@ -42,17 +43,24 @@ export function requireWarehouse(file: string): void {
   }
 }
 
+/** Values bound to `$name` placeholders of a statement. */
+export type Params = Record<string, DuckDBValue>;
+
 export interface Warehouse {
-  query<T extends Row = Row>(sql: string): Promise<T[]>;
+  query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
   close(): void;
 }
 
-export async function openWarehouse(file = warehousePath()): Promise<Warehouse> {
+/** How one cell of a result becomes a JS value, given its column's DuckDB type. */
+export type CellEncoding<V> = (value: unknown, type: DuckDBTypeId) => V;
+
+/** A read-only connection to the warehouse at `file` (which must exist). */
+export async function connect(file = warehousePath()): Promise<{conn: DuckDBConnection; close(): void}> {
   requireWarehouse(file);
   const instance = await DuckDBInstance.create(file, {access_mode: "READ_ONLY"});
   const conn = await instance.connect();
   return {
-    query: <T extends Row>(sql: string) => rows<T>(conn, sql),
+    conn,
     close() {
       conn.closeSync();
       instance.closeSync();
@@ -60,17 +68,23 @@ export async function openWarehouse(file = warehousePath()): Promise<Warehouse> 
   };
 }
 
-async function rows<T extends Row>(conn: DuckDBConnection, sql: string): Promise<T[]> {
-  const reader = await conn.runAndReadAll(sql);
+/** Runs `sql` with bound `params` and returns its rows, each cell through `encode`. */
+export async function readRows<V, T extends Record<string, V>>(conn: DuckDBConnection, sql: string, params: Params | undefined, encode: CellEncoding<V>): Promise<T[]> {
+  const reader = params ? await conn.runAndReadAll(sql, params) : await conn.runAndReadAll(sql);
   const names = reader.columnNames();
   const types = reader.columnTypes().map((t) => t.typeId);
   return reader.getRowsJS().map((values) => {
-    const row: Row = {};
+    const row: Record<string, V> = {};
     names.forEach((name, i) => {
-      row[name] = plain(values[i], types[i]!);
+      row[name] = encode(values[i], types[i]!);
     });
     return row as T;
   });
+}
+
+export async function openWarehouse(file = warehousePath()): Promise<Warehouse> {
+  const {conn, close} = await connect(file);
+  return {query: <T extends Row>(sql: string, params?: Params) => readRows<Value, T>(conn, sql, params, plain), close};
 }
 
 function plain(value: unknown, type: DuckDBTypeId): Value {
