@@ -187,144 +187,198 @@ export function draftPlan(inputs: DraftInputs, options: DraftOptions): DraftPlan
   const fromYear = options.fromYear ?? year - 1;
   const normDate = `${year}-01-01`;
   const envelope = options.envelope ?? null;
+  const overrides = options.quantities ?? {};
   const warnings: string[] = [];
 
-  const facilities = facilityIndex(inputs);
-  const lastSupport = supportHistory(inputs, year, facilities);
-
-  // 1. Cap every request of the year.
-  const survey = inputs.survey.filter((r) => r.for_year === year);
-  const capped = survey.map((r) => {
-    const {cap, note} = capFor(r, normsFor(inputs.norms, r.content_group, normDate));
-    const value = cap === undefined ? r.requested_support : min(r.requested_support, cap);
-    return {row: r, cap, capped: value, capNote: note};
-  });
+  const capped = capRequests(inputs, year, normDate);
   for (const c of capped) if (c.cap === undefined) warnings.push(`Phiếu ${c.row.survey_id}: ${c.capNote}.`);
-
-  // 2. The plan's own lines: standing ones keep quantity and unit; the others are priced per group.
   const previous = previousPlan(inputs.planLines, year);
-  const standing = new Map(previous.filter((l) => isStanding(l, inputs.activities, survey)).map((l) => [l.content_group, l]));
+  const standing = new Map(previous.filter((l) => isStanding(l, inputs.activities, capped.map((c) => c.row))).map((l) => [l.content_group, l]));
   const groups = lineOrder(previous, capped.map((c) => c.row.content_group));
+  const pricing = priceGroups(groups, {inputs, previous, standing, capped, normDate, year});
+  const facilities = facilityIndex(inputs);
+  const ranked = rankRequests(capped, facilities, supportHistory(inputs, year, facilities));
+  const decided = placeRequests(ranked, {previous, standing, pricing, envelope, overrides});
+  const requests = ranked.map((c, i) => rankedRequest(c, i, pricing, decided, facilities));
+  const lines = [...newLines(groups, {previous, standing, pricing, requests}, overrides), ...carryOverLines(inputs, fromYear, overrides)];
+  numberLines(lines);
+
+  for (const key of Object.keys(overrides)) {
+    if (!lines.some((l) => l.key === key)) warnings.push(`Điều chỉnh số lượng cho dòng không có trong dự thảo: ${key}.`);
+  }
+  const totals = draftTotals(lines, envelope);
+  if (totals.overEnvelope) warnings.push(`Tổng kinh phí năm ${year} (${formatMoney(totals.newTotal)}) vượt tổng mức dự kiến ${formatMoney(envelope!)} là ${formatMoney(totals.newTotal - envelope!)}.`);
+
+  return {year, fromYear, normDate, lines, requests, targets: draftTargets(inputs, previous, lines, year), totals, warnings};
+}
+
+// ---- the steps of draftPlan ------------------------------------------------------------------
+
+type Overrides = Readonly<Record<string, number>>;
+type Pricing = ReadonlyMap<ContentGroup, {unit: bigint; how: string}>;
+type StandingLines = ReadonlyMap<ContentGroup, PlanLine>;
+interface CappedRequest {
+  row: DemandSurvey;
+  cap: bigint | undefined;
+  capped: bigint;
+  capNote: string;
+}
+type RankedCapped = CappedRequest & {key: string | undefined; last: number | null};
+type Decisions = ReadonlyMap<string, {status: RequestStatus; reason: string}>;
+
+/** Staff's quantity for line `key`, when they set a usable one. */
+function overrideOf(overrides: Overrides, key: string): number | undefined {
+  const raw = overrides[key];
+  return raw === undefined || !Number.isFinite(raw) ? undefined : Math.max(0, Math.floor(raw));
+}
+
+/** 1. Every request of the year, capped by the norms in force on 1 January. */
+function capRequests(inputs: DraftInputs, year: number, normDate: string): CappedRequest[] {
+  return inputs.survey
+    .filter((r) => r.for_year === year)
+    .map((r) => {
+      const {cap, note} = capFor(r, normsFor(inputs.norms, r.content_group, normDate));
+      return {row: r, cap, capped: cap === undefined ? r.requested_support : min(r.requested_support, cap), capNote: note};
+    });
+}
+
+/** 2. The unit of each line: standing lines keep theirs; the others are priced per group. */
+function priceGroups(
+  groups: readonly ContentGroup[],
+  c: {inputs: DraftInputs; previous: readonly PlanLine[]; standing: StandingLines; capped: readonly CappedRequest[]; normDate: string; year: number}
+): Pricing {
   const pricing = new Map<ContentGroup, {unit: bigint; how: string}>();
   for (const g of groups) {
-    const kept = standing.get(g);
-    pricing.set(g, kept ? standingUnit(kept, inputs.norms, normDate) : unitFor(g, inputs, previous, capped.filter((c) => c.row.content_group === g).map((c) => c.capped), normDate, year));
+    const kept = c.standing.get(g);
+    const requested = c.capped.filter((r) => r.row.content_group === g).map((r) => r.capped);
+    pricing.set(g, kept ? standingUnit(kept, c.inputs.norms, c.normDate) : unitFor(g, c.inputs, c.previous, requested, c.normDate, c.year));
   }
-  const overrides = options.quantities ?? {};
-  const quantityOf = (g: ContentGroup, suggested: number) => {
-    const raw = overrides[g];
-    return raw === undefined || !Number.isFinite(raw) ? suggested : Math.max(0, Math.floor(raw));
-  };
+  return pricing;
+}
 
-  // 3. Rank.
-  const ranked = capped
+/** 3. The requests in priority order, each with its facility's key and last year of support. */
+function rankRequests(capped: readonly CappedRequest[], facilities: FacilityIndex, lastSupport: ReadonlyMap<string, number>): RankedCapped[] {
+  return capped
     .map((c) => {
       const key = facilities.keyOf(c.row.establishment_id, c.row.establishment_name);
-      const last = key === undefined ? null : (lastSupport.get(key) ?? null);
-      return {...c, key, last};
+      return {...c, key, last: key === undefined ? null : (lastSupport.get(key) ?? null)};
     })
     .sort((a, b) => compareRequests(a, b));
+}
 
-  // 4. Envelope: the standing lines first (as staff set them); then, in rank order, each line of
-  //    the plan up to its earlier quantity; then the money left, in rank order. A request is taken
-  //    whole, at what it is proposed, while it fits.
-  let used = sum([...standing.values()].map((l) => BigInt(quantityOf(l.content_group, l.quantity)) * pricing.get(l.content_group)!.unit));
-  const seats = new Map(previous.filter((l) => !standing.has(l.content_group)).map((l) => [l.content_group, l.quantity]));
+/**
+ * 4. The envelope: the standing lines first (as staff set them); then, in rank order, each line
+ * of the plan up to its earlier quantity; then the money left, in rank order. A request is taken
+ * whole, at what it is proposed, while it fits.
+ */
+function placeRequests(
+  ranked: readonly RankedCapped[],
+  c: {previous: readonly PlanLine[]; standing: StandingLines; pricing: Pricing; envelope: bigint | null; overrides: Overrides}
+): Decisions {
+  const {standing, pricing, envelope} = c;
+  let used = sum([...standing.values()].map((l) => BigInt(overrideOf(c.overrides, l.content_group) ?? l.quantity) * pricing.get(l.content_group)!.unit));
+  const seats = new Map(c.previous.filter((l) => !standing.has(l.content_group)).map((l) => [l.content_group, l.quantity]));
   const decided = new Map<string, {status: RequestStatus; reason: string}>();
   const fits = (amount: bigint) => envelope === null || used + amount <= envelope;
   for (const round of ["plan", "rest"] as const) {
-    ranked.forEach((c, i) => {
-      if (decided.has(c.row.survey_id)) return;
-      const g = c.row.content_group;
+    ranked.forEach((r, i) => {
+      if (decided.has(r.row.survey_id)) return;
+      const g = r.row.content_group;
       const unit = pricing.get(g)?.unit ?? 0n;
-      const proposed = min(c.capped, unit);
+      const proposed = min(r.capped, unit);
       const kept = standing.get(g);
       if (kept) {
-        decided.set(c.row.survey_id, {status: "left_out", reason: `Nội dung do xã tổ chức chung (dòng ${kept.line_no} năm ${kept.year}: ${kept.description.replace(/[.…]+$/u, "")}); không bố trí hỗ trợ riêng cho cơ sở`});
-      } else if (unit === 0n || c.capped === 0n) {
-        decided.set(c.row.survey_id, {status: "left_out", reason: "Không có mức hỗ trợ để bố trí (đề nghị hoặc định mức bằng 0)"});
+        decided.set(r.row.survey_id, {status: "left_out", reason: `Nội dung do xã tổ chức chung (dòng ${kept.line_no} năm ${kept.year}: ${kept.description.replace(/[.…]+$/u, "")}); không bố trí hỗ trợ riêng cho cơ sở`});
+      } else if (unit === 0n || r.capped === 0n) {
+        decided.set(r.row.survey_id, {status: "left_out", reason: "Không có mức hỗ trợ để bố trí (đề nghị hoặc định mức bằng 0)"});
       } else if (round === "plan" && (seats.get(g) ?? 0) > 0 && fits(proposed)) {
         used += proposed;
         seats.set(g, seats.get(g)! - 1);
-        decided.set(c.row.survey_id, {status: "included", reason: `Xếp thứ ${i + 1} theo thứ tự ưu tiên, trong số suất của dòng theo kế hoạch năm trước; đề xuất hỗ trợ ${formatMoney(proposed)}`});
+        decided.set(r.row.survey_id, {status: "included", reason: `Xếp thứ ${i + 1} theo thứ tự ưu tiên, trong số suất của dòng theo kế hoạch năm trước; đề xuất hỗ trợ ${formatMoney(proposed)}`});
       } else if (round === "rest" && fits(proposed)) {
         used += proposed;
-        decided.set(c.row.survey_id, {status: "included", reason: `Xếp thứ ${i + 1} theo thứ tự ưu tiên, bố trí từ kinh phí còn lại; đề xuất hỗ trợ ${formatMoney(proposed)}`});
+        decided.set(r.row.survey_id, {status: "included", reason: `Xếp thứ ${i + 1} theo thứ tự ưu tiên, bố trí từ kinh phí còn lại; đề xuất hỗ trợ ${formatMoney(proposed)}`});
       } else if (round === "rest") {
-        decided.set(c.row.survey_id, {status: "left_out", reason: `Ngoài tổng mức kinh phí: còn lại ${formatMoney(envelope! - used)}, đề nghị này cần ${formatMoney(proposed)}`});
+        decided.set(r.row.survey_id, {status: "left_out", reason: `Ngoài tổng mức kinh phí: còn lại ${formatMoney(envelope! - used)}, đề nghị này cần ${formatMoney(proposed)}`});
       }
     });
   }
-  const requests: RankedRequest[] = ranked.map((c, i) => {
-    const unit = pricing.get(c.row.content_group)?.unit ?? 0n;
-    const proposed = min(c.capped, unit);
-    const {status, reason} = decided.get(c.row.survey_id)!;
-    const name = facilities.nameOf(c.row.establishment_id, c.row.establishment_name);
-    return {
-      rank: i + 1,
-      survey_id: c.row.survey_id,
-      ...(c.row.establishment_id === undefined ? {} : {establishment_id: c.row.establishment_id}),
-      ...(name === undefined ? {} : {establishment_name: name}),
-      content_group: c.row.content_group,
-      description: c.row.description,
-      ...(c.row.priority === undefined ? {} : {priority: c.row.priority}),
-      ...(c.row.surveyed_on === undefined ? {} : {surveyed_on: c.row.surveyed_on}),
-      ...(c.row.estimated_cost === undefined ? {} : {estimated_cost: c.row.estimated_cost}),
-      requested: c.row.requested_support,
-      ...(c.cap === undefined ? {} : {cap: c.cap}),
-      capped: c.capped,
-      capNote: c.capNote,
-      proposed,
-      lastSupportedYear: c.last,
-      supportNote: c.key === undefined ? "Đề nghị chung của xã" : c.last === null ? "Chưa từng được hỗ trợ" : `Hỗ trợ gần nhất năm ${c.last}`,
-      lineKey: c.row.content_group,
-      status,
-      reason
-    };
-  });
+  return decided;
+}
 
-  // New lines, in the plan's order.
-  const lines: DraftLine[] = [];
-  for (const g of groups) {
-    const price = pricing.get(g)!;
-    const prev = previous.find((l) => l.content_group === g);
-    const kept = standing.get(g);
-    const included = requests.filter((r) => r.content_group === g && r.status === "included");
-    const all = requests.filter((r) => r.content_group === g);
+/** A ranked request as the page and the document show it. */
+function rankedRequest(c: RankedCapped, i: number, pricing: Pricing, decided: Decisions, facilities: FacilityIndex): RankedRequest {
+  const {status, reason} = decided.get(c.row.survey_id)!;
+  const name = facilities.nameOf(c.row.establishment_id, c.row.establishment_name);
+  return {
+    rank: i + 1,
+    survey_id: c.row.survey_id,
+    ...(c.row.establishment_id === undefined ? {} : {establishment_id: c.row.establishment_id}),
+    ...(name === undefined ? {} : {establishment_name: name}),
+    content_group: c.row.content_group,
+    description: c.row.description,
+    ...(c.row.priority === undefined ? {} : {priority: c.row.priority}),
+    ...(c.row.surveyed_on === undefined ? {} : {surveyed_on: c.row.surveyed_on}),
+    ...(c.row.estimated_cost === undefined ? {} : {estimated_cost: c.row.estimated_cost}),
+    requested: c.row.requested_support,
+    ...(c.cap === undefined ? {} : {cap: c.cap}),
+    capped: c.capped,
+    capNote: c.capNote,
+    proposed: min(c.capped, pricing.get(c.row.content_group)?.unit ?? 0n),
+    lastSupportedYear: c.last,
+    supportNote: c.key === undefined ? "Đề nghị chung của xã" : c.last === null ? "Chưa từng được hỗ trợ" : `Hỗ trợ gần nhất năm ${c.last}`,
+    lineKey: c.row.content_group,
+    status,
+    reason
+  };
+}
+
+/** The year's new lines, in the plan's order. */
+function newLines(
+  groups: readonly ContentGroup[],
+  c: {previous: readonly PlanLine[]; standing: StandingLines; pricing: Pricing; requests: readonly RankedRequest[]},
+  overrides: Overrides
+): DraftLine[] {
+  return groups.map((g) => {
+    const price = c.pricing.get(g)!;
+    const prev = c.previous.find((l) => l.content_group === g);
+    const kept = c.standing.get(g);
+    const all = c.requests.filter((r) => r.content_group === g);
+    const included = all.filter((r) => r.status === "included");
     const explanation = kept
       ? `Hoạt động chung của xã, giữ số lượng của kế hoạch năm ${kept.year} (${kept.quantity})`
       : all.length === 0
         ? "Chưa có đề nghị trong phiếu khảo sát"
         : `${included.length}/${all.length} đề nghị được bố trí`;
-    lines.push(
-      makeLine(
-        {
-          key: g,
-          kind: "new",
-          origin: kept ? "standing" : "requests",
-          content_group: g,
-          funding_source: "xa",
-          description: prev?.description ?? DEFAULT_DESCRIPTION[g],
-          suggestedQuantity: kept ? kept.quantity : included.length,
-          unitAmount: price.unit,
-          // The placed requests first, then (when staff raise the quantity) the next ones in rank order.
-          slots: kept ? [] : [...included, ...all.filter((r) => r.status !== "included" && r.proposed > 0n)].map((r) => ({id: r.survey_id, amount: r.proposed})),
-          note: prev?.note ?? "",
-          explanation,
-          pricing: price.how,
-          sources: []
-        },
-        overrides
-      )
+    return makeLine(
+      {
+        key: g,
+        kind: "new",
+        origin: kept ? "standing" : "requests",
+        content_group: g,
+        funding_source: "xa",
+        description: prev?.description ?? DEFAULT_DESCRIPTION[g],
+        suggestedQuantity: kept ? kept.quantity : included.length,
+        unitAmount: price.unit,
+        // The placed requests first, then (when staff raise the quantity) the next ones in rank order.
+        slots: kept ? [] : [...included, ...all.filter((r) => r.status !== "included" && r.proposed > 0n)].map((r) => ({id: r.survey_id, amount: r.proposed})),
+        note: prev?.note ?? "",
+        explanation,
+        pricing: price.how,
+        sources: []
+      },
+      overrides
     );
-  }
+  });
+}
 
-  // 5. Carry-over: the evaluation's proposal for the year before, by its rule (carry-over.ts).
-  for (const c of inputs.carryOver ?? []) {
-    if (c.remainder <= 0n) continue;
-    const group = inputs.activities.find((a) => a.year === fromYear && a.activity_id === c.activity_id)?.content_group;
-    lines.push(
-      makeLine(
+/** 5. Carry-over: the evaluation's proposal for the year before, by its rule (carry-over.ts). */
+function carryOverLines(inputs: DraftInputs, fromYear: number, overrides: Overrides): DraftLine[] {
+  return (inputs.carryOver ?? [])
+    .filter((c) => c.remainder > 0n)
+    .map((c) => {
+      const group = inputs.activities.find((a) => a.year === fromYear && a.activity_id === c.activity_id)?.content_group;
+      return makeLine(
         {
           key: `chuyen_nguon:${c.activity_id}`,
           kind: "carry_over",
@@ -340,39 +394,26 @@ export function draftPlan(inputs: DraftInputs, options: DraftOptions): DraftPlan
           sources: [c.activity_id]
         },
         overrides
-      )
-    );
-  }
+      );
+    });
+}
 
-  // Row numbers over printed lines.
+/** Row numbers over the printed lines (a line of quantity 0 is not printed). */
+function numberLines(lines: DraftLine[]): void {
   let stt = 0;
   for (const l of lines) l.stt = l.quantity > 0 ? ++stt : null;
+}
 
-  for (const key of Object.keys(overrides)) {
-    if (!lines.some((l) => l.key === key)) warnings.push(`Điều chỉnh số lượng cho dòng không có trong dự thảo: ${key}.`);
-  }
-
+function draftTotals(lines: readonly DraftLine[], envelope: bigint | null): DraftTotals {
   const newTotal = sum(lines.filter((l) => l.kind === "new").map((l) => l.totalAmount));
   const carryOverTotal = sum(lines.filter((l) => l.kind === "carry_over").map((l) => l.totalAmount));
-  const overEnvelope = envelope !== null && newTotal > envelope;
-  if (overEnvelope) warnings.push(`Tổng kinh phí năm ${year} (${formatMoney(newTotal)}) vượt tổng mức dự kiến ${formatMoney(envelope)} là ${formatMoney(newTotal - envelope)}.`);
-
   return {
-    year,
-    fromYear,
-    normDate,
-    lines,
-    requests,
-    targets: draftTargets(inputs, previous, lines, year),
-    totals: {
-      newTotal,
-      carryOverTotal,
-      grandTotal: newTotal + carryOverTotal,
-      envelope,
-      remaining: envelope === null ? null : envelope - newTotal,
-      overEnvelope
-    },
-    warnings
+    newTotal,
+    carryOverTotal,
+    grandTotal: newTotal + carryOverTotal,
+    envelope,
+    remaining: envelope === null ? null : envelope - newTotal,
+    overEnvelope: envelope !== null && newTotal > envelope
   };
 }
 
@@ -386,9 +427,8 @@ type LineDraft = Omit<DraftLine, "stt" | "quantity" | "totalAmount" | "adjusted"
   slots?: readonly {id: string; amount: bigint}[];
 };
 
-function makeLine({slots, ...d}: LineDraft, overrides: Readonly<Record<string, number>>): DraftLine {
-  const raw = overrides[d.key];
-  const override = raw === undefined || !Number.isFinite(raw) ? undefined : Math.max(0, Math.floor(raw));
+function makeLine({slots, ...d}: LineDraft, overrides: Overrides): DraftLine {
+  const override = overrideOf(overrides, d.key);
   const quantity = override ?? d.suggestedQuantity;
   const adjusted = override !== undefined && override !== d.suggestedQuantity;
   const explanation = adjusted ? `${d.explanation}; số lượng do cán bộ điều chỉnh: ${quantity} (theo quy tắc: ${d.suggestedQuantity})` : d.explanation;
