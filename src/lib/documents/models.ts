@@ -2,8 +2,11 @@
 // The evaluation model is computed from the warehouse (reports/evaluation.ts) and handed to the
 // page as JSON; the draft plan model wraps the pure draftPlan() result (src/lib/plan/draft.ts).
 import type {ContentGroup} from "../contract/codes.js";
+import type {CarryOverItem} from "../plan/carry-over.js";
 import type {DraftPlan} from "../plan/draft.js";
 import type {WordsOptions} from "../words.js";
+
+export type {CarryOverItem};
 
 /** The parts of a state document that staff fill at issue time; blanks are left when absent. */
 export interface DocumentMeta {
@@ -87,25 +90,6 @@ export interface YearFigures {
   support: bigint;
   counterpart: bigint;
   jobs: number;
-}
-
-export interface CarryOverItem {
-  activity_id: string;
-  /** A carried activity's origin (Chuyển từ năm, Mã hoạt động năm trước): the chain to follow. */
-  carriedFrom?: {year: number; activity_id: string};
-  title: string;
-  establishment_name?: string;
-  status: string;
-  decision_no?: string;
-  line_no?: number;
-  approved: bigint;
-  disbursed: bigint;
-  /** approved − disbursed; absent on settlement items (where `remainder` is that difference). */
-  unpaid?: bigint;
-  /** Proposed for carry-over (src/lib/plan/carry-over.ts); for settlement items, approved − disbursed. */
-  remainder: bigint;
-  /** Why less than `unpaid` is proposed (Vietnamese); absent when nothing is held back. */
-  limit?: string;
 }
 
 /** Something the signer must see, under "Tồn tại, hạn chế" and as the page's alerts. */

@@ -14,7 +14,26 @@
 // on a 2027 carry-over line that is still unpaid at the end of 2027 is proposed again, limited by
 // that line as any other.
 import {formatNumber} from "../format.js";
-import type {CarryOverItem} from "../documents/models.js";
+
+/** An activity of the year's carry-over proposal, as the evaluation lists it. */
+export interface CarryOverItem {
+  activity_id: string;
+  /** A carried activity's origin (Chuyển từ năm, Mã hoạt động năm trước): the chain to follow. */
+  carriedFrom?: {year: number; activity_id: string};
+  title: string;
+  establishment_name?: string;
+  status: string;
+  decision_no?: string;
+  line_no?: number;
+  approved: bigint;
+  disbursed: bigint;
+  /** approved − disbursed; absent on settlement items (where `remainder` is that difference). */
+  unpaid?: bigint;
+  /** Proposed for carry-over (below); for settlement items, approved − disbursed. */
+  remainder: bigint;
+  /** Why less than `unpaid` is proposed (Vietnamese); absent when nothing is held back. */
+  limit?: string;
+}
 
 export const CARRY_OVER_RULE: readonly string[] = [
   "Hoạt động cấp xã đã phê duyệt, chưa hoàn thành và chưa giải ngân hết được đề nghị chuyển nguồn phần chưa giải ngân (kinh phí phê duyệt trừ số đã chi, đã trừ thu hồi).",

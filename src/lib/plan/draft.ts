@@ -37,7 +37,7 @@
 // 7. Targets. Section IV's indicators are the earlier plan's, as ranges from the funded quantities.
 import type {Activity, DemandSurvey, Establishment, Norm, PlanLine, PlanTarget, Project} from "../contract/kinds.js";
 import {codeLists, committedStatuses, type ContentGroup} from "../contract/codes.js";
-import type {CarryOverItem} from "../documents/models.js";
+import type {CarryOverItem} from "./carry-over.js";
 import {formatMoney} from "../format.js";
 import {nameKey} from "../parse/text.js";
 
