@@ -9,7 +9,7 @@ import {startServer, type StaticServer} from "../../scripts/serve.js";
 import {distDir, projectRoot} from "../site/build.js";
 
 export const CHROMIUM = process.env.KC_CHROMIUM ?? "/usr/bin/chromium";
-/** From /work/shared/FRAMEWORK-OFFLINE.md (headless is passed by playwright). */
+/** Flags for Debian's Chromium headless as root in a container (headless itself is passed by playwright). */
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",

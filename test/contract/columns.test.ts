@@ -1,4 +1,4 @@
-// The contract's own lists (DATA-CONTRACT.md, "Code lists" and "Columns"), copied here by hand,
+// The contract's own lists (docs/du-lieu.md, "Danh mục mã" and each kind's columns), copied here by hand,
 // against the code that implements them (src/lib/contract). The implementation may add optional
 // columns, aliases and short forms; it may not drop, rename or loosen what the contract states.
 import {describe, expect, it} from "vitest";

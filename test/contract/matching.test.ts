@@ -1,4 +1,4 @@
-// Header matching and code matching (DATA-CONTRACT.md): case-, space- and diacritic-insensitive,
+// Header matching and code matching (docs/du-lieu.md): case-, space- and diacritic-insensitive,
 // and validateRow, the one authority on what a row of cells means.
 import {describe, expect, it} from "vitest";
 import {codeLists, type CodeEntry} from "../../src/lib/contract/codes.js";

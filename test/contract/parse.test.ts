@@ -1,4 +1,4 @@
-// The cell parsers of the contract (DATA-CONTRACT.md, "Rules for every file"), value by value.
+// The cell parsers of the contract (docs/du-lieu.md, "Quy tắc chung"), value by value.
 // Every expected value below is written by hand from the contract's text.
 import {describe, expect, it} from "vitest";
 import {isRealDate, parseDate} from "../../src/lib/parse/dates.js";

@@ -1,4 +1,4 @@
-// The command (DATA-CONTRACT.md, "The command"): `--json` prints a summary per file, exit 0 when
+// The command (README, "Các lệnh"): `--json` prints a summary per file, exit 0 when
 // the run went through (rejected rows included), non-zero when a file refused the run.
 import {spawn} from "node:child_process";
 import {existsSync, readFileSync} from "node:fs";

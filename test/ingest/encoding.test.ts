@@ -1,4 +1,4 @@
-// Encodings and delimiters (DATA-CONTRACT.md, "Rules for every file"): UTF-8 with or without BOM
+// Encodings and delimiters (docs/du-lieu.md, "Quy tắc chung"): UTF-8 with or without BOM
 // and UTF-16 with BOM load identically, `,` `;` and tab are detected; any other encoding refuses
 // the whole run with a message naming the file and how to re-save it, and the previous warehouse
 // stays exactly as it was.

@@ -1,4 +1,4 @@
-// The row rules of DATA-CONTRACT.md through the real ingest: header aliases, extra columns, the
+// The row rules of docs/du-lieu.md through the real ingest: header aliases, extra columns, the
 // spreadsheet row number of every reject (also after a quoted line break, a blank line or a
 // ragged row), rows read = loaded + rejected, duplicate keys (first wins, across files),
 // references, conditional requirements, and facility names resolved by tone-folded name.

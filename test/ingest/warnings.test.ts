@@ -1,4 +1,4 @@
-// Warnings (DATA-CONTRACT.md): a rule of the business that does not make a row unusable loads the
+// Warnings (docs/du-lieu.md): a rule of the business that does not make a row unusable loads the
 // row and lists it in `warnings`. Every rule in loaders/sql/warnings/ fires on a case built for it,
 // stays quiet on the near misses next to it (equal to a cap, net of a recovery, a cancelled
 // activity, a norm no longer in force), and a clean folder gives no warning at all.

@@ -1,4 +1,4 @@
-// The eight kinds of file the office hands in (DATA-CONTRACT.md). Each kind's zod object is the
+// The eight kinds of file the office hands in (the contract: src/lib/contract, for the office docs/du-lieu.md). Each kind's zod object is the
 // statement of its columns; the row types below derive from it. Browser-safe.
 import {z} from "zod";
 import {committedStatuses} from "./codes.js";
