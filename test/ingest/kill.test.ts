@@ -1,5 +1,5 @@
 // A run killed in the middle leaves the previous warehouse exactly as it was (docs/du-lieu.md,
-// "The command"): the CLI builds into `<db>.tmp-<pid>` and renames only at the end. The next
+// README, "Các lệnh"): the CLI builds into `<db>.tmp-<pid>` and renames only at the end. The next
 // run clears the dead run's build and succeeds. The large file (300.000 vouchers, ~22 MB) also
 // checks that rows keep their spreadsheet numbers when DuckDB reads a file on several threads.
 import {spawn} from "node:child_process";
