@@ -5,7 +5,7 @@
 import {mkdirSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {parseArgs} from "node:util";
-import {buildDraftPlanDocx, buildDraftPlanXlsx, buildEvaluationDocx, buildEvaluationXlsx} from "../src/lib/documents/index.js";
+import {adjustmentText, buildDraftPlanDocx, buildDraftPlanXlsx, buildEvaluationDocx, buildEvaluationXlsx, standsOnText} from "../src/lib/documents/index.js";
 import {formatMoney, formatPercent} from "../src/lib/format.js";
 import {parseMoney} from "../src/lib/parse/money.js";
 import {DEFAULT_ZERO_TENS, type ZeroTens} from "../src/lib/words.js";
@@ -67,6 +67,9 @@ async function main(): Promise<void> {
       writeFileSync(xlsx, await buildEvaluationXlsx(model, undefined, meta));
       const met = model.targets.filter((t) => t.status !== "chua_dat").length;
       console.log(`Báo cáo đánh giá năm ${y}: ${met}/${model.targets.length} chỉ tiêu đạt hoặc vượt; giải ngân ${formatMoney(model.budget.disbursed)} / ${formatMoney(model.budget.planned)} (${formatPercent(model.budget.disbursement_rate)}); đề nghị chuyển nguồn ${formatMoney(model.carryOver.total)}.`);
+      console.log(`${standsOnText(model)}.`);
+      const adjustment = adjustmentText(model);
+      if (adjustment) console.log(`${adjustment}.`);
       for (const f of model.findings ?? []) console.log(`Tồn tại: ${f.text}.`);
       console.log(`Đã ghi: ${docx}\nĐã ghi: ${xlsx}`);
     } else {

@@ -12,7 +12,9 @@ import {generateSample} from "../../scripts/sample/generate.js";
 import {evaluate} from "../../reports/evaluation.js";
 import {openWarehouse, type Warehouse} from "../../src/lib/warehouse/open.js";
 import {budgetRows, type Activity, type Line, type Voucher} from "../../src/components/budget-model.js";
-import type {EvaluationModel} from "../../src/lib/documents/models.js";
+import {buildEvaluationDocx, buildEvaluationXlsx, type EvaluationModel} from "../../src/lib/documents/index.js";
+import ExcelJS from "exceljs";
+import {paragraphs, unzip} from "../reports/docx-helpers.js";
 
 /** A site data loader's JSON (src/data/<name>.json.ts), run on the two-year warehouse. */
 function loader<T>(name: string): T {
@@ -132,6 +134,46 @@ describe("a closed year stays closed", () => {
     ]);
     expect(later.carryOver.total).toBe(tr(19.9));
     expect(later.targets.find((t) => t.indicator === "may_moc_xa")?.achieved).toBe(2); // HD-01, HD-02 (not HD-03)
+  });
+});
+
+describe("the closed year's documents say the date they stand on and keep the adjustment period apart", () => {
+  // The one voucher of plan year 2026 paid on 12/01/2027 (0,15 tr, second-year.ts) is shown apart
+  // in the Word report, the Excel table and the command's output, as on the page; the figures
+  // stay those of 31/12/2026. Mutation: dropping the adjustment paragraph from report.ts made the
+  // Word test fail.
+  const adjustment = "Các khoản chi sau ngày đó cho kế hoạch năm 2026 (thời gian chỉnh lý, ghi Năm kế hoạch 2026): 1 chứng từ, 150.000 đ, đến ngày 12/01/2027, không tính vào các số liệu của năm.";
+  let model: EvaluationModel;
+  beforeAll(async () => {
+    model = await evaluate(two, 2026);
+  });
+
+  it("Word: the opening names 31/12/2026 and the next paragraph the adjustment voucher", async () => {
+    const text = paragraphs(unzip(await buildEvaluationDocx(model)).get("word/document.xml")!.toString("utf8"));
+    const opening = text.findIndex((p) => p.includes("đến ngày 31/12/2026):"));
+    expect(opening).toBeGreaterThan(-1);
+    expect(text[opening + 1]).toBe(adjustment);
+  });
+
+  it("Excel: the budget sheet's last row says the date and the adjustment voucher", async () => {
+    const bytes = await buildEvaluationXlsx(model);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell(`A${ws.rowCount}`).value).toBe(`Số liệu đến ngày 31/12/2026. ${adjustment}`);
+  });
+
+  it("npm run report: prints the date and the adjustment voucher; the figures are 31/12/2026's", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "reports/cli.ts", "evaluation", "--year", "2026", "--out", join(dir, "van-ban")], {
+      env: {...process.env, KC_DB: join(dir, "two.duckdb")},
+      encoding: "utf8"
+    });
+    expect(run.status).toBe(0);
+    const out = run.stdout.split("\n");
+    expect(out).toContain("Số liệu đến ngày 31/12/2026.");
+    expect(out).toContain(adjustment);
+    // 95,45 of 130 paid by 31/12/2026 (not 95,6 with the January voucher).
+    expect(run.stdout).toContain("giải ngân 95.450.000 đ / 130.000.000 đ (73,4%)");
   });
 });
 

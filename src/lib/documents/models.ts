@@ -4,6 +4,7 @@
 import type {ContentGroup} from "../contract/codes.js";
 import type {CarryOverItem} from "../plan/carry-over.js";
 import type {DraftPlan} from "../plan/draft.js";
+import {formatDate, formatMoney, formatNumber} from "../format.js";
 import type {WordsOptions} from "../words.js";
 
 export type {CarryOverItem};
@@ -35,6 +36,22 @@ export function targetRange(min: number, max: number): string {
 }
 
 export type TargetStatus = "dat" | "vuot" | "chua_dat";
+
+/**
+ * The date an evaluation stands on and the vouchers it leaves out, in the words the page, the
+ * Word report, the Excel table and the command all print: a closed year keeps its figures when
+ * later data arrive, and says so.
+ */
+export function standsOnText(model: Pick<EvaluationModel, "year" | "dataAsOf">): string {
+  return model.dataAsOf ? `Số liệu đến ngày ${formatDate(model.dataAsOf)}` : "Chưa có ngày số liệu";
+}
+
+/** The adjustment period's vouchers (paid after the date, naming the year), told apart; undefined when none. */
+export function adjustmentText(model: Pick<EvaluationModel, "year" | "adjustment">): string | undefined {
+  const a = model.adjustment;
+  if (!a) return undefined;
+  return `Các khoản chi sau ngày đó cho kế hoạch năm ${model.year} (thời gian chỉnh lý, ghi Năm kế hoạch ${model.year}): ${formatNumber(a.vouchers)} chứng từ, ${formatMoney(a.amount)}, đến ngày ${formatDate(a.lastPaidOn)}, không tính vào các số liệu của năm`;
+}
 
 export const TARGET_STATUS_LABEL: Record<TargetStatus, string> = {dat: "Đạt", vuot: "Vượt", chua_dat: "Chưa đạt"};
 

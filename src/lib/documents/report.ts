@@ -23,7 +23,7 @@ import {
   type Column,
   type TableRowSpec
 } from "./layout.js";
-import {REPORT_RECIPIENTS, TARGET_STATUS_LABEL, targetRange, type DocumentMeta, type EvaluationModel, type YearFigures} from "./models.js";
+import {REPORT_RECIPIENTS, adjustmentText, TARGET_STATUS_LABEL, targetRange, type DocumentMeta, type EvaluationModel, type YearFigures} from "./models.js";
 
 export function reportSubject(year: number): string {
   return `Kết quả thực hiện kế hoạch khuyến công năm ${year} trên địa bàn xã`;
@@ -109,6 +109,8 @@ export async function buildEvaluationDocx(model: EvaluationModel, meta: Document
         (model.dataAsOf ? ` (số liệu tổng hợp từ cơ sở dữ liệu khuyến công của xã đến ngày ${formatDate(model.dataAsOf)}):` : ":")
     )
   );
+  const adjustment = adjustmentText(model);
+  if (adjustment) body.push(para(`${adjustment}.`));
 
   // I.
   body.push(heading1("I. KẾT QUẢ THỰC HIỆN"));

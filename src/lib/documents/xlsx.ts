@@ -10,7 +10,7 @@ import {lineNote} from "./plan.js";
 import {formatNumber} from "../format.js";
 import {moneyToWords} from "../words.js";
 import type {DraftLine} from "../plan/draft.js";
-import type {DocumentMeta, DraftPlanModel, EvaluationModel} from "./models.js";
+import {adjustmentText, standsOnText, type DocumentMeta, type DraftPlanModel, type EvaluationModel} from "./models.js";
 
 const MONEY = "#,##0";
 const FONT = {name: "Times New Roman", size: 12};
@@ -184,6 +184,7 @@ export async function buildEvaluationXlsx(model: EvaluationModel, excel?: ExcelJ
   for (let i = first; i <= last; i++) for (const c of [6, 7]) ws.getRow(i).getCell(c).numFmt = "0.0";
   r++;
   wordsRow(ws, r, 7, `Bằng chữ (số liệu khi tải về): kế hoạch ${moneyToWords(b.planned, meta.words).toLowerCase()}; đã giải ngân ${moneyToWords(b.disbursed, meta.words).toLowerCase()}`);
+  wordsRow(ws, r + 1, 7, [standsOnText(model), adjustmentText(model)].filter(Boolean).join(". ") + ".");
   carryOverSheet(wb, model, meta);
   return toBytes(wb);
 }
