@@ -79,6 +79,20 @@ describe("two plan years in the warehouse", () => {
     await page.close();
   });
 
+  it("Hoạt động: 2026's targets as its evaluation reports them, on 31/12/2026", async () => {
+    const {page, errors} = await site.open("/hoat-dong", {noScreenshot: true});
+    await page.locator("main select").first().selectOption({label: "2026"});
+    await page.locator("main p.kc-note", {hasText: "đến ngày 31/12/2026 (năm 2026 đã qua"}).waitFor();
+    // may_moc_xa: HD-01, HD-02 completed in 2026; HD-03 still under way on 31/12/2026 (completed on
+    // 28/02/2027, in the 2027 files). Mutation: the loader reading the targets ten years later (today's
+    // statuses) made this read 3 and 0.
+    const row = page.locator("main table tr", {hasText: "đầu tư mô hình ứng dụng máy móc thiết bị tiên tiến"}).first();
+    const cells = await row.locator("td").allTextContents();
+    expect(cells.slice(3, 6)).toEqual(["2", "1", "Đạt"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("the history runs through 2026: menu entry and heading", async () => {
     const {page, errors} = await site.open("/giai-doan", {noScreenshot: true});
     expect(await page.locator("main h1").first().textContent()).toBe("Khuyến công giai đoạn 2020–2026");
