@@ -1,4 +1,4 @@
-// Short screen labels for crowded table columns (Hoạt động, Giai đoạn 2020–2025). The full
+// Short screen labels for crowded table columns (Hoạt động, Giai đoạn). The full
 // Vietnamese labels of the code lists (codeLabel) stay in filters, tooltips and every export;
 // these only keep a 12-column table readable on screen.
 import {codeLabel} from "../lib/contract/codes.js";

@@ -1,4 +1,4 @@
-// One facility's card and support history (page "Cơ sở CNNT"): its 2020–2025 projects and its
+// One facility's card and support history (page "Cơ sở CNNT"): its projects (the projects file's years) and its
 // plan-year activities. Every text from the data is set with textContent.
 import {codeLabel} from "../lib/contract/codes.js";
 import {formatMoney, formatNumber} from "../lib/format.js";
@@ -53,7 +53,8 @@ export function facilityFacts(f: DetailFacility): string {
     .join(" · ");
 }
 
-export function facilityDetail(facility: DetailFacility | null | undefined, supports: readonly DetailSupport[], _options: {width?: number} = {}): HTMLElement {
+/** `period`: the years of the projects file the supports count ("2020–2025", formatPeriod). */
+export function facilityDetail(facility: DetailFacility | null | undefined, supports: readonly DetailSupport[], {period}: {period: string}): HTMLElement {
   const box = el("div", undefined, "kc-facility-detail");
   if (!facility) {
     box.append(el("p", "Chọn một cơ sở trong danh sách để xem lịch sử hỗ trợ.", "kc-muted"));
@@ -76,16 +77,16 @@ export function facilityDetail(facility: DetailFacility | null | undefined, supp
   summary.textContent =
     facility.supports > 0
       ? `Được hỗ trợ ${formatNumber(facility.supports)} lần, tổng ${formatMoney(facility.support_total)}; lần gần nhất năm ${facility.last_support_year}. ` +
-        "Tính các đề án 2020–2025 (mọi cấp) và các hoạt động từ khi được phê duyệt (không tính đề xuất, hoạt động đã hủy)."
+        `Tính các đề án ${period} (mọi cấp) và các hoạt động từ khi được phê duyệt (không tính đề xuất, hoạt động đã hủy).`
       : "Cơ sở chưa được hỗ trợ lần nào trong dữ liệu hiện có.";
   box.append(summary);
 
-  box.append(el("h4", `Đề án đã hỗ trợ giai đoạn 2020–2025 (${formatNumber(projects.length)})`));
+  box.append(el("h4", `Đề án đã hỗ trợ giai đoạn ${period} (${formatNumber(projects.length)})`));
   const projectsTable = dataTable(projects, {
     fileName: `De an ho tro ${facility.establishment_id}`,
-    title: `Đề án đã hỗ trợ cơ sở ${facility.establishment_id} giai đoạn 2020–2025`,
-    caption: "Đề án đã hỗ trợ giai đoạn 2020–2025",
-    empty: "Cơ sở không có đề án nào giai đoạn 2020–2025.",
+    title: `Đề án đã hỗ trợ cơ sở ${facility.establishment_id} giai đoạn ${period}`,
+    caption: `Đề án đã hỗ trợ giai đoạn ${period}`,
+    empty: `Cơ sở không có đề án nào giai đoạn ${period}.`,
     columns: [
       {key: "year", header: "Năm", type: "text"},
       {key: "title", header: "Tên đề án", type: "text"},

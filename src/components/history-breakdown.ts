@@ -1,4 +1,4 @@
-// Giai đoạn 2020–2025: the period's support split along one dimension (content group, sector or
+// Giai đoạn (the history page): the period's support split along one dimension (content group, sector or
 // former commune): one horizontal bar per value, largest first. The name sits above its bar (long
 // Vietnamese names are never cut), the amount and the number of projects just after the bar.
 import * as Plot from "@observablehq/plot";

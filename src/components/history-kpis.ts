@@ -1,6 +1,6 @@
-// Giai đoạn 2020–2025: the period's key figures as cards (Framework's .card/.big look).
+// Giai đoạn (the history page): the period's key figures as cards (Framework's .card/.big look).
 import {statCard} from "./stat-card.js";
-import {formatMoney, formatMoneyShort, formatNumber} from "../lib/format.js";
+import {formatMoney, formatMoneyShort, formatNumber, formatPeriod} from "../lib/format.js";
 
 export interface HistoryTotals {
   from_year: number | null;
@@ -25,7 +25,7 @@ export function historyKpis(t: HistoryTotals): HTMLElement {
   grid.className = "grid grid-cols-3";
   const withoutFacility = t.projects_without_facility > 0 ? `; ${formatNumber(t.projects_without_facility)} đề án không gắn với một cơ sở` : "";
   grid.append(
-    statCard("Số đề án được hỗ trợ", formatNumber(t.projects), `năm ${t.from_year ?? "–"}–${t.to_year ?? "–"}, mọi cấp`, {id: "projects"}),
+    statCard("Số đề án được hỗ trợ", formatNumber(t.projects), `năm ${formatPeriod(t.from_year, t.to_year) || "–"}, mọi cấp`, {id: "projects"}),
     statCard("Kinh phí khuyến công hỗ trợ", formatMoneyShort(t.support_amount), formatMoney(t.support_amount), {id: "support"}),
     statCard("Vốn đối ứng của cơ sở", formatMoneyShort(t.counterpart_amount), formatMoney(t.counterpart_amount), {id: "counterpart"}),
     statCard("Vốn đối ứng trên 1 đồng hỗ trợ", formatLeverage(t.leverage), "tổng vốn đối ứng / tổng kinh phí hỗ trợ", {id: "leverage"}),

@@ -1,4 +1,4 @@
-// Giai đoạn 2020–2025: support per year, stacked by programme level (quốc gia, tỉnh, huyện, xã),
+// Giai đoạn (the history page): support per year, stacked by programme level (quốc gia, tỉnh, huyện, xã),
 // with each year's total written above its bar.
 import * as Plot from "@observablehq/plot";
 import {codeLabel, codeLists} from "../lib/contract/codes.js";

@@ -1,4 +1,4 @@
-// Giai đoạn 2020–2025: one measure per year as columns with the value on top, and optionally a
+// Giai đoạn (the history page): one measure per year as columns with the value on top, and optionally a
 // dashed line for the whole period (e.g. the leverage of the period, or the yearly average),
 // explained in the chart's caption.
 import * as Plot from "@observablehq/plot";

@@ -121,7 +121,7 @@ export interface PlanYearKpi {
   approved_to_date: number;
   approved_undated: number;
   disbursed_to_date: number;
-  /** "ke_hoach": the year before has a plan; "de_an": only 2020–2025 projects; null: nothing. */
+  /** "ke_hoach": the year before has a plan; "de_an": only projects of earlier years; null: nothing. */
   prior_basis: "ke_hoach" | "de_an" | null;
   prior_planned: number | null;
   prior_approved_to_date: number | null;

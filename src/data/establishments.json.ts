@@ -1,5 +1,5 @@
 // Data loader for "Cơ sở CNNT" (src/co-so.md): the facility register with its support counts, and
-// every project (2020–2025) and plan-year activity of each facility. Reads the views of
+// every project (the projects file's years, `projectYears`) and plan-year activity of each facility. Reads the views of
 // loaders/sql/marts/site_facility.sql, column by column: owner names, phones, CCCD, tax codes and
 // extra columns never leave the warehouse.
 import type {DetailFacility, DetailSupport} from "../components/facility-detail.js";
@@ -27,7 +27,9 @@ const data = await withWarehouse(async (query) => {
        FROM site_facility_support
       ORDER BY establishment_id, year, source, support_id`
   );
-  return {facilities, supports};
+  // The projects counted (a project of a plan year is left to the activities file, and not counted).
+  const projectYears = supports.filter((s) => s.source === "du_an" && s.counted).map((s) => Number(s.year));
+  return {facilities, supports, projectYears: projectYears.length ? {from: Math.min(...projectYears), to: Math.max(...projectYears)} : null};
 });
 
 writeJson(data);

@@ -75,6 +75,12 @@ export function formatYear(year: number): string {
   return String(year);
 }
 
+/** A run of years: "2020–2025", one year "2026"; "" when the years are unknown. */
+export function formatPeriod(from: number | null | undefined, to: number | null | undefined): string {
+  if (from == null || to == null) return "";
+  return from === to ? String(from) : `${from}–${to}`;
+}
+
 /** "2026-01-05" or a Date → "05/01/2026". */
 export function formatDate(value: string | Date | null | undefined): string {
   if (value == null) return "";

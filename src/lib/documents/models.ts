@@ -98,7 +98,7 @@ export interface CountBy {
   count: number;
 }
 
-/** The figures compared with the 2020–2025 yearly averages. */
+/** The figures compared with the yearly averages of the years before (history). */
 export interface YearFigures {
   /** Projects (history) or completed activities (plan year). */
   supports: number;

@@ -9,6 +9,7 @@ import {fileURLToPath} from "node:url";
 import {DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
 import type {z} from "zod";
 import {columnMeta} from "../contract/fields.js";
+import {formatPeriod} from "../format.js";
 import {
   kinds,
   type Activity,
@@ -171,7 +172,7 @@ export async function historyPeriod(file = warehousePath()): Promise<string | nu
   const w = await openWarehouse(file);
   try {
     const [t] = await w.query("SELECT from_year, to_year FROM site_history_totals");
-    return t?.from_year === undefined ? null : `${t.from_year}–${t.to_year}`;
+    return t?.from_year === undefined ? null : formatPeriod(Number(t.from_year), Number(t.to_year));
   } catch {
     // A warehouse built before the view existed: the menu says "Giai đoạn đã qua" until the next ingest.
     return null;
