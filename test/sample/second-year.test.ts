@@ -10,6 +10,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {ingest} from "../../loaders/ingest.js";
 import {generateSample} from "../../scripts/sample/generate.js";
 import {evaluate} from "../../reports/evaluation.js";
+import {draftFromWarehouse} from "../../reports/plan.js";
 import {openWarehouse, type Warehouse} from "../../src/lib/warehouse/open.js";
 import {budgetRows, type Activity, type Line, type Voucher} from "../../src/components/budget-model.js";
 import {buildEvaluationDocx, buildEvaluationXlsx, type EvaluationModel} from "../../src/lib/documents/index.js";
@@ -211,6 +212,27 @@ describe("evaluation of 2027", () => {
     // 2027: HD-01, 02, 03, 05, 06 and HD-T01; carried HD-08–10 continue 2026's supports
     expect([e.history.current.supports, e.history.current.support]).toEqual([6, tr(167)]);
     expect(e.history.basis).toContain("Bình quân 2020 - 2026 (7 năm)");
+  });
+});
+
+describe("the draft of 2028, the year after next", () => {
+  it("takes 2027's new money as its envelope and 2027's carry-over proposal as its carried lines", async () => {
+    const {draft} = await draftFromWarehouse(two);
+    expect(draft.year).toBe(2028);
+    // 2027's new money: lines 1–3, 80 + 40 + 10 = 130 (not 150,4 with the carry-over lines 4–6:
+    // mutation: summing every 2027 line in reports/plan.ts made this read 150,4)
+    expect(draft.totals.envelope).toBe(tr(130));
+    // 2027's proposal (above): HD-02 6, HD-03 20, HD-06 7,5, HD-09 3,4 = 36,9, listed apart
+    const carried = draft.lines.filter((l) => l.kind === "carry_over");
+    expect(carried.map((l) => [l.sources, l.totalAmount])).toEqual([
+      [["HD-02"], tr(6)],
+      [["HD-03"], tr(20)],
+      [["HD-06"], tr(7.5)],
+      [["HD-09"], tr(3.4)]
+    ]);
+    expect(draft.totals.carryOverTotal).toBe(tr(36.9));
+    // No new line is templated from a carry-over line: every new line is of a content group, at the commune's money.
+    expect(draft.lines.filter((l) => l.kind === "new").every((l) => l.funding_source === "xa" && !l.description.startsWith("Chuyển nguồn"))).toBe(true);
   });
 });
 
