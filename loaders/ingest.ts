@@ -6,7 +6,7 @@ import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {existsSync, lstatSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, unlinkSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {basename, dirname, join, resolve} from "node:path";
-import {codeLists, type CodeEntry} from "../src/lib/contract/codes.js";
+import {codeLists, committedStatuses, type CodeEntry} from "../src/lib/contract/codes.js";
 import {formatNumber} from "../src/lib/format.js";
 import {kindOfFile, kindOrder, kinds, type KindName, type KindSpec} from "../src/lib/contract/kinds.js";
 import {headerSample, readHeader} from "./read/dialect.js";
@@ -16,7 +16,7 @@ import {FileRefused} from "./read/errors.js";
 import {readRegularFile} from "./read/open.js";
 import {matchHeaders} from "./read/headers.js";
 import {rejectAcrossRows} from "./load/integrity.js";
-import {resolveEstablishmentNames} from "./load/names.js";
+import {resolveEstablishmentNames, writeNameKeys} from "./load/names.js";
 import {hasBlankLine, loadRaw, scalar, type RawResult} from "./load/raw.js";
 import {quoteLiteral as lit} from "./load/sql.js";
 import {createKindTable, settleUnsure} from "./load/typed.js";
@@ -204,6 +204,7 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
     const files = kindOrder.flatMap((kind) => byKindLoaded.get(kind) ?? []);
     // The rules across rows go kind by kind in load order: a reference only finds rows that stayed.
     await timed("rows", async () => {
+      await writeNameKeys(conn);
       for (const kind of kindOrder) {
         await rejectAcrossRows(conn, kinds[kind] as KindSpec);
         if (kind === "projects" || kind === "demand_survey") await resolveEstablishmentNames(conn, kind);
@@ -418,6 +419,12 @@ async function insertCodeLists(conn: DuckDBConnection): Promise<void> {
     });
   }
   appender.closeSync();
+  const committed = await conn.createAppender("committed_statuses");
+  for (const status of committedStatuses) {
+    committed.appendVarchar(status);
+    committed.endRow();
+  }
+  committed.closeSync();
 }
 
 /** Loaded, rejected (distinct rows) and warned rows per file, into source_files and the summary. */

@@ -1,6 +1,10 @@
-// Runs the warehouse's SQL files: staging (tables built once per ingest from the kinds' tables),
-// marts (views), warnings (rules of the business) and data tests (the singular ones in tests/,
-// the generic ones generated from the contract by generic-tests.ts).
+// Runs the warehouse's SQL files. The models, layered raw (the kinds' tables) → staging (tables
+// built once per ingest) → intermediate (shared rules: a date's statuses and payments, committed
+// activities) → marts (the views the site and the documents read), each declare the models they
+// read in a first-line header, `-- depends: as_of, activity_payments` (none: `-- depends:`), and
+// run in that graph's order, whatever their folder or name. Then the warnings (rules of the
+// business) and the data tests (the singular ones in tests/, the generic ones generated from the
+// contract by generic-tests.ts), which read every model.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {readdirSync, readFileSync} from "node:fs";
 import {basename, join} from "node:path";
@@ -9,7 +13,9 @@ import {genericDataTests, type GenericTest} from "./generic-tests.js";
 
 const SQL_DIR = fileURLToPath(new URL(".", import.meta.url));
 
-export function sqlFiles(folder: "staging" | "marts" | "warnings" | "tests"): {name: string; sql: string}[] {
+const MODEL_FOLDERS = ["staging", "intermediate", "marts"] as const;
+
+export function sqlFiles(folder: (typeof MODEL_FOLDERS)[number] | "warnings" | "tests"): {name: string; sql: string}[] {
   const dir = join(SQL_DIR, folder);
   return readdirSync(dir)
     .filter((f) => f.endsWith(".sql"))
@@ -21,9 +27,57 @@ export function schemaSql(): string {
   return readFileSync(join(SQL_DIR, "schema.sql"), "utf8");
 }
 
-/** The staging tables, then the marts (views over the kinds' tables and the staging tables). */
+export interface Model {
+  name: string;
+  folder: (typeof MODEL_FOLDERS)[number];
+  sql: string;
+  depends: string[];
+}
+
+export class ModelGraphError extends Error {
+  override name = "ModelGraphError";
+}
+
+/** Every model file with the models its header says it reads. */
+export function models(): Model[] {
+  return MODEL_FOLDERS.flatMap((folder) =>
+    sqlFiles(folder).map(({name, sql}) => {
+      const header = /^-- depends:(.*)$/m.exec(sql.split("\n", 1)[0] ?? "");
+      if (!header) throw new ModelGraphError(`loaders/sql/${folder}/${name}.sql: dòng đầu phải là "-- depends: …" (các model nó đọc).`);
+      const depends = header[1]!.split(",").map((d) => d.trim()).filter(Boolean);
+      return {name, folder, sql, depends};
+    })
+  );
+}
+
+/**
+ * The models in an order where each comes after what it reads (ties by name, so the order is the
+ * same on every run). An unknown name or a cycle is refused, naming the models.
+ */
+export function runOrder(all: readonly Model[]): Model[] {
+  const byName = new Map(all.map((m) => [m.name, m]));
+  for (const m of all) {
+    const unknown = m.depends.filter((d) => !byName.has(d));
+    if (unknown.length > 0) throw new ModelGraphError(`Model ${m.name} khai báo đọc model không có: ${unknown.join(", ")}.`);
+  }
+  const order: Model[] = [];
+  const done = new Set<string>();
+  let pending = [...all].sort((a, b) => (a.name < b.name ? -1 : 1));
+  while (pending.length > 0) {
+    const ready = pending.filter((m) => m.depends.every((d) => done.has(d)));
+    if (ready.length === 0) throw new ModelGraphError(`Các model đọc lẫn nhau thành vòng: ${pending.map((m) => m.name).join(", ")}.`);
+    for (const m of ready) {
+      order.push(m);
+      done.add(m.name);
+    }
+    pending = pending.filter((m) => !done.has(m.name));
+  }
+  return order;
+}
+
+/** The models, each after the models it reads. */
 export async function createModels(conn: DuckDBConnection): Promise<void> {
-  for (const {sql} of [...sqlFiles("staging"), ...sqlFiles("marts")]) await conn.run(sql);
+  for (const {sql} of runOrder(models())) await conn.run(sql);
 }
 
 /** Each warnings file selects (kind, source_file, source_line, message); the rule is its name. */

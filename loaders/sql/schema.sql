@@ -40,6 +40,8 @@ CREATE TABLE warnings (
   message VARCHAR NOT NULL
 );
 CREATE TABLE code_lists (list VARCHAR NOT NULL, code VARCHAR NOT NULL, label VARCHAR NOT NULL, position INTEGER NOT NULL);
+-- The statuses that commit money (committedStatuses, src/lib/contract/codes.ts): is_committed() reads them.
+CREATE TABLE committed_statuses (committed_status VARCHAR NOT NULL);
 CREATE TABLE data_tests (test VARCHAR NOT NULL, failures INTEGER NOT NULL, example VARCHAR);
 -- Money in messages, written as src/lib/format.ts formatMoney writes it (a test compares them).
 CREATE MACRO vnd(x) AS replace(format('{:,}', x), ',', '.') || ' đ';

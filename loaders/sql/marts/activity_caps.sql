@@ -1,3 +1,4 @@
+-- depends:
 -- The support cap of every activity: the norms of its content group and programme level in force
 -- at its decision (or, without a decision date, on 1 January of its year); a norm without a level
 -- applies to every level. The most generous of them counts (an activity is above its cap only when

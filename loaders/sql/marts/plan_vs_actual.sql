@@ -1,3 +1,4 @@
+-- depends: as_of, committed_activities
 -- Where each budget line of a plan year stands: planned, committed (approved activities that are
 -- not cancelled) and disbursed (net of recoveries), with the two rates in percent. An activity and
 -- its vouchers count on the line of their own plan year only: a carried activity (Chuyển từ năm)
@@ -6,8 +7,8 @@
 CREATE OR REPLACE MACRO plan_vs_actual_on(d) AS TABLE
 WITH committed AS (
   SELECT year, line_no, sum(approved_amount) AS approved_amount, count(*) AS activities
-  FROM activities_on(d)
-  WHERE line_no IS NOT NULL AND status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh')
+  FROM committed_activities_on(d)
+  WHERE line_no IS NOT NULL
   GROUP BY year, line_no
 ),
 paid AS (

@@ -1,3 +1,4 @@
+-- depends: as_of, committed_activities, plan_vs_actual
 -- Reports: the commune budget of a plan year in one row as it stood on d (from plan_vs_actual_on), the recoveries
 -- within it, and the year's work funded by the province or the nation (no plan line).
 CREATE OR REPLACE MACRO report_budget_on(d) AS TABLE
@@ -13,10 +14,10 @@ recovered AS (
   GROUP BY a.year
 ),
 other AS (
-  SELECT a.year, count(*) AS activities, sum(a.approved_amount) AS approved, sum(coalesce(p.disbursed, 0)) AS disbursed
-  FROM activities_on(d) a LEFT JOIN payments_on(d) p USING (year, activity_id)
-  WHERE a.line_no IS NULL AND a.level <> 'xa' AND a.status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh')
-  GROUP BY a.year
+  SELECT year, count(*) AS activities, sum(approved_amount) AS approved, sum(disbursed) AS disbursed
+  FROM committed_activities_on(d)
+  WHERE line_no IS NULL AND level <> 'xa'
+  GROUP BY year
 )
 SELECT
   l.year,

@@ -1,3 +1,4 @@
+-- depends: activity_caps, as_of
 -- Reports: commune-funded work of a plan year whose payments by d differ from the approved amount:
 -- the candidates of the carry-over rule (src/lib/plan/carry-over.ts, which sets what is proposed).
 -- A carried activity is work of its new year: still unfinished there, it is a candidate again, with
@@ -27,7 +28,7 @@ FROM activities_on(d) a
 LEFT JOIN payments_on(d) p USING (year, activity_id)
 LEFT JOIN establishments e USING (establishment_id)
 LEFT JOIN activity_caps c ON c.year = a.year AND c.activity_id = a.activity_id
-WHERE a.status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh')
+WHERE is_committed(a.status)
   AND (a.line_no IS NOT NULL OR a.level = 'xa')
   AND (
     (a.status <> 'hoan_thanh' AND a.approved_amount > coalesce(p.disbursed, 0))

@@ -1,10 +1,11 @@
+-- depends: as_of
 -- Reports: outcomes of a plan year's activities (all programme levels) as they stood on d. Facilities, participants,
 -- jobs, support and counterpart count completed activities; the other counts give the pipeline.
 CREATE OR REPLACE MACRO report_outcomes_on(d) AS TABLE
 SELECT
   year,
   CAST(count(*) FILTER (WHERE status = 'hoan_thanh') AS INTEGER) AS completed,
-  CAST(count(*) FILTER (WHERE status IN ('phe_duyet', 'dang_thuc_hien')) AS INTEGER) AS in_progress,
+  CAST(count(*) FILTER (WHERE is_committed(status) AND status <> 'hoan_thanh') AS INTEGER) AS in_progress,
   CAST(count(*) FILTER (WHERE status = 'huy') AS INTEGER) AS cancelled,
   CAST(count(DISTINCT establishment_id) FILTER (WHERE status = 'hoan_thanh') AS INTEGER) AS facilities,
   CAST(coalesce(sum(participants) FILTER (WHERE status = 'hoan_thanh'), 0) AS INTEGER) AS participants,

@@ -1,3 +1,4 @@
+-- depends: activity_payments
 -- Site, page Hoạt động: every activity of the plan year(s) with where it stands. One row per
 -- activity: the facility by name only (never owner, phone or CCCD), the approved money, what was
 -- paid net of recoveries (disbursements with a negative amount are recoveries, thu hồi), and the

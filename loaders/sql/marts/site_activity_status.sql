@@ -1,3 +1,4 @@
+-- depends: activity_payments
 -- Site, page Hoạt động: how many activities of each plan year stand at each status, with their
 -- approved money and what was paid on them (net of recoveries). Every status of the code list is
 -- listed, zeros included, in pipeline order (Đề xuất → … → Hoàn thành, then Đã hủy).

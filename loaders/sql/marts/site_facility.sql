@@ -1,3 +1,4 @@
+-- depends: activity_payments, as_of
 -- Site, page "Cơ sở CNNT" (src/co-so.md). Only the register's public columns: never owner_name,
 -- phone, national_id (personal) nor tax_code and extra_columns (may hold personal values).
 
@@ -45,7 +46,7 @@ SELECT
   coalesce((SELECT p.disbursed FROM activity_payments p WHERE p.year = a.year AND p.activity_id = a.activity_id), 0),
   a.completed_on,
   -- A carried activity continues its origin's support: listed, not counted again.
-  a.status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh') AND a.carried_from_id IS NULL
+  is_committed(a.status) AND a.carried_from_id IS NULL
 FROM activities a
 WHERE a.establishment_id IS NOT NULL;
 

@@ -1,12 +1,12 @@
+-- depends: as_of
 -- Site, page Giai đoạn (history): every support of the history through the last closed year
 -- (history_supports: the projects file, then the approved activities of closed plan years), with
 -- the facility it supported and where. One row per support; project_id is the project's or the
 -- activity's id.
 --   facility_key:  the facility's id (establishment_id), or, for a facility named without an id
---                  that the ingest could not match to the register, 'ten:' + its name folded the
---                  way the ingest matches names (case and spacing folded, the tone mark moved to
---                  the end of its syllable, so 'Hoà' = 'Hòa'; same key as nameKey in
---                  src/lib/parse/text.ts). NULL when the project names no facility (e.g. a
+--                  that the ingest could not match to the register, 'ten:' + the key the ingest
+--                  matched its name by (name_keys: nameKey in src/lib/parse/text.ts, so 'Hoà' =
+--                  'Hòa'). NULL when the project names no facility (e.g. a
 --                  training class for many facilities): such projects count, but reach no facility.
 --   facility_name: the register's name, else the name as written on the project.
 --   sector:        the facility's sector (register); NULL when unknown.
@@ -36,13 +36,7 @@ SELECT
   coalesce(register_name, establishment_name) AS facility_name,
   CASE
     WHEN establishment_id IS NOT NULL THEN establishment_id
-    WHEN establishment_name IS NOT NULL THEN 'ten:' || list_aggregate(
-      list_transform(
-        regexp_split_to_array(lower(trim(establishment_name)), '\s+'),
-        lambda w: translate(w, 'àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ', 'aaaaaăăăăăâââââeeeeeêêêêêiiiiioooooôôôôôơơơơơuuuuuưưưưưyyyyy')
-             || regexp_replace(translate(w, 'àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ', '①②③④⑤①②③④⑤①②③④⑤①②③④⑤①②③④⑤①②③④⑤①②③④⑤①②③④⑤①②③④⑤①②③④⑤①②③④⑤①②③④⑤'), '[^①②③④⑤]', '', 'g')
-      ),
-      'string_agg', ' ')
+    WHEN establishment_name IS NOT NULL THEN 'ten:' || (SELECT k.name_key FROM name_keys k WHERE k.name = establishment_name)
   END AS facility_key,
   sector,
   CASE regexp_replace(strip_accents(lower(trim(unit_raw))), '^xa\s+', '')

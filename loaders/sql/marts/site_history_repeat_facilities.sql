@@ -1,3 +1,4 @@
+-- depends: site_history_projects
 -- Site, page Giai đoạn (history): facilities supported more than once in the history, by
 -- facility_key (the id, or the folded name of a facility named without an id: see
 -- site_history_projects). The name is the latest spelling; times = number of projects; years and

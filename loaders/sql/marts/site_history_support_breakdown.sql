@@ -1,3 +1,4 @@
+-- depends: site_history_projects
 -- Site, page Giai đoạn (history): where the support of the whole history went, along three
 -- dimensions: 'content_group' (Decree 45/2012 art. 4), 'sector' (the facility's sector in the
 -- register) and 'former_unit' (former commune: the facility's, else the project's own; see

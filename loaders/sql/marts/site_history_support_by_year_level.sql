@@ -1,3 +1,4 @@
+-- depends: site_history_projects
 -- Site, page Giai đoạn (history): support per year and programme level (quốc gia, tỉnh, huyện,
 -- xã; `position` is the code list's order). Only the pairs that have projects are listed.
 CREATE OR REPLACE VIEW site_history_support_by_year_level AS

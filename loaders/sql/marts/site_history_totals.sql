@@ -1,3 +1,4 @@
+-- depends: site_history_projects, site_history_repeat_facilities
 -- Site, page Giai đoạn (history): the whole history in one row, for the page's cards. Same
 -- measures as site_history_yearly; facilities counted once over the period; repeat_facilities
 -- = facilities with more than one project (site_history_repeat_facilities).

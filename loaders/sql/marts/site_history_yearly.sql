@@ -1,3 +1,4 @@
+-- depends: site_history_projects
 -- Site, page Giai đoạn (history): one row per year of the history. facilities = distinct
 -- facility_key (projects naming no facility reach none); leverage = counterpart / support (vốn
 -- đối ứng per đồng of support, counterpart not reported counted as 0), NULL without support.

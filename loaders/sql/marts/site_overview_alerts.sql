@@ -1,3 +1,4 @@
+-- depends:
 -- Tổng quan: which warnings of the last ingest the commune leadership should see first, most
 -- serious first (money paid beyond what was planned or approved, payments out of order, then
 -- approvals beyond plan or norm, then bookkeeping), each with a plain Vietnamese heading.

@@ -1,3 +1,4 @@
+-- depends:
 -- Tổng quan: the date each plan year's figures stand at (the data date, kept inside the plan
 -- year), and the same day of the year before, for "cùng kỳ năm trước" comparisons.
 -- as_of = the latest ingest run's data_as_of, clamped to 1 January – 31 December of the plan year

@@ -1,3 +1,4 @@
+-- depends:
 -- Tổng quan: how the commune budget of each plan year was paid out month by month (vouchers of
 -- activities on plan lines, net of recoveries, by the month of the voucher date within the plan
 -- year), with the running total. Every month 1–12 is listed, zeros included.

@@ -1,3 +1,4 @@
+-- depends: as_of, site_overview_as_of
 -- Tổng quan: how many facilities the plan year has supported against the plan's facility-count
 -- targets. The targets counted are those of the year whose unit is "cơ sở" (machines, packaging,
 -- registration for provincial / national support, ...; "lượt cơ sở" at fairs counts visits, not
@@ -23,7 +24,7 @@ target_years AS (
 committed AS (
   SELECT a.year, a.indicator, a.content_group, a.establishment_id, a.output_qty, a.status, a.decision_date
   FROM activities a
-  WHERE a.status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh')
+  WHERE is_committed(a.status)
 ),
 counted AS (
   SELECT m.* FROM committed m JOIN targets t USING (year, indicator)

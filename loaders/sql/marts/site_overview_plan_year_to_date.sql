@@ -1,3 +1,4 @@
+-- depends: as_of, plan_vs_actual, site_overview_as_of
 -- Tổng quan: where the commune budget of each plan year stands (planned, approved, disbursed, as
 -- in plan_vs_actual), what of it was decided / paid by the as-of date, and the same measures at the
 -- same date of the year before where the warehouse can tell:
@@ -17,7 +18,7 @@ WITH totals AS (
 committed AS (
   SELECT year, approved_amount, decision_date
   FROM activities
-  WHERE line_no IS NOT NULL AND status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh')
+  WHERE line_no IS NOT NULL AND is_committed(status)
 ),
 paid AS (
   SELECT a.year, d.paid_on, d.amount

@@ -1,3 +1,4 @@
+-- depends: activity_payments, as_of
 -- Kế hoạch – Thực hiện: every activity with what the page filters and shows: the content group
 -- and funding source it counts under (its plan line's for work on a plan line; otherwise its own
 -- group and the funding of its programme level: quốc gia, tỉnh, huyện, xã share their codes with
@@ -14,7 +15,7 @@ SELECT
   coalesce(p.funding_source, a.level) AS funding_source,
   a.level,
   a.status,
-  a.status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh') AS committed,
+  is_committed(a.status) AS committed,
   a.establishment_id,
   e.name AS establishment_name,
   e.former_unit,

@@ -1,3 +1,4 @@
+-- depends:
 -- Kế hoạch – Thực hiện: every voucher with the year of its activity (negative amounts are
 -- recoveries, thu hồi).
 CREATE OR REPLACE VIEW site_plan_vouchers AS

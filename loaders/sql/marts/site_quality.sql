@@ -1,3 +1,4 @@
+-- depends:
 -- Site, page "Chất lượng dữ liệu" (src/chat-luong-du-lieu.md): the bookkeeping of the last ingest
 -- in the order the office reads it. Rejected raw values of personal columns are masked by the
 -- data loader (src/data/quality.json.ts), which knows the contract's personal flags.

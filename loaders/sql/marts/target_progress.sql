@@ -1,3 +1,4 @@
+-- depends: as_of
 -- How far each output target of a plan year has got: what the activities citing it
 -- (activities.indicator) have delivered. achieved = sum of output_qty of completed activities
 -- (hoan_thanh); in_progress = sum of output_qty of approved or ongoing ones (phe_duyet,
@@ -13,8 +14,8 @@ WITH cited AS (
     indicator,
     sum(output_qty) FILTER (WHERE status = 'hoan_thanh') AS achieved,
     count(*) FILTER (WHERE status = 'hoan_thanh') AS completed_activities,
-    sum(output_qty) FILTER (WHERE status IN ('phe_duyet', 'dang_thuc_hien')) AS in_progress,
-    count(*) FILTER (WHERE status IN ('phe_duyet', 'dang_thuc_hien')) AS in_progress_activities
+    sum(output_qty) FILTER (WHERE is_committed(status) AND status <> 'hoan_thanh') AS in_progress,
+    count(*) FILTER (WHERE is_committed(status) AND status <> 'hoan_thanh') AS in_progress_activities
   FROM activities_on(d)
   WHERE indicator IS NOT NULL
   GROUP BY year, indicator

@@ -1,3 +1,4 @@
+-- depends:
 -- What was paid against each activity, net of recoveries (vouchers with a negative amount are
 -- recoveries, thu hồi). An activity is (year, activity_id): numbering restarts each year, and a
 -- voucher pays the activity of its plan year (plan_year, filled from the voucher's date when the

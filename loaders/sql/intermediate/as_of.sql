@@ -1,7 +1,13 @@
+-- depends: activity_payments
 -- The warehouse as it stood on a date d, for figures that must not move once their year is
 -- closed (the year-end evaluation of year Y stands on 31/12/Y, or on the data date if earlier).
 -- Every figure of a plan year is built on these macros; the views of the current state call them
 -- with d = NOW (9999-12-31), which reads the activity_payments table built once per ingest.
+
+-- Committed: approved, under way or completed (never proposed, appraised or cancelled). The list
+-- is the contract's (committedStatuses), written into committed_statuses at ingest: this is the
+-- one place the SQL tells committed work apart.
+CREATE OR REPLACE MACRO is_committed(st) AS st IN (SELECT committed_status FROM committed_statuses);
 
 -- A date far enough ahead to mean "everything in the warehouse".
 CREATE OR REPLACE MACRO kc_now() AS DATE '9999-12-31';
@@ -12,7 +18,7 @@ CREATE OR REPLACE MACRO kc_now() AS DATE '9999-12-31';
 -- in the contract: it stands as written.
 CREATE OR REPLACE MACRO status_on(status, decision_date, completed_on, d) AS
   CASE
-    WHEN status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh') AND decision_date > d THEN 'tham_dinh'
+    WHEN is_committed(status) AND decision_date > d THEN 'tham_dinh'
     WHEN status = 'hoan_thanh' AND completed_on > d THEN 'dang_thuc_hien'
     ELSE status
   END;
@@ -110,4 +116,4 @@ SELECT
 FROM activities a
 JOIN plan_years y USING (year)
 WHERE a.carried_from_id IS NULL
-  AND status_on(a.status, a.decision_date, a.completed_on, y.evaluation_as_of) IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh');
+  AND is_committed(status_on(a.status, a.decision_date, a.completed_on, y.evaluation_as_of));
