@@ -18,7 +18,6 @@ import {matchHeaders} from "./read/headers.js";
 import {rejectAcrossRows} from "./load/integrity.js";
 import {resolveEstablishmentNames, writeNameKeys} from "./load/names.js";
 import {hasBlankLine, loadRaw, scalar, type RawResult} from "./load/raw.js";
-import {quoteLiteral as lit} from "./load/sql.js";
 import {createKindTable, settleUnsure} from "./load/typed.js";
 import {collectWarnings, createModels, runDataTests, schemaSql, type DataTestResult} from "./sql/run.js";
 import {firstRows} from "./summary-rows.js";
@@ -183,9 +182,7 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
   try {
     await conn.run(schemaSql());
     await insertCodeLists(conn);
-    if (skippedFiles.length > 0) {
-      await conn.run(`INSERT INTO skipped_files VALUES ${skippedFiles.map((f) => `(${lit(f.source_file)}, ${lit(f.reason)})`).join(", ")}`);
-    }
+    for (const f of skippedFiles) await conn.run("INSERT INTO skipped_files VALUES ($file, $reason)", {file: f.source_file, reason: f.reason});
     const loadKind = async (c: DuckDBConnection, kind: KindName): Promise<FileSummary[]> => {
       const spec = kinds[kind] as KindSpec;
       await createKindTable(c, spec);
@@ -218,13 +215,18 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
     const runId = `${started.toISOString().replace(/[-:.TZ]/g, "").slice(0, 14)}-${process.pid}`;
     const dataTests = await timed("tests", () => runDataTests(conn));
     for (const t of dataTests) {
-      await conn.run(`INSERT INTO data_tests VALUES (${lit(t.test)}, ${t.failures}, ${t.example === null ? "NULL" : lit(t.example)})`);
+      await conn.run("INSERT INTO data_tests VALUES ($test, $failures, $example)", {test: t.test, failures: t.failures, example: t.example});
     }
     const failed = dataTests.filter((t) => t.failures > 0);
     const finished = new Date();
-    await conn.run(
-      `INSERT INTO ingest_runs VALUES (${lit(runId)}, ${lit(started.toISOString())}, ${lit(finished.toISOString())}, ${lit(dataDir)}, 'ok', ${isSample}, ${dataAsOf === null ? "NULL" : `DATE ${lit(dataAsOf)}`})`
-    );
+    await conn.run("INSERT INTO ingest_runs VALUES ($runId, $started, $finished, $dataDir, 'ok', $isSample, CAST($dataAsOf AS DATE))", {
+      runId,
+      started: started.toISOString(),
+      finished: finished.toISOString(),
+      dataDir,
+      isSample,
+      dataAsOf
+    });
     const rejects = await scalar(conn, "SELECT count(*) FROM rejects");
     const warnings = await scalar(conn, "SELECT count(*) FROM warnings");
     const first = await firstRows(conn);
@@ -368,9 +370,16 @@ async function readFile(
     spec.name,
     raw.broken.map((b) => ({source_file: file, source_line: b.line, column: "", reason: b.reason, raw_value: b.raw}))
   );
-  await conn.run(
-    `INSERT INTO source_files VALUES (${lit(file)}, ${lit(spec.name)}, ${lit(sha256)}, ${bytes}, ${lit(encoding)}, ${lit(delimiter === "\t" ? "tab" : delimiter)}, ${lit(raw.path)}, NULL, NULL, NULL, ${raw.blankRows}, NULL)`
-  );
+  await conn.run("INSERT INTO source_files VALUES ($file, $kind, $sha256, $bytes, $encoding, $delimiter, $path, NULL, NULL, NULL, $blankRows, NULL)", {
+    file,
+    kind: spec.name,
+    sha256,
+    bytes,
+    encoding,
+    delimiter: delimiter === "\t" ? "tab" : delimiter,
+    path: raw.path,
+    blankRows: raw.blankRows
+  });
   const summary: FileSummary = {
     file,
     kind: spec.name,
@@ -441,11 +450,15 @@ async function countRows(conn: DuckDBConnection, files: FileSummary[]): Promise<
     FROM source_files s LEFT JOIN loaded l USING (source_file) LEFT JOIN rejected r USING (source_file) LEFT JOIN warned w USING (source_file)`);
   const counts = new Map(reader.getRowsJS().map(([file, ...n]) => [String(file), n.map(Number) as [number, number, number]]));
   for (const f of files) [f.rowsLoaded, f.rowsRejected, f.warnings] = counts.get(f.file) ?? [0, 0, 0];
-  const values = files.map((f) => `(${lit(f.file)}, ${f.rowsRead}, ${f.rowsLoaded}, ${f.rowsRejected}, ${f.warnings})`).join(", ");
-  await conn.run(`
-    UPDATE source_files SET rows_read = v.rows_read, rows_loaded = v.rows_loaded, rows_rejected = v.rows_rejected, warnings = v.warnings
-    FROM (VALUES ${values}) v(source_file, rows_read, rows_loaded, rows_rejected, warnings)
-    WHERE source_files.source_file = v.source_file`);
+  for (const f of files) {
+    await conn.run("UPDATE source_files SET rows_read = $read, rows_loaded = $loaded, rows_rejected = $rejected, warnings = $warnings WHERE source_file = $file", {
+      file: f.file,
+      read: f.rowsRead,
+      loaded: f.rowsLoaded,
+      rejected: f.rowsRejected,
+      warnings: f.warnings
+    });
+  }
 }
 
 /** The latest date the programme's records speak of: "Dữ liệu đến ngày …" on every page. */

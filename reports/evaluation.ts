@@ -42,7 +42,7 @@ function average(total: bigint, n: number): bigint {
 async function evaluationDate(w: Warehouse, year: number, dataAsOf?: string): Promise<string> {
   const yearEnd = `${year}-12-31`;
   if (dataAsOf !== undefined) return dataAsOf < yearEnd ? dataAsOf : yearEnd;
-  const [row] = await w.query(`SELECT strftime(evaluation_as_of, '%Y-%m-%d') AS d FROM plan_years WHERE year = ${year}`);
+  const [row] = await w.query("SELECT strftime(evaluation_as_of, '%Y-%m-%d') AS d FROM plan_years WHERE year = $year", {year});
   return row?.d === undefined ? yearEnd : String(row.d);
 }
 
@@ -50,9 +50,11 @@ async function evaluationDate(w: Warehouse, year: number, dataAsOf?: string): Pr
 export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: string} = {}): Promise<EvaluationModel> {
   const y = Number(year);
   const asOf = await evaluationDate(w, y, options.dataAsOf);
-  const on = `DATE '${asOf}'`;
+  // Every query of the evaluation stands on the same date and year, bound.
+  const at = {on: asOf, y};
+  const on = "CAST($on AS DATE)";
 
-  const targets = (await w.query(`SELECT * FROM target_progress_on(${on}) WHERE year = ${y} ORDER BY position`)).map((t) => {
+  const targets = (await w.query(`SELECT * FROM target_progress_on(${on}) WHERE year = $y ORDER BY position`, at)).map((t) => {
     const achieved = num(t.achieved);
     const status = String(t.status) as TargetStatus;
     // The view and the shared rule must agree.
@@ -70,7 +72,7 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
     };
   });
 
-  const lines: BudgetLineResult[] = (await w.query(`SELECT * FROM plan_vs_actual_on(${on}) WHERE year = ${y} ORDER BY line_no`)).map((l) => ({
+  const lines: BudgetLineResult[] = (await w.query(`SELECT * FROM plan_vs_actual_on(${on}) WHERE year = $y ORDER BY line_no`, at)).map((l) => ({
     line_no: num(l.line_no),
     content_group: String(l.content_group) as ContentGroup,
     description: String(l.description),
@@ -82,10 +84,10 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
     commitment_rate: rate(l.commitment_rate),
     disbursement_rate: rate(l.disbursement_rate)
   }));
-  const [b] = await w.query(`SELECT * FROM report_budget_on(${on}) WHERE year = ${y}`);
+  const [b] = await w.query(`SELECT * FROM report_budget_on(${on}) WHERE year = $y`, at);
 
-  const [o] = await w.query(`SELECT * FROM report_outcomes_on(${on}) WHERE year = ${y}`);
-  const facilities = await w.query(`SELECT * FROM report_facilities_on(${on}) WHERE year = ${y} ORDER BY dimension, position`);
+  const [o] = await w.query(`SELECT * FROM report_outcomes_on(${on}) WHERE year = $y`, at);
+  const facilities = await w.query(`SELECT * FROM report_facilities_on(${on}) WHERE year = $y ORDER BY dimension, position`, at);
   const by = (dimension: string) =>
     facilities.filter((f) => f.dimension === dimension).map((f) => ({code: String(f.code), label: String(f.label), count: num(f.facilities)}));
   const support = big(o?.support);
@@ -124,7 +126,7 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
     ...(yearsOf("hoat_dong").length > 0 ? [`các hoạt động đã phê duyệt đến cuối năm (${span(yearsOf("hoat_dong"))}, mọi cấp, không kể hoạt động hủy và hoạt động chuyển nguồn)`] : [])
   ];
 
-  const money = await w.query(`SELECT * FROM report_carry_over_on(${on}) WHERE year = ${y} ORDER BY coalesce(line_no, 999), activity_id`);
+  const money = await w.query(`SELECT * FROM report_carry_over_on(${on}) WHERE year = $y ORDER BY coalesce(line_no, 999), activity_id`, at);
   const item = (c: (typeof money)[number]): CarryOverItem => ({
     activity_id: String(c.activity_id),
     ...(c.carried_from_id === undefined ? {} : {carriedFrom: {year: num(c.carried_from_year), activity_id: String(c.carried_from_id)}}),
@@ -141,7 +143,8 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
   const [late] = await w.query(
     `SELECT count(*) AS vouchers, CAST(coalesce(sum(d.amount), 0) AS BIGINT) AS amount, strftime(max(d.paid_on), '%Y-%m-%d') AS last_paid_on
        FROM disbursements d JOIN activities a ON a.year = d.plan_year AND a.activity_id = d.activity_id
-      WHERE d.plan_year = ${y} AND d.paid_on > ${on} AND a.line_no IS NOT NULL`
+      WHERE d.plan_year = $y AND d.paid_on > ${on} AND a.line_no IS NOT NULL`,
+    at
   );
 
   return reviewEvaluation(w, {

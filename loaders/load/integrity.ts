@@ -4,7 +4,8 @@
 // contract's fills (a voucher's plan year from its date) come first: keys and references see them.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {keyColumn, keyHeader, referenceReason, type KeyPart, type KindSpec} from "../../src/lib/contract/kinds.js";
-import {quoteIdent as q, quoteLiteral as lit} from "./sql.js";
+import type {DuckDBValue} from "@duckdb/node-api";
+import {quoteIdent as q} from "./sql.js";
 
 type AnyKeyPart = KeyPart<Record<string, unknown>>;
 
@@ -20,10 +21,11 @@ export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): 
     const key = parts.join(", ");
     const headers = specKey.map((k) => keyHeader(spec, k)).join(" + ");
     const shown = parts.map((k) => `coalesce(CAST(${k} AS VARCHAR), '')`).join(" || ' / ' || ");
-    await conn.run(`
+    await conn.run(
+      `
       INSERT INTO rejects (kind, source_file, source_line, column_name, raw_value, reason)
-      SELECT ${lit(spec.name)}, source_file, source_line, ${lit(keyColumn(specKey))}, shown,
-             'trùng ' || ${lit(headers)} || ' (' || shown || ') với dòng ' || first_line || ' của tệp ' || first_file || ' (dòng đầu tiên được giữ)'
+      SELECT $kind, source_file, source_line, $column, shown,
+             'trùng ' || $headers || ' (' || shown || ') với dòng ' || first_line || ' của tệp ' || first_file || ' (dòng đầu tiên được giữ)'
       FROM (
         SELECT source_file, source_line, ${shown} AS shown,
                row_number() OVER w AS n,
@@ -33,7 +35,9 @@ export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): 
         -- Only keys that occur twice are windowed: a hash count is much cheaper than a sort.
         WHERE (${key}) IN (SELECT (${key}) FROM ${table} GROUP BY ${key} HAVING count(*) > 1)
         WINDOW w AS (PARTITION BY ${key} ORDER BY source_file, source_line ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-      ) WHERE n > 1`);
+      ) WHERE n > 1`,
+      {kind: spec.name, column: keyColumn(specKey), headers}
+    );
     await removeRejected(conn, spec);
   }
   for (const ref of spec.references ?? []) {
@@ -41,24 +45,38 @@ export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): 
     const match = ref.columns.map((c, i) => `r.${q(ref.toColumns[i]!)} = t.${q(c)}`).join(" AND ");
     const last = ref.columns[ref.columns.length - 1]!;
     const reason = reasonSql(ref.reason);
-    await conn.run(`
+    await conn.run(
+      `
       INSERT INTO rejects (kind, source_file, source_line, column_name, raw_value, reason)
-      SELECT ${lit(spec.name)}, t.source_file, t.source_line, ${lit(last)}, CAST(t.${q(last)} AS VARCHAR), ${reason}
+      SELECT $kind, t.source_file, t.source_line, $column, CAST(t.${q(last)} AS VARCHAR), ${reason.sql}
       FROM ${table} t
-      WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${q(ref.kind)} r WHERE ${match})`);
+      WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${q(ref.kind)} r WHERE ${match})`,
+      {kind: spec.name, column: last, ...reason.values}
+    );
     await removeRejected(conn, spec);
   }
 }
 
-/** The reference's reason as SQL, each {column} the row's value (referenceReason's markers). */
-function reasonSql(reason: string): string {
+/** The reference's reason as SQL, each {column} the row's value (referenceReason's markers), the text between bound. */
+function reasonSql(reason: string): {sql: string; values: Record<string, DuckDBValue>} {
   const marker = "\u0000";
   const parts = referenceReason(reason, (c) => `${marker}${c}${marker}`).split(marker);
-  return parts.map((p, i) => (i % 2 === 0 ? lit(p) : `coalesce(CAST(t.${q(p)} AS VARCHAR), '')`)).join(" || ");
+  const values: Record<string, DuckDBValue> = {};
+  const sql = parts
+    .map((p, i) => {
+      if (i % 2 === 1) return `coalesce(CAST(t.${q(p)} AS VARCHAR), '')`;
+      values[`reason${i}`] = p;
+      return `$reason${i}`;
+    })
+    .join(" || ");
+  return {sql, values};
 }
 
 async function removeRejected(conn: DuckDBConnection, spec: KindSpec): Promise<void> {
-  await conn.run(`
+  await conn.run(
+    `
     DELETE FROM ${q(spec.name)} t USING rejects r
-    WHERE r.kind = ${lit(spec.name)} AND r.source_file = t.source_file AND r.source_line = t.source_line`);
+    WHERE r.kind = $kind AND r.source_file = t.source_file AND r.source_line = t.source_line`,
+    {kind: spec.name}
+  );
 }

@@ -1,5 +1,6 @@
-// Quoting for the SQL this project writes from the contract: identifiers and literals only
-// ever come from the contract or from the office's files, and both are quoted.
+// Quoting for the SQL this project generates from the contract: identifiers (the contract's column
+// names, quoted), and the contract's own constants (code spellings, defaults) written into the
+// typing SQL. Values from the office's files and of the run are never quoted in: they are bound.
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
