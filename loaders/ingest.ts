@@ -116,142 +116,50 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
   const progress = options.onProgress ?? (() => {});
   const started = new Date();
   const clock = performance.now();
-  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
-    throw new IngestFailed(`Không tìm thấy thư mục dữ liệu ${dataDir}`);
-  }
-  let entries: string[];
-  try {
-    entries = readdirSync(dataDir).sort();
-  } catch (error) {
-    throw new IngestFailed(`Không đọc được thư mục dữ liệu ${dataDir} (${(error as NodeJS.ErrnoException).code === "EACCES" ? "không có quyền đọc" : (error as Error).message}).`);
-  }
-  const byKind = new Map<KindName, string[]>();
-  const sizes = new Map<string, number>();
-  const skippedFiles: IngestSummary["skippedFiles"] = [];
-  for (const file of entries) {
-    const kind = kindOfFile(file);
-    const csv = file.toLowerCase().endsWith(".csv");
-    if (kind === undefined && !csv && notTheOfficesFile(file)) continue;
-    // Not following links: what a name points to is not read, whatever the name says.
-    const info = lstatSync(join(dataDir, file), {throwIfNoEntry: false});
-    if (info === undefined) continue;
-    const other = info.isSymbolicLink() ? "link" : info.isDirectory() ? "folder" : info.isFile() ? undefined : "special";
-    if (other !== undefined) skippedFiles.push({source_file: file, reason: other});
-    else if (kind !== undefined) {
-      byKind.set(kind, [...(byKind.get(kind) ?? []), file]);
-      sizes.set(file, info.size);
-    } else skippedFiles.push({source_file: file, reason: csv ? "unknown_kind" : "not_csv"});
-  }
-
+  const folder = scanDataFolder(dataDir);
   removeStaleBuilds(dbPath);
-  const tmpPath = `${dbPath}.tmp-${process.pid}`;
-  const scratch = mkdtempSync(join(tmpdir(), `${SCRATCH_PREFIX}${process.pid}-`));
-  building.set(tmpPath, scratch);
-  let instance: DuckDBInstance, conn: DuckDBConnection, side: DuckDBConnection;
-  try {
-    instance = await DuckDBInstance.create(tmpPath);
-    conn = await instance.connect();
-    // Kinds are read side by side, one connection each (see loadKinds).
-    side = await instance.connect();
-  } catch (error) {
-    removeBuild(tmpPath, scratch);
-    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.replace(/^[A-Za-z ]*Error: /, "");
-    throw new IngestFailed(`Không ghi được kho mới ${tmpPath} (${reason}). Kiểm tra quyền ghi và chỗ trống của thư mục, hoặc chọn chỗ khác bằng --db. Kho cũ được giữ nguyên.`);
-  }
-  let closed = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    side.closeSync();
-    conn.closeSync();
-    instance.closeSync();
-  };
-  const seconds = Object.fromEntries(INGEST_STEPS.map((s) => [s, 0])) as Record<IngestStep, number>;
-  const timed = async <T>(step: IngestStep, work: () => Promise<T>): Promise<T> => {
-    const t = performance.now();
-    try {
-      return await work();
-    } finally {
-      seconds[step] += (performance.now() - t) / 1000;
-    }
-  };
+  const build = await openBuild(dbPath);
+  const {seconds, timed} = stepTimer();
   // Every file is read, decoded and hashed ahead, off DuckDB's path: a large file's bytes are
   // ready by the time its kind's turn comes, instead of DuckDB waiting for them. (An office's
   // files are a few MB; the whole folder in memory at once is no burden.)
-  const opened = new Map([...byKind.values()].flat().map((file) => [file, openFile(resolve(dataDir), file)]));
+  const opened = new Map([...folder.byKind.values()].flat().map((file) => [file, openFile(resolve(dataDir), file)]));
   try {
+    const {conn} = build;
     await conn.run(schemaSql());
     await insertCodeLists(conn);
-    for (const f of skippedFiles) await conn.run("INSERT INTO skipped_files VALUES ($file, $reason)", {file: f.source_file, reason: f.reason});
-    const loadKind = async (c: DuckDBConnection, kind: KindName): Promise<FileSummary[]> => {
-      const spec = kinds[kind] as KindSpec;
-      await createKindTable(c, spec);
-      const summaries: FileSummary[] = [];
-      for (const file of byKind.get(kind) ?? []) {
-        const ready = await opened.get(file)!;
-        opened.delete(file);
-        summaries.push(await readFile(c, spec, ready, scratch, progress));
-      }
-      await insertRejects(c, kind, await settleUnsure(c, spec));
-      return summaries;
-    };
-    const bytes = (kind: KindName) => (byKind.get(kind) ?? []).reduce((sum, f) => sum + sizes.get(f)!, 0);
-    const smallestFirst = [...kindOrder].sort((a, b) => bytes(a) - bytes(b));
-    const byKindLoaded = await timed("files", () => loadKinds([conn, side], smallestFirst, loadKind));
-    const files = kindOrder.flatMap((kind) => byKindLoaded.get(kind) ?? []);
-    // The rules across rows go kind by kind in load order: a reference only finds rows that stayed.
-    await timed("rows", async () => {
-      await writeNameKeys(conn);
-      for (const kind of kindOrder) {
-        await rejectAcrossRows(conn, kinds[kind] as KindSpec);
-        if (kind === "projects" || kind === "demand_survey") await resolveEstablishmentNames(conn, kind);
-      }
-    });
+    for (const f of folder.skippedFiles) await conn.run("INSERT INTO skipped_files VALUES ($file, $reason)", {file: f.source_file, reason: f.reason});
+    const files = await timed("files", () => loadFiles(build, folder, opened, progress));
+    await timed("rows", () => rejectAcrossKinds(conn));
     await timed("models", () => createModels(conn));
     await timed("warnings", () => collectWarnings(conn));
     await countRows(conn, files);
     const dataAsOf = await dataAsOfDate(conn);
-    const isSample = entries.includes(SAMPLE_MARKER);
-    const runId = `${started.toISOString().replace(/[-:.TZ]/g, "").slice(0, 14)}-${process.pid}`;
     const dataTests = await timed("tests", () => runDataTests(conn));
-    for (const t of dataTests) {
-      await conn.run("INSERT INTO data_tests VALUES ($test, $failures, $example)", {test: t.test, failures: t.failures, example: t.example});
-    }
-    const failed = dataTests.filter((t) => t.failures > 0);
-    const finished = new Date();
-    await conn.run("INSERT INTO ingest_runs VALUES ($runId, $started, $finished, $dataDir, 'ok', $isSample, CAST($dataAsOf AS DATE))", {
-      runId,
-      started: started.toISOString(),
-      finished: finished.toISOString(),
-      dataDir,
-      isSample,
+    const run = {
+      runId: `${started.toISOString().replace(/[-:.TZ]/g, "").slice(0, 14)}-${process.pid}`,
+      startedAt: started.toISOString(),
+      finishedAt: new Date().toISOString(),
+      isSample: folder.entries.includes(SAMPLE_MARKER),
       dataAsOf
-    });
+    };
+    await recordRun(conn, dataDir, run, dataTests);
     const rejects = await scalar(conn, "SELECT count(*) FROM rejects");
     const warnings = await scalar(conn, "SELECT count(*) FROM warnings");
     const first = await firstRows(conn);
+    const failed = dataTests.filter((t) => t.failures > 0);
     if (failed.length > 0) {
       const list = failed.map((t) => `${t.test} (${t.failures} dòng sai, ví dụ ${t.example})`).join("; ");
       throw new IngestFailed(`Kiểm thử dữ liệu của kho không đạt: ${list}. Kho cũ được giữ nguyên.`);
     }
-    await timed("write", async () => {
-      await conn.run("CHECKPOINT");
-      close();
-      // A write-ahead log left beside the old file would be replayed onto the new one.
-      if (existsSync(`${dbPath}.wal`)) unlinkSync(`${dbPath}.wal`);
-      renameSync(tmpPath, dbPath);
-    });
+    await timed("write", () => swapIn(build, dbPath));
     seconds.other = (performance.now() - clock) / 1000 - INGEST_STEPS.reduce((sum, step) => sum + seconds[step], 0);
     return {
-      runId,
+      ...run,
       dataDir,
       dbPath,
-      startedAt: started.toISOString(),
-      finishedAt: finished.toISOString(),
-      isSample,
-      dataAsOf,
       files,
-      skippedFiles,
+      skippedFiles: folder.skippedFiles,
       rejects,
       warnings,
       firstRejects: first.rejects,
@@ -263,9 +171,152 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
     if (error instanceof FileRefused) throw new IngestFailed(`${error.message} Kho cũ được giữ nguyên.`);
     throw error;
   } finally {
-    close();
-    removeBuild(tmpPath, scratch);
+    build.close();
+    removeBuild(build.tmpPath, build.scratch);
   }
+}
+
+interface DataFolder {
+  entries: string[];
+  byKind: Map<KindName, string[]>;
+  sizes: Map<string, number>;
+  skippedFiles: IngestSummary["skippedFiles"];
+}
+
+/** The office's files in the data folder, by kind, and what else it holds (skipped, with why). */
+function scanDataFolder(dataDir: string): DataFolder {
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
+    throw new IngestFailed(`Không tìm thấy thư mục dữ liệu ${dataDir}`);
+  }
+  let entries: string[];
+  try {
+    entries = readdirSync(dataDir).sort();
+  } catch (error) {
+    throw new IngestFailed(`Không đọc được thư mục dữ liệu ${dataDir} (${(error as NodeJS.ErrnoException).code === "EACCES" ? "không có quyền đọc" : (error as Error).message}).`);
+  }
+  const folder: DataFolder = {entries, byKind: new Map(), sizes: new Map(), skippedFiles: []};
+  for (const file of entries) {
+    const kind = kindOfFile(file);
+    const csv = file.toLowerCase().endsWith(".csv");
+    if (kind === undefined && !csv && notTheOfficesFile(file)) continue;
+    // Not following links: what a name points to is not read, whatever the name says.
+    const info = lstatSync(join(dataDir, file), {throwIfNoEntry: false});
+    if (info === undefined) continue;
+    const other = info.isSymbolicLink() ? "link" : info.isDirectory() ? "folder" : info.isFile() ? undefined : "special";
+    if (other !== undefined) folder.skippedFiles.push({source_file: file, reason: other});
+    else if (kind !== undefined) {
+      folder.byKind.set(kind, [...(folder.byKind.get(kind) ?? []), file]);
+      folder.sizes.set(file, info.size);
+    } else folder.skippedFiles.push({source_file: file, reason: csv ? "unknown_kind" : "not_csv"});
+  }
+  return folder;
+}
+
+interface Build {
+  tmpPath: string;
+  scratch: string;
+  conn: DuckDBConnection;
+  /** A second connection: kinds are read side by side (loadKinds). */
+  side: DuckDBConnection;
+  close(): void;
+}
+
+/** The new warehouse, built beside the old one in `<db>.tmp-<pid>` with a scratch folder. */
+async function openBuild(dbPath: string): Promise<Build> {
+  const tmpPath = `${dbPath}.tmp-${process.pid}`;
+  const scratch = mkdtempSync(join(tmpdir(), `${SCRATCH_PREFIX}${process.pid}-`));
+  building.set(tmpPath, scratch);
+  try {
+    const instance = await DuckDBInstance.create(tmpPath);
+    const conn = await instance.connect();
+    const side = await instance.connect();
+    let closed = false;
+    return {
+      tmpPath,
+      scratch,
+      conn,
+      side,
+      close() {
+        if (closed) return;
+        closed = true;
+        side.closeSync();
+        conn.closeSync();
+        instance.closeSync();
+      }
+    };
+  } catch (error) {
+    removeBuild(tmpPath, scratch);
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.replace(/^[A-Za-z ]*Error: /, "");
+    throw new IngestFailed(`Không ghi được kho mới ${tmpPath} (${reason}). Kiểm tra quyền ghi và chỗ trống của thư mục, hoặc chọn chỗ khác bằng --db. Kho cũ được giữ nguyên.`);
+  }
+}
+
+/** Seconds per step of the run, and a wrapper that adds a step's time. */
+function stepTimer() {
+  const seconds = Object.fromEntries(INGEST_STEPS.map((s) => [s, 0])) as Record<IngestStep, number>;
+  const timed = async <T>(step: IngestStep, work: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await work();
+    } finally {
+      seconds[step] += (performance.now() - t) / 1000;
+    }
+  };
+  return {seconds, timed};
+}
+
+/** Every kind's files read into its table, cell by cell; the summaries in the kinds' order. */
+async function loadFiles(build: Build, folder: DataFolder, opened: Map<string, Promise<OpenedFile>>, progress: (m: string) => void): Promise<FileSummary[]> {
+  const loadKind = async (c: DuckDBConnection, kind: KindName): Promise<FileSummary[]> => {
+    const spec = kinds[kind] as KindSpec;
+    await createKindTable(c, spec);
+    const summaries: FileSummary[] = [];
+    for (const file of folder.byKind.get(kind) ?? []) {
+      const ready = await opened.get(file)!;
+      opened.delete(file);
+      summaries.push(await readFile(c, spec, ready, build.scratch, progress));
+    }
+    await insertRejects(c, kind, await settleUnsure(c, spec));
+    return summaries;
+  };
+  const bytes = (kind: KindName) => (folder.byKind.get(kind) ?? []).reduce((sum, f) => sum + folder.sizes.get(f)!, 0);
+  const smallestFirst = [...kindOrder].sort((a, b) => bytes(a) - bytes(b));
+  const loaded = await loadKinds([build.conn, build.side], smallestFirst, loadKind);
+  return kindOrder.flatMap((kind) => loaded.get(kind) ?? []);
+}
+
+/** The rules across rows, kind by kind in load order: a reference only finds rows that stayed. */
+async function rejectAcrossKinds(conn: DuckDBConnection): Promise<void> {
+  await writeNameKeys(conn);
+  for (const kind of kindOrder) {
+    await rejectAcrossRows(conn, kinds[kind] as KindSpec);
+    if (kind === "projects" || kind === "demand_survey") await resolveEstablishmentNames(conn, kind);
+  }
+}
+
+type RunRecord = Pick<IngestSummary, "runId" | "startedAt" | "finishedAt" | "isSample" | "dataAsOf">;
+
+async function recordRun(conn: DuckDBConnection, dataDir: string, run: RunRecord, dataTests: readonly DataTestResult[]): Promise<void> {
+  for (const t of dataTests) {
+    await conn.run("INSERT INTO data_tests VALUES ($test, $failures, $example)", {test: t.test, failures: t.failures, example: t.example});
+  }
+  await conn.run("INSERT INTO ingest_runs VALUES ($runId, $started, $finished, $dataDir, 'ok', $isSample, CAST($dataAsOf AS DATE))", {
+    runId: run.runId,
+    started: run.startedAt,
+    finished: run.finishedAt,
+    dataDir,
+    isSample: run.isSample,
+    dataAsOf: run.dataAsOf
+  });
+}
+
+/** The new warehouse written out and renamed over the old one: readers never see it half-built. */
+async function swapIn(build: Build, dbPath: string): Promise<void> {
+  await build.conn.run("CHECKPOINT");
+  build.close();
+  // A write-ahead log left beside the old file would be replayed onto the new one.
+  if (existsSync(`${dbPath}.wal`)) unlinkSync(`${dbPath}.wal`);
+  renameSync(build.tmpPath, dbPath);
 }
 
 /**
