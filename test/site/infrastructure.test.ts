@@ -206,7 +206,7 @@ describe("parallel data loaders", () => {
     // writes after its module has finished: the shared process cannot know when it is done
     writeFileSync(path.join(data, "b.json.ts"), `process.stdout.write('{"b":'); setTimeout(() => process.stdout.write("2}"), 50);`);
     writeFileSync(path.join(data, "c.json.ts"), `${wait} throw new Error("hỏng");`);
-    writeFileSync(path.join(data, "d.json.ts"), `import {writeJson} from "${path.resolve("src", "data", "warehouse.js")}"; writeJson({d: "Thủy", pid: process.pid});`);
+    writeFileSync(path.join(data, "d.json.ts"), `import {writeJson} from "${path.resolve("src", "lib", "warehouse", "json.js")}"; writeJson({d: "Thủy", pid: process.pid});`);
     writeFileSync(path.join(data, "e.json.ts"), "process.stdout.write(JSON.stringify({pid: process.pid}));");
     const runs = await runLoaders({root});
     expect(Object.fromEntries(runs.map((r) => [path.basename(r.loader), r.ok]))).toEqual({
