@@ -1,7 +1,7 @@
 // Data loader for "Cơ sở CNNT" (src/co-so.md): the facility register with its support counts, and
-// every project (the projects file's years, `projectYears`) and plan-year activity of each facility. Reads the views of
-// loaders/sql/marts/site_facility.sql, column by column: owner names, phones, CCCD, tax codes and
-// extra columns never leave the warehouse.
+// every project (the projects file's years: `projectYears`) and plan-year activity of each
+// facility. Reads the views of loaders/sql/marts/site_facility.sql, column by column: owner names,
+// phones, CCCD, tax codes and extra columns never leave the warehouse.
 import type {DetailFacility, DetailSupport} from "../components/facility-detail.js";
 import {hasRelation, withWarehouse, writeJson, type Row} from "../lib/warehouse/json.js";
 

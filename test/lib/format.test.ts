@@ -1,5 +1,6 @@
 // The one vi-VN formatting module (src/lib/format.ts), value by value: what every page, chart
 // axis, document and export prints. Expected strings written by hand from the office's usage.
+// Mutation: formatPeriod writing "2026–2026" for one year made "a year never takes a separator…" fail.
 import {describe, expect, it} from "vitest";
 import {
   formatDate,

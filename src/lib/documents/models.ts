@@ -42,7 +42,7 @@ export type TargetStatus = "dat" | "vuot" | "chua_dat";
  * Word report, the Excel table and the command all print: a closed year keeps its figures when
  * later data arrive, and says so.
  */
-export function standsOnText(model: Pick<EvaluationModel, "year" | "dataAsOf">): string {
+export function standsOnText(model: Pick<EvaluationModel, "dataAsOf">): string {
   return model.dataAsOf ? `Số liệu đến ngày ${formatDate(model.dataAsOf)}` : "Chưa có ngày số liệu";
 }
 
