@@ -31,7 +31,9 @@ describe("Dự thảo kế hoạch năm sau", () => {
 
     // No envelope: every request placed; then the first line's quantity set by hand to 7.
     await page.getByLabel("Tổng mức kinh phí (đồng)").fill("");
-    await page.waitForFunction(() => document.querySelector(".kc-qty input[type=number]") !== null);
+    // Clearing the envelope re-renders the quantity inputs: one filled before that is thrown away
+    // (CI once lost the "7" that way), so wait until the page says the envelope is gone.
+    await page.getByText("Không giới hạn tổng mức").waitFor();
     const first = page.locator(".kc-qty input[type=number]").first();
     await first.fill("7");
     await first.dispatchEvent("input");
