@@ -1,7 +1,7 @@
 // Observable Framework configuration for the khuyến công dashboard.
 // Everything here keeps the built site self-contained: no Google Fonts (globalStylesheets: []),
-// no outside links in the footer, no DuckDB-WASM extension downloads. See docs in scripts/offline-cache.ts.
-import {existsSync} from "node:fs";
+// no outside links in the footer, no DuckDB-WASM extension downloads (scripts/SITE.md). The page's
+// language (<html lang="vi">) is set by scripts/postbuild.ts: Framework 1.13 has no option for it.
 import {historyPeriod} from "./src/lib/warehouse/open.js";
 import {pageShellScript} from "./src/components/page-shell.js";
 import {formatDateTime} from "./src/lib/format.js";
@@ -10,8 +10,7 @@ import {formatDateTime} from "./src/lib/format.js";
 // The history page's menu entry names the years the history holds (through the last closed plan year).
 const period = await historyPeriod();
 
-/** The site's pages in menu order. A page whose Markdown file does not exist yet is left out,
- * so the site builds while pages are being written. */
+/** The site's pages in menu order. */
 const PAGES: {name: string; path: string}[] = [
   {name: "Tổng quan", path: "/"},
   {name: "Kế hoạch – Thực hiện", path: "/ke-hoach-thuc-hien"},
@@ -24,11 +23,6 @@ const PAGES: {name: string; path: string}[] = [
   {name: "Từ điển dữ liệu", path: "/tu-dien-du-lieu"}
 ];
 
-function pageExists(path: string): boolean {
-  const file = path === "/" ? "index" : path.slice(1);
-  return existsSync(new URL(`./src/${file}.md`, import.meta.url));
-}
-
 const builtAt = formatDateTime(new Date());
 
 export default {
@@ -36,8 +30,7 @@ export default {
   // Tests build into their own folder (KC_SITE_OUT) so a developer's dist/ is left alone.
   output: process.env.KC_SITE_OUT ?? "dist",
   title: "Khuyến công xã Vĩnh Thủy",
-  lang: "vi",
-  pages: PAGES.filter((p) => pageExists(p.path)),
+  pages: PAGES,
   pager: false,
   toc: {label: "Trên trang này"},
   search: false,

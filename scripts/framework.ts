@@ -22,7 +22,3 @@ export function runFramework(command: "build" | "preview", env: NodeJS.ProcessEn
   });
 }
 
-/** The arguments that make `node` run a TypeScript file through tsx, as `tsx <file>` would. */
-export function tsxArgs(file: string, ...args: string[]): string[] {
-  return ["--import", "tsx", file, ...args];
-}

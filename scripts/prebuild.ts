@@ -1,23 +1,19 @@
-// Before `observable build` / `observable preview`: the offline cache and the Plot bundle
-// (scripts/offline-cache.ts) and, at the same time, every stale data loader (scripts/loaders.ts).
+// Before `observable build` / `observable preview`: the npm cache that keeps the build offline
+// (scripts/npm-cache.ts) and the data loader's outputs dropped when the warehouse changed
+// (scripts/loader-cache.ts).
 import path from "node:path";
 import {fileURLToPath} from "node:url";
-import {prepareOfflineCache} from "./offline-cache.js";
-import {runLoaders, type LoaderRun} from "./loaders.js";
+import {refreshLoaderOutputs} from "./loader-cache.js";
+import {prepareNpmCache} from "./npm-cache.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "src");
 
 export async function prebuild(): Promise<void> {
-  const started = performance.now();
-  let runs: LoaderRun[] = [];
-  await prepareOfflineCache({
-    log: (line) => console.log(line),
-    alongside: async () => {
-      runs = await runLoaders();
-    }
-  });
-  if (runs.length) {
-    const ok = runs.filter((r) => r.ok).length;
-    console.log(`prebuild: ${ok}/${runs.length} data loader, ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
+  const npm = await prepareNpmCache(root);
+  if (npm.copied.length) console.log(`prebuild: thư viện từ scripts/npm: ${npm.copied.join(", ")}`);
+  if (npm.plot) console.log("prebuild: Plot và d3 gộp thành một mô-đun");
+  if (npm.placeholders.length) console.log(`prebuild: ${npm.placeholders.length} thư viện không dùng được đánh dấu 0.0.0-offline`);
+  if (await refreshLoaderOutputs(root)) console.log("prebuild: dữ liệu thay đổi, data loader sẽ chạy lại");
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -2,7 +2,7 @@
 // Đề xuất → Đã thẩm định → Đã phê duyệt → Đang thực hiện → Hoàn thành (Đã hủy apart).
 // activityPipeline: an HTML strip, one box per status (count, approved money);
 // activityMoneyBar: one stacked bar of the approved money by status (Plot).
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {codeLabel, statusOrder} from "../lib/contract/codes.js";
 import {formatMoney, formatMoneyShort, formatNumber, formatPercent, ratePercent} from "../lib/format.js";
 import {chartWidth, finishChart, spacedTicks} from "./chart.js";

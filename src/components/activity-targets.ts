@@ -2,7 +2,7 @@
 // the planned range (target_min–target_max), the solid bar what completed activities achieved
 // (coloured by Đạt / Vượt / Chưa đạt), the pale extension what approved or ongoing activities
 // will add once completed. The label above each line names the target in full.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {TARGET_STATUS_LABEL, type TargetStatus} from "../lib/documents/models.js";
 import {formatNumber} from "../lib/format.js";
 import {chartWidth, finishChart, lineCount, lineWidthEms} from "./chart.js";

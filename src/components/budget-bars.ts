@@ -1,7 +1,7 @@
 // Tổng quan: planned, approved and disbursed money of each budget line as overlaid horizontal bars
 // (planned the wide pale bar, approved inside it, disbursed the narrow dark one), labelled with
 // the line's short name, a money axis in "triệu"/"tỷ" and the disbursement rate at the bar's end.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {formatMoney, formatMoneyShort, formatPercent, ratePercent} from "../lib/format.js";
 import {lineLabel} from "./budget-labels.js";
 import {chartWidth, finishChart, lineCount, lineWidthEms, spacedTicks, textWidth} from "./chart.js";

@@ -2,7 +2,7 @@
 // schedule of the year's plan. The data has no disbursement schedule: the even schedule (plan ÷ 12
 // each month) is an ASSUMPTION used as a reference, and the chart says so.
 // x is the month as a number: 0 = 1 January, m = end of month m; month names sit mid-month.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {chartWidth, finishChart, textWidth} from "./chart.js";
 import {formatDate, formatMoney, formatMoneyShort, formatMonth, formatPercent, ratePercent} from "../lib/format.js";
 

@@ -1,6 +1,6 @@
 // Small charts of the facility register (page "Cơ sở CNNT"): by sector and kind, by former commune,
 // OCOP stars. Labels are the contract's Vietnamese code labels; numbers go through format.ts.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {codeLabel, codeLists, formerUnits} from "../lib/contract/codes.js";
 import {formatNumber} from "../lib/format.js";
 import {chartWidth, finishChart, lineCount, lineWidthEms} from "./chart.js";

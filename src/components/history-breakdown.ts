@@ -1,7 +1,7 @@
 // Giai đoạn (the history page): the period's support split along one dimension (content group, sector or
 // former commune): one horizontal bar per value, largest first. The name sits above its bar (long
 // Vietnamese names are never cut), the amount and the number of projects just after the bar.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {chartWidth, finishChart, lineCount, lineWidthEms, visibleLength} from "./chart.js";
 import {formatMoney, formatMoneyShort, formatNumber, formatPercent, ratePercent} from "../lib/format.js";
 

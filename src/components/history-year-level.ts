@@ -1,6 +1,6 @@
 // Giai đoạn (the history page): support per year, stacked by programme level (quốc gia, tỉnh, huyện, xã),
 // with each year's total written above its bar.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {codeLabel, codeLists} from "../lib/contract/codes.js";
 import {chartWidth, finishChart, textWidth} from "./chart.js";
 import {formatMoney, formatMoneyShort, formatNumber} from "../lib/format.js";

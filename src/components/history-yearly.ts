@@ -1,7 +1,7 @@
 // Giai đoạn (the history page): one measure per year as columns with the value on top, and optionally a
 // dashed line for the whole period (e.g. the leverage of the period, or the yearly average),
 // explained in the chart's caption.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {chartWidth, finishChart} from "./chart.js";
 
 export interface YearlyBarsOptions<R> {

@@ -107,7 +107,7 @@ export function pointChange(current: number, prior: number): Pick<KpiComparison,
 // ------------------------------------------------------------------ the cards of Tổng quan
 
 /**
- * One plan year as src/data/overview.json.ts gives it (a row of site_overview_plan_year_to_date):
+ * One plan year as src/data/overview.ts gives it (a row of site_overview_plan_year_to_date):
  * money in đồng, dates yyyy-mm-dd, prior_* null when there is nothing to compare.
  */
 export interface PlanYearKpi {

@@ -1,5 +1,5 @@
 // Vietnamese names for the ingest's bookkeeping, shared by the "Chất lượng dữ liệu" page and its
-// data loader (src/data/quality.json.ts). Pure data: browser- and Node-safe.
+// dataset (src/data/quality.ts). Pure data: browser- and Node-safe.
 //
 // Each warning rule is a file loaders/sql/warnings/<rule>.sql, plus `establishment_name_unresolved`
 // (loaders/load/names.ts). A rule without a name here is shown by its code.

@@ -15,13 +15,15 @@ import {openWarehouse, type Warehouse} from "../../src/lib/warehouse/open.js";
 import {budgetRows, type Activity, type Line, type Voucher} from "../../src/components/budget-model.js";
 import {buildEvaluationDocx, buildEvaluationXlsx, type EvaluationModel} from "../../src/lib/documents/index.js";
 import ExcelJS from "exceljs";
+import {datasetFiles} from "../../src/data.zip.js";
 import {paragraphs, unzip} from "../reports/docx-helpers.js";
 
-/** A site data loader's JSON (src/data/<name>.json.ts), run on the two-year warehouse. */
+/** The site's datasets (the files of src/data.zip.ts), read from the two-year warehouse. */
+let siteData: Record<string, string>;
+
+/** A page's dataset (src/data/<name>.ts), as the page parses it. */
 function loader<T>(name: string): T {
-  const run = spawnSync(process.execPath, ["--import", "tsx", `src/data/${name}.json.ts`], {env: {...process.env, KC_DB: join(dir, "two.duckdb")}, encoding: "utf8"});
-  if (run.status !== 0) throw new Error(run.stderr);
-  return JSON.parse(run.stdout) as T;
+  return JSON.parse(siteData[`${name}.json`]!) as T;
 }
 
 const tr = (n: number) => BigInt(Math.round(n * 1_000_000));
@@ -247,6 +249,10 @@ describe("history through the last closed year", () => {
 });
 
 describe("what the pages are given, two years in the warehouse", () => {
+  beforeAll(async () => {
+    siteData = await datasetFiles(join(dir, "two.duckdb"));
+  });
+
   it("every page opens on 2027, the plan year holding the data date", () => {
     expect(loader("years")).toEqual({years: [2026, 2027], defaultYear: 2027});
   });

@@ -34,7 +34,8 @@ describe("site build", () => {
   });
 
   it("ships Plot as one module with d3 inside (scripts/plot-bundle.ts), not d3's packages one by one", () => {
-    expect(files.filter((f) => f.startsWith("_node/@observablehq/plot@") && f.endsWith(".js"))).toHaveLength(1);
+    expect(files.filter((f) => f.startsWith("_npm/@observablehq/plot@") && f.endsWith(".js"))).toHaveLength(1);
+    expect(files.filter((f) => f.startsWith("_node/@observablehq/plot"))).toEqual([]);
     expect(files.filter((f) => /^_(node|npm)\/d3/.test(f))).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 // The data dictionary, read off the contract itself so the office's documentation cannot drift
 // from what the ingest accepts: the site's "Từ điển dữ liệu" page renders it (through the loader
-// src/data/dictionary.json.ts, which keeps zod out of the browser), and `npm run docs` writes it
+// src/data/dictionary.ts, which keeps zod out of the browser), and `npm run docs` writes it
 // into docs/du-lieu.md.
 import {codeLists, type CodeEntry, type CodeListName} from "./codes.js";
 import {columnMeta, type FieldType} from "./fields.js";

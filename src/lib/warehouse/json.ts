@@ -1,22 +1,30 @@
-// The warehouse reader (./open.ts) as the site's data loaders (src/data/*.json.ts …) use it, never
-// pages: it runs in Node. The same read-only connection and rows, each cell encoded as JSON:
+// The warehouse reader (./open.ts) as the site's datasets (src/data/, written by the archive loader
+// src/data.zip.ts) use it, never pages: it runs in Node. One read-only connection, read two ways:
+// `warehouse` gives the contract's types (for the code shared with the documents), `query` each
+// cell encoded as JSON:
 //   BIGINT/HUGEINT → number (string when beyond Number.MAX_SAFE_INTEGER), DECIMAL → number,
 //   DATE → "yyyy-mm-dd", TIMESTAMP → ISO 8601 "yyyy-mm-ddThh:mm:ss.sssZ", NULL → null.
 // Report models that keep money as bigint travel with stringifyWithBigInt (src/lib/plan/json.ts).
-import {DuckDBTypeId, type DuckDBConnection} from "@duckdb/node-api";
-import {connect, readRows, type Params} from "./open.js";
+import {DuckDBTypeId} from "@duckdb/node-api";
+import {connect, readRows, warehousePath, warehouseOn, type Params, type Warehouse} from "./open.js";
 
 export type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
 export type Row = Record<string, Json>;
 export type Query = <T extends Row = Row>(sql: string, params?: Params) => Promise<T[]>;
 
-/** Opens the warehouse read-only, hands `fn` a query function, always closes. */
-export async function withWarehouse<T>(fn: (query: Query, connection: DuckDBConnection) => Promise<T>): Promise<T> {
-  const {conn, close} = await connect();
+/** What a dataset of the site reads: one connection, as JSON cells or as the contract types them. */
+export interface Sources {
+  query: Query;
+  warehouse: Warehouse;
+}
+
+/** Opens the warehouse at `file` read-only, hands `fn` its sources, always closes. */
+export async function withWarehouse<T>(fn: (sources: Sources) => Promise<T>, file = warehousePath()): Promise<T> {
+  const {conn, close} = await connect(file);
   try {
     const query: Query = <R extends Row>(sql: string, params?: Params) =>
       readRows<Json, R>(conn, sql, params, (value, type) => toJson(value, type === DuckDBTypeId.DATE));
-    return await fn(query, conn);
+    return await fn({query, warehouse: warehouseOn(conn, close)});
   } finally {
     close();
   }
@@ -55,9 +63,4 @@ export function toJson(value: unknown, isDate = false): Json {
     return out;
   }
   return String(value);
-}
-
-/** Writes a loader's JSON result to stdout (Framework captures it as the file). */
-export function writeJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value));
 }

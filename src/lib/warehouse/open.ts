@@ -1,5 +1,5 @@
 // The one warehouse reader (Node only), below the three that read: the reports, `npm run query`
-// and the site's data loaders (src/data/, through ./json.ts). Opened READ-ONLY; values are bound,
+// and the site's datasets (src/data/, through ./json.ts). Opened READ-ONLY; values are bound,
 // never spliced into the SQL. Rows come back as the contract types them: money bigint đồng, dates
 // ISO "yyyy-mm-dd", NULL undefined (src/lib/contract/kinds.ts), so they feed the same pure
 // functions the pages use; ./json.ts encodes the same rows as JSON for the pages.
@@ -60,9 +60,13 @@ export async function connect(file = warehousePath()): Promise<{conn: DuckDBConn
   requireWarehouse(file);
   const instance = await DuckDBInstance.create(file, {access_mode: "READ_ONLY"});
   const conn = await instance.connect();
+  let open = true;
   return {
     conn,
+    // Once only: a reader handed on (warehouseOn) may close what its opener closes again.
     close() {
+      if (!open) return;
+      open = false;
       conn.closeSync();
       instance.closeSync();
     }
@@ -85,6 +89,11 @@ export async function readRows<V, T extends Record<string, V>>(conn: DuckDBConne
 
 export async function openWarehouse(file = warehousePath()): Promise<Warehouse> {
   const {conn, close} = await connect(file);
+  return warehouseOn(conn, close);
+}
+
+/** The contract-typed reader on a connection already open (`close` closes it). */
+export function warehouseOn(conn: DuckDBConnection, close: () => void): Warehouse {
   return {query: <T extends Row>(sql: string, params?: Params) => readRows<Value, T>(conn, sql, params, plain), close};
 }
 

@@ -1,6 +1,7 @@
 // The data dictionary for the page "Từ điển dữ liệu", read off the contract at build time so the
 // page needs no schema library in the browser.
 import {codeListTables, dataDictionary, dictionaryMarkdown} from "../lib/contract/dictionary.js";
-import {writeJson} from "../lib/warehouse/json.js";
 
-writeJson({kinds: dataDictionary(), codeLists: codeListTables(), markdown: dictionaryMarkdown()});
+export default async function dictionary() {
+  return {kinds: dataDictionary(), codeLists: codeListTables(), markdown: dictionaryMarkdown()};
+}

@@ -1,6 +1,6 @@
 // Data loader for Tổng quan's monthly disbursement chart: per plan year and month, the commune
 // budget's payments (net of recoveries) and their running total (view site_overview_disbursement_by_month).
-import {withWarehouse, writeJson, type Row} from "../lib/warehouse/json.js";
+import type {Row, Sources} from "../lib/warehouse/json.js";
 
 export interface DisbursementMonth extends Row {
   year: number;
@@ -10,8 +10,6 @@ export interface DisbursementMonth extends Row {
   cumulative: number;
 }
 
-const months = await withWarehouse((query) =>
-  query<DisbursementMonth>(`SELECT year, month, planned, disbursed, cumulative FROM site_overview_disbursement_by_month ORDER BY year, month`)
-);
-
-writeJson(months);
+export default async function overviewDisbursement({query}: Sources) {
+  return query<DisbursementMonth>(`SELECT year, month, planned, disbursed, cumulative FROM site_overview_disbursement_by_month ORDER BY year, month`);
+}

@@ -4,9 +4,9 @@
 // per year with counterpart leverage and jobs, the period totals, the facilities supported more
 // than once, and the list of projects. Reads the site_history_* views (loaders/sql/marts).
 // Facilities by name only (never owner, phone or CCCD); money in đồng; dates "yyyy-mm-dd".
-import {hasRelation, withWarehouse, writeJson} from "../lib/warehouse/json.js";
+import {type Sources, hasRelation} from "../lib/warehouse/json.js";
 
-const data = await withWarehouse(async (query) => {
+export default async function history({query}: Sources) {
   if (!(await hasRelation(query, "site_history_projects"))) return null;
   const [totals] = await query("SELECT * FROM site_history_totals");
   const yearly = await query("SELECT * FROM site_history_yearly ORDER BY year");
@@ -28,6 +28,4 @@ const data = await withWarehouse(async (query) => {
        FROM site_history_projects ORDER BY year, project_id`
   );
   return {totals: totals ?? null, yearly, byYearLevel, breakdown, repeat, projects};
-});
-
-writeJson(data);
+}

@@ -1,7 +1,7 @@
 // Data loader for Tổng quan's alerts: the budget warnings of the last ingest with their plan year,
 // most serious first (view site_overview_alerts), and how many other warnings and rejected rows the data-quality
 // page lists.
-import {withWarehouse, writeJson, type Row} from "../lib/warehouse/json.js";
+import type {Row, Sources} from "../lib/warehouse/json.js";
 
 export interface Alert extends Row {
   /** The plan year of the warned row (null: a row of no plan year). */
@@ -18,7 +18,7 @@ export interface Alerts {
   rejects: number;
 }
 
-const alerts = await withWarehouse(async (query): Promise<Alerts> => {
+export default async function overviewAlerts({query}: Sources): Promise<Alerts> {
   const rows = await query<Alert>(
     `SELECT year, rule, priority, heading, message FROM site_overview_alerts ORDER BY priority, source_file, source_line`
   );
@@ -26,6 +26,4 @@ const alerts = await withWarehouse(async (query): Promise<Alerts> => {
     `SELECT (SELECT count(*) FROM warnings) AS warnings, (SELECT count(*) FROM rejects) AS rejects`
   );
   return {alerts: rows, otherWarnings: Number(counts?.warnings ?? 0) - rows.length, rejects: Number(counts?.rejects ?? 0)};
-});
-
-writeJson(alerts);
+}

@@ -4,9 +4,9 @@
 // closed year shows the results its evaluation reports, whatever later files add.
 // Reads the site_activity_* views (loaders/sql/marts). Only what the page shows: the facility by
 // name (never owner, phone or CCCD), money in đồng, dates "yyyy-mm-dd".
-import {hasRelation, withWarehouse, writeJson} from "../lib/warehouse/json.js";
+import {type Sources, hasRelation} from "../lib/warehouse/json.js";
 
-const data = await withWarehouse(async (query) => {
+export default async function activities({query}: Sources) {
   if (!(await hasRelation(query, "site_activity_list"))) return {years: [], statuses: [], activities: [], targets: [], asOf: []};
   const activities = await query(
     `SELECT year, activity_id, title, content_group, establishment_name, level, status,
@@ -34,6 +34,4 @@ const data = await withWarehouse(async (query) => {
   }
   const years = [...new Set([...activities, ...targets].map((r) => Number(r.year)))].sort((a, b) => a - b);
   return {years, statuses, activities, targets, asOf};
-});
-
-writeJson(data);
+}

@@ -3,7 +3,7 @@
 // facility. Reads the views of loaders/sql/marts/site_facility.sql, column by column: owner names,
 // phones, CCCD, tax codes and extra columns never leave the warehouse.
 import type {DetailFacility, DetailSupport} from "../components/facility-detail.js";
-import {hasRelation, withWarehouse, writeJson, type Row} from "../lib/warehouse/json.js";
+import {type Row, type Sources, hasRelation} from "../lib/warehouse/json.js";
 
 /** A facility of the register, as the detail card reads it, with its other activities. */
 export type FacilityRow = DetailFacility & Row & {other_activities: number};
@@ -11,7 +11,7 @@ export type FacilityRow = DetailFacility & Row & {other_activities: number};
 /** One project or activity of a facility, as the detail card reads it, with its decision. */
 export type SupportRow = DetailSupport & Row & {decision_no: string | null; decision_date: string | null; completed_on: string | null};
 
-const data = await withWarehouse(async (query) => {
+export default async function establishments({query}: Sources) {
   if (!(await hasRelation(query, "site_facility_register"))) {
     throw new Error("Kho dữ liệu được dựng trước khi có view site_facility_register: chạy lại npm run ingest.");
   }
@@ -30,6 +30,4 @@ const data = await withWarehouse(async (query) => {
   // The projects counted (a project of a plan year is left to the activities file, and not counted).
   const projectYears = supports.filter((s) => s.source === "du_an" && s.counted).map((s) => Number(s.year));
   return {facilities, supports, projectYears: projectYears.length ? {from: Math.min(...projectYears), to: Math.max(...projectYears)} : null};
-});
-
-writeJson(data);
+}

@@ -11,7 +11,7 @@ import {showReject} from "../lib/contract/personal.js";
 import {PERSONAL_VALUES_SQL, personalScrubber, showWarning, type RejectRecord, type WarningRecord} from "../lib/rejects.js";
 import {ruleLabel, skippedReasonLabel, testLabel} from "../lib/quality-labels.js";
 import type {FileRow, Run} from "../components/quality-summary.js";
-import {hasRelation, withWarehouse, writeJson, type Row} from "../lib/warehouse/json.js";
+import {type Row, type Sources, hasRelation} from "../lib/warehouse/json.js";
 
 /** The last run, as the page's summary reads it. */
 export type QualityRun = Run & Row;
@@ -19,7 +19,7 @@ export type QualityRun = Run & Row;
 /** A source file with its counts, as the page's summary reads it. */
 export type QualityFile = FileRow & Row;
 
-const quality = await withWarehouse(async (query) => {
+export default async function quality({query}: Sources) {
   if (!(await hasRelation(query, "site_quality_rejects"))) {
     throw new Error("Kho dữ liệu được dựng trước khi có view site_quality_rejects: chạy lại npm run ingest.");
   }
@@ -57,9 +57,7 @@ const quality = await withWarehouse(async (query) => {
     rejects,
     warnings: warnings.map((w) => showWarning(w, ruleLabel, scrub))
   };
-});
-
-writeJson(quality);
+}
 
 /**
  * The data folder as the page shows it: relative to the project (`data`), never the absolute path

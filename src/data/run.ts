@@ -1,9 +1,9 @@
 // The latest ingest run, for the "Dữ liệu đến ngày …" line and the sample-data banner that every
 // page shows (src/components/data-status.ts).
 import type {RunStatus} from "../components/data-status.js";
-import {withWarehouse, writeJson} from "../lib/warehouse/json.js";
+import type {Sources} from "../lib/warehouse/json.js";
 
-const run = await withWarehouse(async (query): Promise<RunStatus | null> => {
+export default async function run({query}: Sources): Promise<RunStatus | null> {
   const [row] = await query<{finished_at: string | null; data_as_of: string | null; is_sample: boolean}>(
     "SELECT finished_at, data_as_of, is_sample FROM ingest_runs ORDER BY started_at DESC LIMIT 1"
   );
@@ -12,6 +12,4 @@ const run = await withWarehouse(async (query): Promise<RunStatus | null> => {
     "SELECT (SELECT count(*) FROM rejects) AS rejects, (SELECT count(*) FROM warnings) AS warnings"
   );
   return {...row, rejects: counts?.rejects ?? 0, warnings: counts?.warnings ?? 0};
-});
-
-writeJson(run);
+}

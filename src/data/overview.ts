@@ -3,7 +3,7 @@
 // (site_overview_facility_targets), and the yearly planned / approved / disbursed table
 // (plan_vs_actual). Runs at build time in Node (tsx), reads the warehouse read-only, prints JSON.
 import type {FacilityKpi, PlanYearKpi} from "../components/kpi.js";
-import {withWarehouse, writeJson, type Row} from "../lib/warehouse/json.js";
+import type {Row, Sources} from "../lib/warehouse/json.js";
 
 export interface OverviewYear extends Row {
   year: number;
@@ -25,8 +25,8 @@ export interface Overview {
   facilities: OverviewFacilities[];
 }
 
-const overview = await withWarehouse(
-  async (query): Promise<Overview> => ({
+export default async function overview({query}: Sources): Promise<Overview> {
+  return {
     years: await query<OverviewYear>(
       `SELECT year,
               CAST(sum(planned_amount) AS BIGINT) AS planned_amount,
@@ -41,7 +41,5 @@ const overview = await withWarehouse(
               supports_to_date, prior_supports_to_date, content_groups
          FROM site_overview_facility_targets ORDER BY year`
     )
-  })
-);
-
-writeJson(overview);
+  };
+}

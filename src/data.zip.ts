@@ -1,0 +1,68 @@
+// The site's one data loader: every dataset of src/data/ as a file of one archive, which Framework
+// unpacks for the pages (`FileAttachment("data/overview.json")` is overview.json in data.zip), plus
+// exceljs's prebuilt browser bundle (vendor/exceljs.min.js, loaded by a <script> tag only when
+// someone downloads an XLSX: src/components/download.ts).
+//
+// Why one archive: Framework runs each loader in a process of its own, and each process pays a tsx
+// start and a DuckDB load (~1,5 s of CPU); one loader per dataset doubled a cold build. Here every
+// dataset reads the same read-only connection in one process. A dataset is a module of src/data/
+// whose default export takes the warehouse's sources (src/lib/warehouse/json.ts) and returns the
+// page's value; bigint money travels as {"$bigint": "…"} (src/lib/plan/json.ts).
+import {readFileSync} from "node:fs";
+import {createRequire} from "node:module";
+import {resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {strToU8, zipSync, type Zippable} from "fflate";
+import {stringifyWithBigInt} from "./lib/plan/json.js";
+import {withWarehouse, type Sources} from "./lib/warehouse/json.js";
+import activities from "./data/activities.js";
+import dictionary from "./data/dictionary.js";
+import draftPlan from "./data/draft-plan.js";
+import establishments from "./data/establishments.js";
+import evaluation from "./data/evaluation.js";
+import history from "./data/history.js";
+import overviewAlerts from "./data/overview-alerts.js";
+import overviewDisbursement from "./data/overview-disbursement.js";
+import overview from "./data/overview.js";
+import planActivities from "./data/plan-activities.js";
+import planLines from "./data/plan-lines.js";
+import planVouchers from "./data/plan-vouchers.js";
+import quality from "./data/quality.js";
+import run from "./data/run.js";
+import years from "./data/years.js";
+
+/** The archive's datasets by file name. */
+export const DATASETS: Record<string, (sources: Sources) => Promise<unknown>> = {
+  "activities.json": activities,
+  "dictionary.json": dictionary,
+  "draft-plan.json": draftPlan,
+  "establishments.json": establishments,
+  "evaluation.json": evaluation,
+  "history.json": history,
+  "overview-alerts.json": overviewAlerts,
+  "overview-disbursement.json": overviewDisbursement,
+  "overview.json": overview,
+  "plan-activities.json": planActivities,
+  "plan-lines.json": planLines,
+  "plan-vouchers.json": planVouchers,
+  "quality.json": quality,
+  "run.json": run,
+  "years.json": years
+};
+
+/** Every dataset's JSON text, read from the warehouse at `file` (default KC_DB). */
+export async function datasetFiles(file?: string): Promise<Record<string, string>> {
+  return withWarehouse(async (sources) => {
+    const out: Record<string, string> = {};
+    for (const [name, dataset] of Object.entries(DATASETS)) out[name] = stringifyWithBigInt(await dataset(sources));
+    return out;
+  }, file);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const files: Zippable = {};
+  for (const [name, text] of Object.entries(await datasetFiles())) files[name] = strToU8(text);
+  files["vendor/exceljs.min.js"] = readFileSync(createRequire(import.meta.url).resolve("exceljs/dist/exceljs.min.js"));
+  // Stored, not deflated: Framework unpacks it at once, and the server compresses what it sends.
+  process.stdout.write(zipSync(files, {level: 0}));
+}

@@ -1,0 +1,14 @@
+// The "Đánh giá năm" page's data: the evaluation of every plan year in the warehouse
+// (reports/evaluation.ts); its money is bigint, which the archive writes as {"$bigint": "…"}
+// (src/lib/plan/json.ts).
+import {evaluate} from "../../reports/evaluation.js";
+import {planYears, runInfo} from "../lib/warehouse/open.js";
+import type {Sources} from "../lib/warehouse/json.js";
+
+export default async function evaluation({warehouse}: Sources) {
+  const run = await runInfo(warehouse);
+  const years = await planYears(warehouse);
+  const evaluations = [];
+  for (const year of years) evaluations.push(await evaluate(warehouse, year, run.dataAsOf ? {dataAsOf: run.dataAsOf} : {}));
+  return {run, years, evaluations};
+}
