@@ -11,7 +11,7 @@
 //  - NOT_SHIPPED: every other library Framework's client mentions. Framework looks up their
 //    versions even when no page uses them; an empty `<name>@0.0.0-offline` folder answers. A page
 //    that really used one fails to build on "npm:<name>@0.0.0-offline", which says why.
-// After a Framework upgrade, test/scripts/npm-cache.test.ts lists what its client mentions that is
+// After a Framework upgrade, test/scripts/infrastructure.test.ts lists what its client mentions that is
 // in none of these lists (uncoveredNpmNames): vendor it or add it to NOT_SHIPPED.
 import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {cp, mkdir, rename, rm, writeFile} from "node:fs/promises";

@@ -5,7 +5,7 @@
 // deliberately narrower than zod (it only accepts the common spellings), and every row it does
 // not accept is marked unsure, keeps its raw cells, and goes to zod, which loads it or rejects
 // it with the reason. So the SQL may send a good row the slow way, but never loads a row zod
-// would refuse (test/contract/near-miss.test.ts and test/ingest/consistency.test.ts hold it to that).
+// would refuse (test/lib/contract/near-miss.test.ts and test/loaders/consistency.test.ts hold it to that).
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {z} from "zod";
 import {codeLists, type CodeEntry} from "../../src/lib/contract/codes.js";

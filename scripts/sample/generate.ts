@@ -3,7 +3,7 @@
 //
 // DELIBERATELY BAD ROWS (the rejects page must show exactly these; `line` is the row number
 // as a spreadsheet shows it, header = 1). Kept in BAD_ROWS below; the generator checks that
-// what it writes matches this list, and test/sample checks that nothing else fails.
+// what it writes matches this list, and test/scripts/sample checks that nothing else fails.
 //   1. norms.csv                    line 16  max_amount      neither Mức tối đa nor Tỷ lệ tối đa
 //   2. establishments.csv           line 37  workers         "khoảng 10" is not a whole number
 //   3. projects_2020_2025.csv       line 13  support_amount  Kinh phí hỗ trợ left empty (required)

@@ -10,7 +10,7 @@ import {HIDDEN_VALUE} from "../../src/lib/rejects.js";
 import {columnMeta} from "../../src/lib/contract/fields.js";
 import {kindOrder, kinds, type KindName} from "../../src/lib/contract/kinds.js";
 import {formatNumber} from "../../src/lib/format.js";
-import {projectRoot} from "../site/build.js";
+import {projectRoot} from "../scripts/build.js";
 import {tableWidths, useSite} from "./harness.js";
 import {useTestWarehouse} from "./warehouse.js";
 

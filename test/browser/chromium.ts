@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import {chromium, type BrowserContext, type Page} from "playwright-core";
 import {startServer, type StaticServer} from "../../scripts/serve.js";
-import {distDir, projectRoot} from "../site/build.js";
+import {distDir, projectRoot} from "../scripts/build.js";
 
 export const CHROMIUM = process.env.KC_CHROMIUM ?? "/usr/bin/chromium";
 /** Flags for Debian's Chromium headless as root in a container (headless itself is passed by playwright). */

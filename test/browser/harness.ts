@@ -1,5 +1,5 @@
 // Browser test harness for vitest. A test file calls useSite() once; it builds (or reuses) the
-// test site (test/site/build.ts), serves it and launches Chromium (./chromium.ts), all closed
+// test site (test/scripts/build.ts), serves it and launches Chromium (./chromium.ts), all closed
 // after the file's tests.
 //
 //   const site = useSite();
@@ -16,7 +16,7 @@
 // reports console errors, uncaught exceptions, failed local requests, HTTP errors and every
 // request to a host other than 127.0.0.1/localhost (those are also aborted).
 import {afterAll, beforeAll} from "vitest";
-import {ensureSiteBuilt} from "../site/build.js";
+import {ensureSiteBuilt} from "../scripts/build.js";
 import {launchSite, type Site, type SiteHandle} from "./chromium.js";
 
 export {isOutside, screenshotDir, tableWidths, type OpenOptions, type OpenedPage, type Site} from "./chromium.js";

@@ -3,7 +3,7 @@ import {mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import {describe, expect, it} from "vitest";
-import {projectRoot} from "../site/build.js";
+import {projectRoot} from "../scripts/build.js";
 import {useSite} from "./harness.js";
 
 const site = useSite();

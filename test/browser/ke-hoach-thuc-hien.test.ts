@@ -6,7 +6,7 @@ import path from "node:path";
 import {describe, expect, it} from "vitest";
 import {formatMoney, formatNumber} from "../../src/lib/format.js";
 import type {Row} from "../../src/lib/warehouse/json.js";
-import {distDir} from "../site/build.js";
+import {distDir} from "../scripts/build.js";
 import {screenshotDir, useSite} from "./harness.js";
 import {useTestWarehouse} from "./warehouse.js";
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import {chromium} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {CHROMIUM, CHROMIUM_ARGS} from "./chromium.js";
-import {distDir} from "../site/build.js";
+import {distDir} from "../scripts/build.js";
 import {useSite} from "./harness.js";
 
 const site = useSite();

@@ -2,13 +2,13 @@
 // plan year holding the data date; Tổng quan shows one year at a time, 2026 as a closed year; the
 // evaluation of 2026 stands on 31/12/2026; the history runs through 2026. Built once per change of
 // the inputs into test-results/site-two-years (the shared test site keeps the one-year sample).
-// Figures worked out by hand in test/sample/second-year.test.ts, in triệu đồng.
+// Figures worked out by hand in test/scripts/sample/second-year.test.ts, in triệu đồng.
 import {execFileSync} from "node:child_process";
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {generateSample} from "../../scripts/sample/generate.js";
-import {inputsHash, projectRoot} from "../site/build.js";
+import {inputsHash, projectRoot} from "../scripts/build.js";
 import {launchSite, type SiteHandle} from "./chromium.js";
 
 const root = path.join(projectRoot, "test-results", "site-two-years");

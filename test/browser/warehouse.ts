@@ -7,7 +7,7 @@ import path from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {afterAll, beforeAll} from "vitest";
 import {toJson, type Row} from "../../src/lib/warehouse/json.js";
-import {warehouseFile} from "../site/build.js";
+import {warehouseFile} from "../scripts/build.js";
 
 /** Registers the copy's setup and cleanup; returns a read-only query giving JSON rows. */
 export function useTestWarehouse(): <T extends Row>(sql: string) => Promise<T[]> {

@@ -2,12 +2,12 @@
 // folder or from the layers below it, so a reader can tell from a file's folder what it may use.
 //   src/lib                          the shared bottom: contract, parsing, formatting, warehouse reader
 //   loaders (the ingest), reports (the documents' models), src/components (the pages' parts)
-//   src/data (Framework's data loaders), the pages (src/*.md)
+//   src/data (the pages' datasets) and src/data.zip.ts (the site's data loader), the pages (src/*.md)
 //   scripts (build, server, developer commands), bench
 // Mutation: loaders/read/encoding.ts importing from src/components again (it took its UI copy from
 // there before the labels moved to src/lib) made "no file imports from a layer above its own"
 // fail, naming the file and the import.
-import {readdirSync, readFileSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
 import path from "node:path";
 import {describe, expect, it} from "vitest";
 
@@ -68,5 +68,17 @@ describe("the folders are the layers", () => {
     const top = readdirSync(path.join(root, "loaders")).sort();
     // read/ (files), load/ (typed rows), sql/ (warehouse SQL), the run, its command and summary.
     expect(top.filter((e) => !["cli.ts", "ingest.ts", "load", "read", "sql", "summary-rows.ts", "summary.ts"].includes(e))).toEqual([]);
+  });
+
+  // Mutation: test/lib/contract moved back to test/contract made this fail with ["test/contract"].
+  it("the test folders mirror the code's folders, beside the three that cut across", () => {
+    const CROSS_CUTTING = ["test/browser", "test/docs", "test/hardening"];
+    const source = (dir: string) => dir.replace(/^test\/lib(?=\/|$)/, "src/lib").replace(/^test\//, "");
+    const dirs = (dir: string): string[] =>
+      readdirSync(path.join(root, dir), {withFileTypes: true})
+        .filter((e) => e.isDirectory() && e.name !== "fixtures")
+        .flatMap((e) => [path.posix.join(dir, e.name), ...dirs(path.posix.join(dir, e.name))]);
+    const testDirs = dirs("test").filter((d) => !CROSS_CUTTING.some((c) => d === c || d.startsWith(`${c}/`)));
+    expect(testDirs.filter((d) => !existsSync(path.join(root, source(d))))).toEqual([]);
   });
 });

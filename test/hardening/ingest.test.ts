@@ -16,11 +16,11 @@ import {afterAll, describe, expect, it} from "vitest";
 import {ingest} from "../../loaders/ingest.js";
 import {MAX_CELL_CHARS} from "../../loaders/load/raw.js";
 import {printable} from "../../loaders/summary.js";
-import {BOM, cleanup, closeAll, csv, ingestFiles, ingestRefused, openWarehouse, tempDir, utf16, writeFiles} from "../ingest/helpers.js";
+import {BOM, cleanup, closeAll, csv, ingestFiles, ingestRefused, openWarehouse, tempDir, utf16, writeFiles} from "../loaders/helpers.js";
 import {asUnprivileged, unprivilegedCannotRun} from "./server.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BASIC = fileURLToPath(new URL("../ingest/fixtures/basic/", import.meta.url));
+const BASIC = fileURLToPath(new URL("../loaders/fixtures/basic/", import.meta.url));
 const ESTABLISHMENTS = readFileSync(join(BASIC, "establishments.csv"), "utf8");
 const HEADER = ["Mã cơ sở", "Tên cơ sở", "Loại hình", "Ngành nghề"];
 const register = (...rows: string[][]) => csv(HEADER, rows);

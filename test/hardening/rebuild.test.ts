@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {buildInto} from "../../scripts/build-site.js";
-import {projectRoot} from "../site/build.js";
+import {projectRoot} from "../scripts/build.js";
 import {serveProcess, type ServeProcess} from "./server.js";
 
 const PAGES = ["/", "/hoat-dong", "/co-so", "/chat-luong-du-lieu"];

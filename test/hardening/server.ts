@@ -3,7 +3,7 @@
 import {spawn, spawnSync, type ChildProcess} from "node:child_process";
 import net from "node:net";
 import {startServer} from "../../scripts/serve.js";
-import {projectRoot} from "../site/build.js";
+import {projectRoot} from "../scripts/build.js";
 
 /**
  * Root reads every file, so a test of an unreadable file runs its command as nobody (65534) when

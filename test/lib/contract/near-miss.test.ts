@@ -2,7 +2,7 @@
 // (a negative amount, "1.4.000", "12,5" for a whole number, 31/02/2026, a code with a typo,
 // decomposed text, a blank or a control character at an end…) alone in an otherwise clean row,
 // through the real ingest (whose SQL fast path decides the row when it is sure of every cell) and
-// through validateRow: the warehouse holds exactly what the oracle (test/ingest/oracle.ts) says,
+// through validateRow: the warehouse holds exactly what the oracle (test/loaders/oracle.ts) says,
 // i.e. the row is rejected under the same columns, or loaded with exactly zod's values.
 //
 // Everything is read from the contract: a new kind, column or cell type is in the matrix with no
@@ -23,16 +23,16 @@
 //   The one that changed nothing: year pattern [0-9]{1,4} ("26" still falls outside the range).
 import {DuckDBInstance} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {codeLists, type CodeEntry} from "../../src/lib/contract/codes.js";
-import {parseCell, type FieldType} from "../../src/lib/contract/fields.js";
-import {kindOrder, kinds, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
-import {validateRow} from "../../src/lib/contract/validate.js";
-import {MAX_MONEY} from "../../src/lib/parse/money.js";
-import {cleanText, foldKey} from "../../src/lib/parse/text.js";
-import {quoteLiteral} from "../../loaders/load/sql.js";
-import {createKindTable, typedInsert} from "../../loaders/load/typed.js";
-import {cleanup, closeAll, ingestFiles, type Warehouse} from "../ingest/helpers.js";
-import {differences, oracle, type WrittenFile} from "../ingest/oracle.js";
+import {codeLists, type CodeEntry} from "../../../src/lib/contract/codes.js";
+import {parseCell, type FieldType} from "../../../src/lib/contract/fields.js";
+import {kindOrder, kinds, type KindName, type KindSpec} from "../../../src/lib/contract/kinds.js";
+import {validateRow} from "../../../src/lib/contract/validate.js";
+import {MAX_MONEY} from "../../../src/lib/parse/money.js";
+import {cleanText, foldKey} from "../../../src/lib/parse/text.js";
+import {quoteLiteral} from "../../../loaders/load/sql.js";
+import {createKindTable, typedInsert} from "../../../loaders/load/typed.js";
+import {cleanup, closeAll, ingestFiles, type Warehouse} from "../../loaders/helpers.js";
+import {differences, oracle, type WrittenFile} from "../../loaders/oracle.js";
 import {cleanRows, columnsOf, csvOf, distinctKeyColumn, distinctValue, type Cells} from "./rows.js";
 
 const group = (digits: string, sep: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep);

@@ -1,7 +1,7 @@
 // What the ingest must make of a data folder, worked out from the contract alone (validateRow,
 // the kinds' keys and references, the name matching of facilities) with no SQL, and the list of
 // differences between that and a warehouse. The property test (consistency.test.ts) and the
-// near-miss matrix (test/contract/near-miss.test.ts) both hold the ingest to it.
+// near-miss matrix (test/lib/contract/near-miss.test.ts) both hold the ingest to it.
 import {keyColumn, keyText, kindOrder, kinds, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
 import {validateRow} from "../../src/lib/contract/validate.js";
 import {cleanText, nameKey} from "../../src/lib/parse/text.js";

@@ -12,10 +12,10 @@
 //   - exactly the rows the oracle keeps are loaded, each value equal to validateRow's;
 //   - each rejected row is in `rejects` under the columns the oracle names;
 //   - extra columns are kept as written.
-// Half the spoilt rows have every other cell plain (test/contract/rows.ts cleanCell), so that the
+// Half the spoilt rows have every other cell plain (test/lib/contract/rows.ts cleanCell), so that the
 // SQL fast path, not zod, decides them: with that, the SQL money cast widened to a negative amount
 // failed this test in 4 of 5 runs (it passed every run before). The deterministic guard of the
-// casts is the near-miss matrix (test/contract/near-miss.test.ts).
+// casts is the near-miss matrix (test/lib/contract/near-miss.test.ts).
 // A failure prints fast-check's seed and path; rerun with KC_FC_SEED=<seed> KC_FC_PATH=<path>
 // (KC_FC_RUNS sets the number of runs, 12 by default; KC_FC_KEEP=1 keeps the folders).
 import fc from "fast-check";
@@ -24,7 +24,7 @@ import {codeLists, type CodeEntry, type CodeListName} from "../../src/lib/contra
 import {columnMeta, type ColumnMeta, type FieldType} from "../../src/lib/contract/fields.js";
 import {kindOrder, kinds, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
 import {cleanText, foldKey} from "../../src/lib/parse/text.js";
-import {cleanCell} from "../contract/rows.js";
+import {cleanCell} from "../lib/contract/rows.js";
 import {cleanup, closeAll, ingestFiles, quoteCell, utf16} from "./helpers.js";
 import {differences, oracle, type WrittenFile} from "./oracle.js";
 

@@ -2,12 +2,12 @@
 // covers a new kind or column without being edited: a clean cell for each cell type, a clean row
 // for each kind whose references find the other kinds' clean rows, and the data folder file of
 // such rows.
-import {codeLists, type CodeEntry} from "../../src/lib/contract/codes.js";
-import {columnMeta, type ColumnMeta, type FieldType} from "../../src/lib/contract/fields.js";
-import {kindOrder, kinds, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
-import {validateRow} from "../../src/lib/contract/validate.js";
-import {cleanText} from "../../src/lib/parse/text.js";
-import {quoteCell} from "../ingest/helpers.js";
+import {codeLists, type CodeEntry} from "../../../src/lib/contract/codes.js";
+import {columnMeta, type ColumnMeta, type FieldType} from "../../../src/lib/contract/fields.js";
+import {kindOrder, kinds, type KindName, type KindSpec} from "../../../src/lib/contract/kinds.js";
+import {validateRow} from "../../../src/lib/contract/validate.js";
+import {cleanText} from "../../../src/lib/parse/text.js";
+import {quoteCell} from "../../loaders/helpers.js";
 
 export interface ContractColumn {
   name: string;

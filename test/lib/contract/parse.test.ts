@@ -1,11 +1,11 @@
 // The cell parsers of the contract (docs/du-lieu.md, "Quy tắc chung"), value by value.
 // Every expected value below is written by hand from the contract's text.
 import {describe, expect, it} from "vitest";
-import {isRealDate, parseDate} from "../../src/lib/parse/dates.js";
-import {MAX_MONEY, parseMoney} from "../../src/lib/parse/money.js";
-import {parseCount, parsePercent, parseYear} from "../../src/lib/parse/numbers.js";
-import type {Parsed} from "../../src/lib/parse/result.js";
-import {cleanText, foldKey, nameKey} from "../../src/lib/parse/text.js";
+import {isRealDate, parseDate} from "../../../src/lib/parse/dates.js";
+import {MAX_MONEY, parseMoney} from "../../../src/lib/parse/money.js";
+import {parseCount, parsePercent, parseYear} from "../../../src/lib/parse/numbers.js";
+import type {Parsed} from "../../../src/lib/parse/result.js";
+import {cleanText, foldKey, nameKey} from "../../../src/lib/parse/text.js";
 
 function value<T>(p: Parsed<T>): T {
   if (!p.ok) throw new Error(`expected a value, got the reason: ${p.reason}`);

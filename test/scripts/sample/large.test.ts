@@ -2,8 +2,8 @@ import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
-import {LARGE_BAD_KINDS, writeLargeDisbursements} from "../../scripts/sample/large.js";
-import {ACTIVITIES} from "../../scripts/sample/story.js";
+import {LARGE_BAD_KINDS, writeLargeDisbursements} from "../../../scripts/sample/large.js";
+import {ACTIVITIES} from "../../../scripts/sample/story.js";
 import {loadDir} from "./read.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kc-large-"));
@@ -29,7 +29,7 @@ describe("large disbursements writer", () => {
 
     // Checked against the contract next to the sample activities (and what they reference).
     const check = mkdtempSync(join(dir, "check-"));
-    const {generateSample} = await import("../../scripts/sample/generate.js");
+    const {generateSample} = await import("../../../scripts/sample/generate.js");
     generateSample(check);
     for (const n of ["disbursements_2026_q1.csv", "disbursements_2026_q2.csv", "disbursements_2026_q3.csv", "disbursements_2026_q4.csv"]) rmSync(join(check, n));
     await writeLargeDisbursements(join(check, "disbursements_big.csv"), {rows, seed: 7, badRate: 0.005});

@@ -6,7 +6,7 @@
 //   - generic-tests.ts without its references (`referencesResolve` returning []): every
 //     "references_resolve finds …" case here failed;
 //   - the ingest keeping duplicated keys (the key step of loaders/load/integrity.ts removed):
-//     the fixture ingests of test/ingest/rules.test.ts failed with "unique_keys (… dòng sai …)";
+//     the fixture ingests of test/loaders/rules.test.ts failed with "unique_keys (… dòng sai …)";
 //   - the ingest keeping dangling references (the reference step removed): they failed with
 //     "references_resolve";
 //   - a code spelling mapped to no code in the SQL cast ('Đề xuất' → 'de-xuat' in typed.ts's
@@ -15,11 +15,11 @@ import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {copyFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {kindOrder, kinds, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
-import {quoteIdent as q} from "../../loaders/load/sql.js";
-import {genericDataTests} from "../../loaders/sql/generic-tests.js";
-import {runDataTests} from "../../loaders/sql/run.js";
-import {cleanup, closeAll, ingestFiles, tempDir} from "../ingest/helpers.js";
+import {kindOrder, kinds, type KindName, type KindSpec} from "../../../src/lib/contract/kinds.js";
+import {quoteIdent as q} from "../../../loaders/load/sql.js";
+import {genericDataTests} from "../../../loaders/sql/generic-tests.js";
+import {runDataTests} from "../../../loaders/sql/run.js";
+import {cleanup, closeAll, ingestFiles, tempDir} from "../../loaders/helpers.js";
 import {cleanRows, columnsOf, csvOf} from "./rows.js";
 
 const specs = kindOrder.map((k) => kinds[k] as KindSpec);

@@ -1,8 +1,8 @@
 // One site build shared by every site and browser test of a run (and by later runs while the
 // inputs are unchanged). Builds into test-results/site/dist so a developer's dist/ is untouched.
 //
-// The build ingests a temporary copy of the data folder (data/, or test/site/fixtures/data while
-// data/ does not exist) plus test/site/fixtures/extra (hostile text, personal values) into a
+// The build ingests a temporary copy of the data folder (data/, or test/scripts/fixtures/data while
+// data/ does not exist) plus test/scripts/fixtures/extra (hostile text, personal values) into a
 // temporary warehouse (KC_DB), then runs `npm run build:site`, under `unshare -n` (no network
 // at all) when running as root, as CI does. A content hash of the inputs decides whether a
 // previous build can be reused; a lock directory makes parallel test files wait for one build.
@@ -19,7 +19,7 @@ export const distDir = path.join(siteDir, "dist");
 export const warehouseFile = path.join(siteDir, "warehouse.duckdb");
 const stampFile = path.join(siteDir, "build.json");
 const lockDir = path.join(siteDir, "build.lock");
-const fixtures = path.join(projectRoot, "test", "site", "fixtures");
+const fixtures = path.join(projectRoot, "test", "scripts", "fixtures");
 
 export interface BuildStamp {
   inputs: string;
@@ -66,7 +66,7 @@ export function inputsHash(): string {
   const hash = createHash("sha256");
   const skip = (rel: string) => rel.startsWith(".observablehq") || rel.includes("node_modules") || rel.endsWith(".duckdb") || rel.includes(".duckdb.");
   const files = [
-    ...["src", "loaders", "reports", "scripts", path.join("test", "site", "fixtures")].flatMap((d) => listFiles(path.join(projectRoot, d), skip)),
+    ...["src", "loaders", "reports", "scripts", path.join("test", "scripts", "fixtures")].flatMap((d) => listFiles(path.join(projectRoot, d), skip)),
     ...listFiles(sourceDataDir(), skip),
     ...["observablehq.config.ts", "package.json", "package-lock.json"].map((f) => path.join(projectRoot, f))
   ];

@@ -2,11 +2,11 @@ import {mkdtempSync, readFileSync, readdirSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {columnMeta} from "../../src/lib/contract/fields.js";
-import {kinds} from "../../src/lib/contract/kinds.js";
-import {nameKey} from "../../src/lib/parse/text.js";
-import {BAD_ROWS, DEFAULT_SEED, MARKER_FILE, generateSample} from "../../scripts/sample/generate.js";
-import {XSS_NAME} from "../../scripts/sample/facilities.js";
+import {columnMeta} from "../../../src/lib/contract/fields.js";
+import {kinds} from "../../../src/lib/contract/kinds.js";
+import {nameKey} from "../../../src/lib/parse/text.js";
+import {BAD_ROWS, DEFAULT_SEED, MARKER_FILE, generateSample} from "../../../scripts/sample/generate.js";
+import {XSS_NAME} from "../../../scripts/sample/facilities.js";
 import {loadDir, readCsv, type Loaded} from "./read.js";
 
 const dirs: string[] = [];

@@ -17,11 +17,11 @@
 //   - the SQL's committed statuses without 'dang_thuc_hien': the activity under way without an
 //     approved amount loaded.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {codeLists, committedStatuses} from "../../src/lib/contract/codes.js";
-import {kindOrder, kinds, type KindName, type KindSpec, type RowRule} from "../../src/lib/contract/kinds.js";
-import {validateRow} from "../../src/lib/contract/validate.js";
-import {cleanText} from "../../src/lib/parse/text.js";
-import {cleanup, closeAll, ingestFiles, type Warehouse} from "../ingest/helpers.js";
+import {codeLists, committedStatuses} from "../../../src/lib/contract/codes.js";
+import {kindOrder, kinds, type KindName, type KindSpec, type RowRule} from "../../../src/lib/contract/kinds.js";
+import {validateRow} from "../../../src/lib/contract/validate.js";
+import {cleanText} from "../../../src/lib/parse/text.js";
+import {cleanup, closeAll, ingestFiles, type Warehouse} from "../../loaders/helpers.js";
 import {cleanRows, csvOf, distinctKeyColumn, distinctValue, type Cells} from "./rows.js";
 
 interface Example {

@@ -3,7 +3,7 @@ import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {describe, expect, it} from "vitest";
-import {withLock} from "../../src/lib/process/lock.js";
+import {withLock} from "../../../src/lib/process/lock.js";
 
 const freshLock = () => path.join(mkdtempSync(path.join(os.tmpdir(), "kc-lock-")), "build.lock");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

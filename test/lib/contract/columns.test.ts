@@ -2,10 +2,10 @@
 // against the code that implements them (src/lib/contract). The implementation may add optional
 // columns, aliases and short forms; it may not drop, rename or loosen what the contract states.
 import {describe, expect, it} from "vitest";
-import {codeLists, type CodeEntry} from "../../src/lib/contract/codes.js";
-import {columnMeta, parseCode} from "../../src/lib/contract/fields.js";
-import {kinds, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
-import {matchHeaders} from "../../loaders/read/headers.js";
+import {codeLists, type CodeEntry} from "../../../src/lib/contract/codes.js";
+import {columnMeta, parseCode} from "../../../src/lib/contract/fields.js";
+import {kinds, type KindName, type KindSpec} from "../../../src/lib/contract/kinds.js";
+import {matchHeaders} from "../../../loaders/read/headers.js";
 
 const CODES: Record<string, [string, string][]> = {
   content_group: [

@@ -1,13 +1,13 @@
 // Header matching and code matching (docs/du-lieu.md): case-, space- and diacritic-insensitive,
 // and validateRow, the one authority on what a row of cells means.
 import {describe, expect, it} from "vitest";
-import {codeLists, type CodeEntry} from "../../src/lib/contract/codes.js";
-import {codeIndex, columnMeta, parseCode} from "../../src/lib/contract/fields.js";
-import {kindOfFile, kinds, type KindSpec} from "../../src/lib/contract/kinds.js";
-import {validateRow} from "../../src/lib/contract/validate.js";
-import {foldKey} from "../../src/lib/parse/text.js";
-import {FileRefused} from "../../loaders/read/errors.js";
-import {matchHeaders} from "../../loaders/read/headers.js";
+import {codeLists, type CodeEntry} from "../../../src/lib/contract/codes.js";
+import {codeIndex, columnMeta, parseCode} from "../../../src/lib/contract/fields.js";
+import {kindOfFile, kinds, type KindSpec} from "../../../src/lib/contract/kinds.js";
+import {validateRow} from "../../../src/lib/contract/validate.js";
+import {foldKey} from "../../../src/lib/parse/text.js";
+import {FileRefused} from "../../../loaders/read/errors.js";
+import {matchHeaders} from "../../../loaders/read/headers.js";
 
 const disbursements = kinds.disbursements as KindSpec;
 const REQUIRED_D = ["Số chứng từ", "Ngày chi", "Mã hoạt động", "Nguồn kinh phí"];

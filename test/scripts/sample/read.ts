@@ -4,10 +4,10 @@
 import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import Papa from "papaparse";
-import {columnMeta} from "../../src/lib/contract/fields.js";
-import {keyColumn, keyText, kindOfFile, kindOrder, kinds, referenceReason, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
-import {validateRow} from "../../src/lib/contract/validate.js";
-import {cleanText, foldKey} from "../../src/lib/parse/text.js";
+import {columnMeta} from "../../../src/lib/contract/fields.js";
+import {keyColumn, keyText, kindOfFile, kindOrder, kinds, referenceReason, type KindName, type KindSpec} from "../../../src/lib/contract/kinds.js";
+import {validateRow} from "../../../src/lib/contract/validate.js";
+import {cleanText, foldKey} from "../../../src/lib/parse/text.js";
 
 export interface RawFile {
   name: string;

@@ -7,16 +7,16 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {ingest} from "../../loaders/ingest.js";
-import {generateSample} from "../../scripts/sample/generate.js";
-import {evaluate} from "../../reports/evaluation.js";
-import {draftFromWarehouse} from "../../reports/plan.js";
-import {openWarehouse, type Warehouse} from "../../src/lib/warehouse/open.js";
-import {budgetRows, type Activity, type Line, type Voucher} from "../../src/components/budget-model.js";
-import {buildEvaluationDocx, buildEvaluationXlsx, type EvaluationModel} from "../../src/lib/documents/index.js";
+import {ingest} from "../../../loaders/ingest.js";
+import {generateSample} from "../../../scripts/sample/generate.js";
+import {evaluate} from "../../../reports/evaluation.js";
+import {draftFromWarehouse} from "../../../reports/plan.js";
+import {openWarehouse, type Warehouse} from "../../../src/lib/warehouse/open.js";
+import {budgetRows, type Activity, type Line, type Voucher} from "../../../src/components/budget-model.js";
+import {buildEvaluationDocx, buildEvaluationXlsx, type EvaluationModel} from "../../../src/lib/documents/index.js";
 import ExcelJS from "exceljs";
-import {datasetFiles} from "../../src/data.zip.js";
-import {paragraphs, unzip} from "../reports/docx-helpers.js";
+import {datasetFiles} from "../../../src/data.zip.js";
+import {paragraphs, unzip} from "../../reports/docx-helpers.js";
 
 /** The site's datasets (the files of src/data.zip.ts), read from the two-year warehouse. */
 let siteData: Record<string, string>;

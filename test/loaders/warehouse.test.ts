@@ -1,4 +1,4 @@
-// The warehouse of docs/du-lieu.md on the hand-made fixture test/ingest/fixtures/basic: typed
+// The warehouse of docs/du-lieu.md on the hand-made fixture test/loaders/fixtures/basic: typed
 // columns, provenance, plan_vs_actual against figures worked out by hand, the vnd() macro
 // against formatMoney, ingest_runs and source_files, the sample marker, and a rebuild from the
 // same files giving the same tables.
