@@ -3,9 +3,9 @@
 // "npm:@observablehq/plot" (typed as the package by src/npm.d.ts).
 //
 // Why: bundling the bare import "@observablehq/plot" on its own, Framework ships Plot, d3 and every
-// d3-* package d3 re-exports as ~45 modules (~620 kB) that each chart page fetches and evaluates
-// one by one, and a cold build spends ~10 s in rollup on them; one module is ~385 kB and one
-// request (bench:site measures the pages).
+// d3-* package d3 re-exports as dozens of modules that each chart page fetches and evaluates one by
+// one, and a cold build spends long in rollup on them; one module is smaller and one request
+// (figures in scripts/SITE.md; bench:site measures the pages).
 import {existsSync, readFileSync} from "node:fs";
 import {mkdir, rename, writeFile} from "node:fs/promises";
 import path from "node:path";

@@ -72,9 +72,8 @@ const COMPRESS_MIN_BYTES = 1024;
 const COMPRESS_MAX_BYTES = 16 * 1024 * 1024;
 /** Memory kept for compressed files; the oldest are dropped beyond it (a site is ~1 MB compressed). */
 const CACHE_BYTES = 64 * 1024 * 1024;
-// Measured on the site's largest files (Plot 385 kB, exceljs 948 kB): brotli 6 takes 12/24 ms
-// and is within 2% of quality 9 (35/64 ms); quality 11 is 8–10% smaller but takes 0.6/1.3 s on a
-// first request. gzip 6 for clients without brotli.
+// Brotli 6 is nearly as small as 9 at a third of its time, and 11 too slow for a first request
+// (figures in scripts/SITE.md); gzip 6 for clients without brotli.
 const BROTLI = {params: {[zlib.constants.BROTLI_PARAM_QUALITY]: 6}};
 const GZIP = {level: 6};
 const brotli = promisify(zlib.brotliCompress);

@@ -4,7 +4,7 @@
 // someone downloads an XLSX: src/components/download.ts).
 //
 // Why one archive: Framework runs each loader in a process of its own, and each process pays a tsx
-// start and a DuckDB load (~1,5 s of CPU); one loader per dataset doubled a cold build. Here every
+// start and a DuckDB load; one loader per dataset doubled a cold build (scripts/SITE.md). Here every
 // dataset reads the same read-only connection in one process. A dataset is a module of src/data/
 // whose default export takes the warehouse's sources (src/lib/warehouse/json.ts) and returns the
 // page's value; bigint money travels as {"$bigint": "…"} (src/lib/plan/json.ts).

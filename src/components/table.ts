@@ -113,7 +113,7 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
   };
 
   // The rows are built apart and put in at once: tbody.insertRow() per row is quadratic in
-  // Chromium (30.000 rows: 9,2 s against 0,22 s).
+  // Chromium.
   const render = () => {
     const rows = document.createDocumentFragment();
     for (const [i, row] of shown.entries()) {
