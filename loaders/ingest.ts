@@ -16,6 +16,7 @@ import {FileRefused} from "./read/errors.js";
 import {readRegularFile} from "./read/open.js";
 import {matchHeaders} from "./read/headers.js";
 import {rejectAcrossRows} from "./load/integrity.js";
+import {assignCommunes, labelBookkeeping, settleCommunes} from "./load/communes.js";
 import {resolveEstablishmentNames, writeNameKeys} from "./load/names.js";
 import {hasBlankLine, loadRaw, scalar, type RawResult} from "./load/raw.js";
 import {createKindTable, settleUnsure} from "./load/typed.js";
@@ -128,11 +129,12 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
     const {conn} = build;
     await conn.run(schemaSql());
     await insertCodeLists(conn);
-    for (const f of folder.skippedFiles) await conn.run("INSERT INTO skipped_files VALUES ($file, $reason)", {file: f.source_file, reason: f.reason});
-    const files = await timed("files", () => loadFiles(build, folder, opened, progress));
+    for (const f of folder.skippedFiles) await conn.run("INSERT INTO skipped_files (source_file, reason) VALUES ($file, $reason)", {file: f.source_file, reason: f.reason});
+    const {files, topCommune} = await timed("files", () => loadFiles(build, folder, opened, progress));
     await timed("rows", () => rejectAcrossKinds(conn));
     await timed("models", () => createModels(conn));
     await timed("warnings", () => collectWarnings(conn));
+    await labelBookkeeping(conn, topCommune);
     await countRows(conn, files);
     const dataAsOf = await dataAsOfDate(conn);
     const dataTests = await timed("tests", () => runDataTests(conn));
@@ -178,30 +180,57 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
 
 interface DataFolder {
   entries: string[];
+  /** Files by kind, as paths relative to the data folder ("19393/plan_lines_2026.csv" in a commune's folder). */
   byKind: Map<KindName, string[]>;
   sizes: Map<string, number>;
+  /** The communes' folders ("19393"), beside the data folder's own files. */
+  communeFolders: string[];
   skippedFiles: IngestSummary["skippedFiles"];
 }
 
-/** The office's files in the data folder, by kind, and what else it holds (skipped, with why). */
+/** A commune's folder is named by its code: letters, digits, "-" and "_". */
+const COMMUNE_FOLDER = /^[\p{L}\p{N}_-]+$/u;
+
+/**
+ * The office's files, by kind, and what else the folder holds (skipped, with why). The data folder
+ * holds one commune's files, or one sub-folder per commune named by its code and holding its
+ * xa.csv (data/<Mã xã>/xa.csv, …), or both. Any other folder (last year's files put aside, say) is
+ * skipped, and so is what lies deeper.
+ */
 function scanDataFolder(dataDir: string): DataFolder {
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
     throw new IngestFailed(`Không tìm thấy thư mục dữ liệu ${dataDir}`);
   }
-  let entries: string[];
+  const entries = listFolder(dataDir);
+  const folder: DataFolder = {entries, byKind: new Map(), sizes: new Map(), communeFolders: [], skippedFiles: []};
+  scanFolder(dataDir, "", entries, folder);
+  for (const kind of folder.byKind.keys()) folder.byKind.get(kind)!.sort();
+  return folder;
+}
+
+function listFolder(dir: string): string[] {
   try {
-    entries = readdirSync(dataDir).sort();
+    return readdirSync(dir).sort();
   } catch (error) {
-    throw new IngestFailed(`Không đọc được thư mục dữ liệu ${dataDir} (${(error as NodeJS.ErrnoException).code === "EACCES" ? "không có quyền đọc" : (error as Error).message}).`);
+    throw new IngestFailed(`Không đọc được thư mục dữ liệu ${dir} (${(error as NodeJS.ErrnoException).code === "EACCES" ? "không có quyền đọc" : (error as Error).message}).`);
   }
-  const folder: DataFolder = {entries, byKind: new Map(), sizes: new Map(), skippedFiles: []};
-  for (const file of entries) {
-    const kind = kindOfFile(file);
-    const csv = file.toLowerCase().endsWith(".csv");
-    if (kind === undefined && !csv && notTheOfficesFile(file)) continue;
+}
+
+/** Files of one folder (`prefix` "" for the data folder, "19393/" for a commune's). */
+function scanFolder(dataDir: string, prefix: string, entries: readonly string[], folder: DataFolder): void {
+  for (const name of entries) {
+    const file = `${prefix}${name}`;
+    const kind = kindOfFile(name);
+    const csv = name.toLowerCase().endsWith(".csv");
+    if (kind === undefined && !csv && notTheOfficesFile(name)) continue;
     // Not following links: what a name points to is not read, whatever the name says.
     const info = lstatSync(join(dataDir, file), {throwIfNoEntry: false});
     if (info === undefined) continue;
+    if (info.isDirectory() && prefix === "" && COMMUNE_FOLDER.test(name) && holdsCommuneFile(join(dataDir, name))) {
+      folder.communeFolders.push(name);
+      scanFolder(dataDir, `${name}/`, listFolder(join(dataDir, name)), folder);
+      continue;
+    }
     const other = info.isSymbolicLink() ? "link" : info.isDirectory() ? "folder" : info.isFile() ? undefined : "special";
     if (other !== undefined) folder.skippedFiles.push({source_file: file, reason: other});
     else if (kind !== undefined) {
@@ -209,7 +238,14 @@ function scanDataFolder(dataDir: string): DataFolder {
       folder.sizes.set(file, info.size);
     } else folder.skippedFiles.push({source_file: file, reason: csv ? "unknown_kind" : "not_csv"});
   }
-  return folder;
+}
+
+function holdsCommuneFile(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((name) => kindOfFile(name) === "communes");
+  } catch {
+    return false;
+  }
 }
 
 interface Build {
@@ -265,11 +301,19 @@ function stepTimer() {
   return {seconds, timed};
 }
 
-/** Every kind's files read into its table, cell by cell; the summaries in the kinds' order. */
-async function loadFiles(build: Build, folder: DataFolder, opened: Map<string, Promise<OpenedFile>>, progress: (m: string) => void): Promise<FileSummary[]> {
-  const loadKind = async (c: DuckDBConnection, kind: KindName): Promise<FileSummary[]> => {
+/**
+ * Every kind's files read into its table, cell by cell; the summaries in the kinds' order. The
+ * communes' own files come first: the other tables take the data folder's commune as their default.
+ */
+async function loadFiles(
+  build: Build,
+  folder: DataFolder,
+  opened: Map<string, Promise<OpenedFile>>,
+  progress: (m: string) => void
+): Promise<{files: FileSummary[]; topCommune: string}> {
+  const loadKind = async (c: DuckDBConnection, kind: KindName, commune: string): Promise<FileSummary[]> => {
     const spec = kinds[kind] as KindSpec;
-    await createKindTable(c, spec);
+    await createKindTable(c, spec, commune);
     const summaries: FileSummary[] = [];
     for (const file of folder.byKind.get(kind) ?? []) {
       const ready = await opened.get(file)!;
@@ -279,10 +323,15 @@ async function loadFiles(build: Build, folder: DataFolder, opened: Map<string, P
     await insertRejects(c, kind, await settleUnsure(c, spec));
     return summaries;
   };
+  const communeFiles = await loadKind(build.conn, "communes", "");
+  const topHasFiles = [...folder.byKind.values()].flat().some((f) => !f.includes("/"));
+  const topCommune = await settleCommunes(build.conn, [...(topHasFiles ? [""] : []), ...folder.communeFolders]);
   const bytes = (kind: KindName) => (folder.byKind.get(kind) ?? []).reduce((sum, f) => sum + folder.sizes.get(f)!, 0);
-  const smallestFirst = [...kindOrder].sort((a, b) => bytes(a) - bytes(b));
-  const loaded = await loadKinds([build.conn, build.side], smallestFirst, loadKind);
-  return kindOrder.flatMap((kind) => loaded.get(kind) ?? []);
+  const smallestFirst = kindOrder.filter((k) => k !== "communes").sort((a, b) => bytes(a) - bytes(b));
+  const loaded = await loadKinds([build.conn, build.side], smallestFirst, (c, kind) => loadKind(c, kind, topCommune));
+  loaded.set("communes", communeFiles);
+  if (folder.communeFolders.length > 0) await assignCommunes(build.conn);
+  return {files: kindOrder.flatMap((kind) => loaded.get(kind) ?? []), topCommune};
 }
 
 /** The rules across rows, kind by kind in load order: a reference only finds rows that stayed. */
@@ -421,7 +470,9 @@ async function readFile(
     spec.name,
     raw.broken.map((b) => ({source_file: file, source_line: b.line, column: "", reason: b.reason, raw_value: b.raw}))
   );
-  await conn.run("INSERT INTO source_files VALUES ($file, $kind, $sha256, $bytes, $encoding, $delimiter, $path, NULL, NULL, NULL, $blankRows, NULL)", {
+  await conn.run(
+    `INSERT INTO source_files (source_file, kind, sha256, bytes, encoding, delimiter, reader, blank_rows)
+     VALUES ($file, $kind, $sha256, $bytes, $encoding, $delimiter, $path, $blankRows)`, {
     file,
     kind: spec.name,
     sha256,
@@ -462,6 +513,7 @@ async function insertRejects(
     if (r.raw_value === null) appender.appendNull();
     else appender.appendVarchar(r.raw_value);
     appender.appendVarchar(r.reason);
+    appender.appendNull(); // commune_code: labelBookkeeping
     appender.endRow();
   }
   appender.closeSync();

@@ -1,9 +1,9 @@
 // Rules across rows, written from the contract's keys and references: a duplicated key (the
 // first row wins, in file-name then row order) and a reference to a row that does not exist are
-// rejected. Run per kind in load order, so a reference only finds rows that were loaded. The
+// rejected, both within the row's commune (communeKey, communeReference). Run per kind in load order, so a reference only finds rows that were loaded. The
 // contract's fills (a voucher's plan year from its date) come first: keys and references see them.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {keyColumn, keyHeader, referenceReason, type KeyPart, type KindSpec} from "../../src/lib/contract/kinds.js";
+import {communeKey, communeReference, keyColumn, keyHeader, referenceReason, type KeyPart, type KindSpec} from "../../src/lib/contract/kinds.js";
 import type {DuckDBValue} from "@duckdb/node-api";
 import {quoteIdent as q} from "./sql.js";
 
@@ -17,10 +17,10 @@ export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): 
   for (const fill of spec.fills ?? []) await conn.run(`UPDATE ${table} SET ${q(fill.column)} = ${fill.sql} WHERE ${q(fill.column)} IS NULL`);
   const specKey = spec.key as readonly AnyKeyPart[] | undefined;
   if (specKey && specKey.length > 0) {
-    const parts = specKey.map(keySql);
-    const key = parts.join(", ");
+    const key = communeKey(spec).map(keySql).join(", ");
+    // The message names the office's columns: the commune is the file's own folder.
     const headers = specKey.map((k) => keyHeader(spec, k)).join(" + ");
-    const shown = parts.map((k) => `coalesce(CAST(${k} AS VARCHAR), '')`).join(" || ' / ' || ");
+    const shown = specKey.map((k) => `coalesce(CAST(${keySql(k)} AS VARCHAR), '')`).join(" || ' / ' || ");
     await conn.run(
       `
       INSERT INTO rejects (kind, source_file, source_line, column_name, raw_value, reason)
@@ -40,7 +40,8 @@ export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): 
     );
     await removeRejected(conn, spec);
   }
-  for (const ref of spec.references ?? []) {
+  for (const written of spec.references ?? []) {
+    const ref = communeReference(written);
     const present = ref.columns.map((c) => `t.${q(c)} IS NOT NULL`).join(" AND ");
     const match = ref.columns.map((c, i) => `r.${q(ref.toColumns[i]!)} = t.${q(c)}`).join(" AND ");
     const last = ref.columns[ref.columns.length - 1]!;

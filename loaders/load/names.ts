@@ -43,7 +43,7 @@ export async function resolveEstablishmentNames(conn: DuckDBConnection, kind: "p
     FROM name_keys k, (${register}) r
     WHERE t.establishment_id IS NULL AND t.establishment_name = k.name AND r.name_key = k.name_key AND len(r.ids) = 1`);
   await conn.run(
-    `INSERT INTO warnings
+    `INSERT INTO warnings (kind, source_file, source_line, rule, message)
      SELECT $kind, t.source_file, t.source_line, 'establishment_name_unresolved',
             CASE WHEN r.ids IS NULL
               THEN 'Cơ sở "' || t.establishment_name || '" không có trong danh bạ cơ sở; dòng vẫn được nạp nhưng chưa gắn với cơ sở nào'

@@ -10,7 +10,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import type {z} from "zod";
 import {codeLists, type CodeEntry} from "../../src/lib/contract/codes.js";
 import {columnMeta, parseCell, type ColumnMeta, type FieldType} from "../../src/lib/contract/fields.js";
-import type {KindSpec} from "../../src/lib/contract/kinds.js";
+import {COMMUNE_COLUMN, type KindSpec} from "../../src/lib/contract/kinds.js";
 import {validateRow, type Issue} from "../../src/lib/contract/validate.js";
 import {MAX_MONEY} from "../../src/lib/parse/money.js";
 import {BLANK_RANGES, cleanText} from "../../src/lib/parse/text.js";
@@ -43,11 +43,14 @@ export function sqlType(type: FieldType): string {
 }
 
 /**
- * The warehouse table of a kind: canonical columns, then provenance; while the kind loads, also
- * the helper columns of the load (HELPERS), dropped by settleUnsure().
+ * The warehouse table of a kind: canonical columns, then its commune (`commune`, the top folder's,
+ * by default: the load does not name it; the communes' own file has it as a column), then
+ * provenance; while the kind loads, also the helper columns of the load (HELPERS), dropped by
+ * settleUnsure().
  */
-export async function createKindTable(conn: DuckDBConnection, spec: KindSpec): Promise<void> {
+export async function createKindTable(conn: DuckDBConnection, spec: KindSpec, commune: string): Promise<void> {
   const cols = columnsOf(spec).map((c) => `${q(c.name)} ${sqlType(c.meta.type)}`);
+  if (!(COMMUNE_COLUMN in spec.schema.shape)) cols.push(`${q(COMMUNE_COLUMN)} VARCHAR NOT NULL DEFAULT ${lit(commune)}`);
   await conn.run(
     `CREATE TABLE ${q(spec.name)} (${cols.join(", ")}, source_file VARCHAR NOT NULL, source_line INTEGER NOT NULL, extra_columns VARCHAR,
        _unsure BOOLEAN NOT NULL, _blank BOOLEAN NOT NULL, _raw VARCHAR)`

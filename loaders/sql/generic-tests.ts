@@ -5,7 +5,7 @@
 // in tests/.
 import type {z} from "zod";
 import {columnMeta} from "../../src/lib/contract/fields.js";
-import {kindOrder, kinds, type KindSpec} from "../../src/lib/contract/kinds.js";
+import {communeKey, communeReference, kindOrder, kinds, type KindSpec} from "../../src/lib/contract/kinds.js";
 import {quoteIdent as q} from "../load/sql.js";
 
 /** A query selecting failing rows; `label` names it in the failure's example; `values` are its bound parameters. */
@@ -25,12 +25,12 @@ const specs = () => kindOrder.map((k) => kinds[k] as KindSpec);
 /** A part of a key: a column, or a value the contract computes from the row with its own SQL. */
 const keySql = (part: string | {sql: string}): string => (typeof part === "string" ? q(part) : `(${part.sql})`);
 
-/** Keys are unique after the load (duplicates were rejected, the first row kept); an empty cell of a key is a value like any other. */
+/** Keys are unique within a commune after the load (duplicates were rejected, the first row kept); an empty cell of a key is a value like any other. */
 function uniqueKeys(): TestQuery[] {
   return specs()
     .filter((s) => s.key && s.key.length > 0)
     .map((s) => {
-      const key = s.key!.map(keySql).join(", ");
+      const key = communeKey(s).map(keySql).join(", ");
       return {label: s.name, sql: `SELECT ${key}, count(*) AS rows FROM ${q(s.name)} GROUP BY ${key} HAVING count(*) > 1`};
     });
 }
@@ -38,11 +38,11 @@ function uniqueKeys(): TestQuery[] {
 /** Every reference of a loaded row finds its row. */
 function referencesResolve(): TestQuery[] {
   return specs().flatMap((s) =>
-    (s.references ?? []).map((ref) => {
+    (s.references ?? []).map(communeReference).map((ref) => {
       const present = ref.columns.map((c) => `t.${q(c)} IS NOT NULL`).join(" AND ");
       const match = ref.columns.map((c, i) => `r.${q(ref.toColumns[i]!)} = t.${q(c)}`).join(" AND ");
       return {
-        label: `${s.name}.${ref.columns.join("+")} → ${ref.kind}`,
+        label: `${s.name}.${ref.columns.slice(1).join("+")} → ${ref.kind}`,
         sql: `SELECT t.source_file, t.source_line, ${ref.columns.map((c) => `t.${q(c)}`).join(", ")} FROM ${q(s.name)} t
               WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${q(ref.kind)} r WHERE ${match})`
       };

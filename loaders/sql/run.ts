@@ -83,7 +83,7 @@ export async function createModels(conn: DuckDBConnection): Promise<void> {
 /** Each warnings file selects (kind, source_file, source_line, message); the rule is its name. */
 export async function collectWarnings(conn: DuckDBConnection): Promise<void> {
   for (const {name, sql} of sqlFiles("warnings")) {
-    await conn.run(`INSERT INTO warnings SELECT kind, source_file, source_line, $rule, message FROM (${stripSemicolon(sql)})`, {rule: name});
+    await conn.run(`INSERT INTO warnings (kind, source_file, source_line, rule, message) SELECT kind, source_file, source_line, $rule, message FROM (${stripSemicolon(sql)})`, {rule: name});
   }
 }
 

@@ -1,4 +1,5 @@
 -- Bookkeeping tables of every warehouse. The kinds' own tables are created from the contract.
+-- commune_code: the commune of the row's file, filled at the end of the run (loaders/load/communes.ts).
 CREATE TABLE ingest_runs (
   run_id VARCHAR NOT NULL,
   started_at TIMESTAMP NOT NULL,
@@ -20,24 +21,27 @@ CREATE TABLE source_files (
   rows_loaded INTEGER,
   rows_rejected INTEGER,
   blank_rows INTEGER,
-  warnings INTEGER
+  warnings INTEGER,
+  commune_code VARCHAR
 );
 -- Files (and folders) of the data folder that were not loaded, and why (a code: quality-labels.ts SKIPPED_REASONS).
-CREATE TABLE skipped_files (source_file VARCHAR NOT NULL, reason VARCHAR NOT NULL);
+CREATE TABLE skipped_files (source_file VARCHAR NOT NULL, reason VARCHAR NOT NULL, commune_code VARCHAR);
 CREATE TABLE rejects (
   kind VARCHAR NOT NULL,
   source_file VARCHAR NOT NULL,
   source_line INTEGER NOT NULL,
   column_name VARCHAR,
   raw_value VARCHAR,
-  reason VARCHAR NOT NULL
+  reason VARCHAR NOT NULL,
+  commune_code VARCHAR
 );
 CREATE TABLE warnings (
   kind VARCHAR NOT NULL,
   source_file VARCHAR NOT NULL,
   source_line INTEGER NOT NULL,
   rule VARCHAR NOT NULL,
-  message VARCHAR NOT NULL
+  message VARCHAR NOT NULL,
+  commune_code VARCHAR
 );
 CREATE TABLE code_lists (list VARCHAR NOT NULL, code VARCHAR NOT NULL, label VARCHAR NOT NULL, position INTEGER NOT NULL);
 -- The statuses that commit money (committedStatuses, src/lib/contract/codes.ts): is_committed() reads them.

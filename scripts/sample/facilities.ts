@@ -4,7 +4,10 @@
 
 export type KindCode = "doanh_nghiep" | "hop_tac_xa" | "to_hop_tac" | "ho_kinh_doanh";
 export type SectorCode = "che_bien_nlts" | "co_khi" | "moc" | "vat_lieu_xd" | "thu_cong_truyen_thong" | "det_may" | "khac";
-export type Unit = "Vĩnh Thủy" | "Vĩnh Lâm" | "Vĩnh Sơn";
+/** The commune the sample is of, and the former communes merged into it on 1 July 2025, in the
+ * order its pages list them. The code stands in for the commune's own administrative code. */
+export const COMMUNE = {code: "19414", name: "Vĩnh Thủy", province: "Quảng Trị", formerUnits: ["Vĩnh Thủy", "Vĩnh Lâm", "Vĩnh Sơn"]} as const;
+export type Unit = (typeof COMMUNE.formerUnits)[number];
 
 export interface Facility {
   id: string;

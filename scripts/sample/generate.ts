@@ -19,7 +19,7 @@ import {join} from "node:path";
 import {codeLabel} from "../../src/lib/contract/codes.js";
 import {kindOfFile} from "../../src/lib/contract/kinds.js";
 import {dmy, money, writeFile, type Cells, type FileSpec, type SampleRow, type WrittenBadRow} from "./csv.js";
-import {FACILITIES, UNREFERENCED, facility, type Facility} from "./facilities.js";
+import {COMMUNE, FACILITIES, UNREFERENCED, facility, type Facility} from "./facilities.js";
 import {generateProjects, type ProjectRec} from "./history.js";
 import {Draw, substream} from "./prng.js";
 import {
@@ -346,6 +346,13 @@ export function sampleFiles(seed: number = DEFAULT_SEED, options: SampleOptions 
   for (const id of UNREFERENCED) if (referenced.has(id)) throw new Error(`${id} must not be referenced`);
 
   return [
+    {
+      name: "xa.csv",
+      kind: "communes",
+      delimiter: ",",
+      columns: ["commune_code", "name", "province", "former_unit"],
+      rows: COMMUNE.formerUnits.map((u): SampleRow => ({cells: {commune_code: COMMUNE.code, name: COMMUNE.name, province: COMMUNE.province, former_unit: u}}))
+    },
     ...planFiles(PLAN_YEAR, PLAN_LINES, PLAN_TARGETS),
     {
       name: "norms.csv",

@@ -2,7 +2,8 @@
 // dataset (src/data/quality.ts). Pure data: browser- and Node-safe.
 //
 // Each warning rule is a file loaders/sql/warnings/<rule>.sql, plus `establishment_name_unresolved`
-// (loaders/load/names.ts). A rule without a name here is shown by its code.
+// (loaders/load/names.ts) and `commune_missing` (loaders/load/communes.ts). A rule without a name
+// here is shown by its code.
 
 export const WARNING_RULES: Readonly<Record<string, {label: string; fix: string}>> = {
   activity_group_mismatch: {
@@ -56,6 +57,10 @@ export const WARNING_RULES: Readonly<Record<string, {label: string; fix: string}
   establishment_name_unresolved: {
     label: "Tên cơ sở không tìm thấy (hoặc trùng) trong danh bạ",
     fix: "Ghi Mã cơ sở thay cho tên, hoặc bổ sung cơ sở vào danh bạ (tệp establishments)."
+  },
+  commune_missing: {
+    label: "Thư mục chưa có tệp xa.csv: chưa biết tên xã",
+    fix: "Thêm tệp xa.csv với các cột Mã xã, Tên xã, Tỉnh, Xã cũ (một dòng cho mỗi xã cũ)."
   }
 };
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import {describe, expect, it} from "vitest";
 import config from "../../observablehq.config.js";
 import {columnMeta} from "../../src/lib/contract/fields.js";
-import {kinds, type KindName} from "../../src/lib/contract/kinds.js";
+import {filePrefix, kinds, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const readme = readFileSync(path.join(root, "README.md"), "utf8");
@@ -41,7 +41,7 @@ describe("README", () => {
 
   it("lists every kind of file the office hands in", () => {
     const files = table("## Phòng Kinh tế nộp những tệp nào").map((r) => r[0]);
-    for (const kind of Object.keys(kinds) as KindName[]) expect(files, kind).toContain(`\`${kind}*.csv\``);
+    for (const kind of Object.keys(kinds) as KindName[]) expect(files, kind).toContain(`\`${filePrefix(kinds[kind] as KindSpec)}*.csv\``);
   });
 
   it("explains the yearly cycle's columns, by their headers, beside docs/du-lieu.md", () => {

@@ -78,7 +78,8 @@ describe("npm run ingest -- --json", () => {
       ["projects.csv", "projects", 3, 3, 0, 1],
       ["activities.csv", "activities", 5, 3, 2, 1],
       ["disbursements_q1.csv", "disbursements", 2, 1, 1, 0],
-      ["disbursements_q2.csv", "disbursements", 6, 3, 3, 0]
+      ["disbursements_q2.csv", "disbursements", 6, 3, 3, 0],
+      ["xa.csv", "communes", 1, 1, 0, 0]
     ].map(([file, kind, rows_read, rows_loaded, rows_rejected, warnings]) => ({file, kind, rows_read, rows_loaded, rows_rejected, warnings}));
     expect([...out.files.map(pick)].sort((a, b) => String(a.file).localeCompare(String(b.file)))).toEqual(
       [...expected].sort((a, b) => String(a.file).localeCompare(String(b.file)))

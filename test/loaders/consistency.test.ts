@@ -24,7 +24,7 @@ import {codeLists, type CodeEntry, type CodeListName} from "../../src/lib/contra
 import {columnMeta, type ColumnMeta, type FieldType} from "../../src/lib/contract/fields.js";
 import {kindOrder, kinds, type KindName, type KindSpec} from "../../src/lib/contract/kinds.js";
 import {cleanText, foldKey} from "../../src/lib/parse/text.js";
-import {cleanCell} from "../lib/contract/rows.js";
+import {cleanCell, fileName} from "../lib/contract/rows.js";
 import {cleanup, closeAll, ingestFiles, quoteCell, utf16} from "./helpers.js";
 import {differences, oracle, type WrittenFile} from "./oracle.js";
 
@@ -383,7 +383,7 @@ function render(plan: FilePlan): {content: string | Buffer; records: Record_[]} 
 
 /** Every kind, each in no, one or two files (a key may repeat across a kind's files). */
 const folderArb = fc
-  .tuple(...kindOrder.map((kind) => fc.array(fc.constantFrom("1", "2 'bổ sung'").chain((n) => fileArb(kind, `${kind}_${n}.csv`)), {maxLength: 2})))
+  .tuple(...kindOrder.map((kind) => fc.array(fc.constantFrom("1", "2 'bổ sung'").chain((n) => fileArb(kind, fileName(kind, `_${n}`))), {maxLength: 2})))
   .map((perKind) => {
     const seen = new Set<string>();
     return perKind.flat().filter((p) => !seen.has(p.name) && seen.add(p.name));

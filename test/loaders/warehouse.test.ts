@@ -8,7 +8,7 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {columnMeta, type FieldType} from "../../src/lib/contract/fields.js";
-import {kinds, type KindSpec} from "../../src/lib/contract/kinds.js";
+import {kindOfFile, kinds, type KindSpec} from "../../src/lib/contract/kinds.js";
 import {formatMoney, formatPercent} from "../../src/lib/format.js";
 import {cleanup, closeAll, ingestDir, tableRows, tempDir, type Warehouse} from "./helpers.js";
 
@@ -62,10 +62,11 @@ describe("tables and columns", () => {
   const sqlType = (type: FieldType): string =>
     ({money: "BIGINT", date: "DATE", year: "INTEGER", count: "INTEGER", percent: "DOUBLE", text: "VARCHAR", code: "VARCHAR"})[type.kind];
 
-  it("every kind's table has its canonical columns typed (money BIGINT, dates DATE), then provenance", async () => {
+  it("every kind's table has its canonical columns typed (money BIGINT, dates DATE), then its commune, then provenance", async () => {
     for (const spec of Object.values(kinds) as KindSpec[]) {
       const cols = await w.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${spec.name}' ORDER BY ordinal_position`);
       const expected = Object.entries(spec.schema.shape).map(([name, schema]) => ({column_name: name, data_type: sqlType(columnMeta(schema).type)}));
+      if (!("commune_code" in spec.schema.shape)) expected.push({column_name: "commune_code", data_type: "VARCHAR"});
       expected.push({column_name: "source_file", data_type: "VARCHAR"}, {column_name: "source_line", data_type: "INTEGER"}, {column_name: "extra_columns", data_type: "VARCHAR"});
       expect(cols, spec.name).toEqual(expected);
     }
@@ -132,7 +133,7 @@ describe("ingest_runs and source_files", () => {
 
   it("DU_LIEU_MAU.txt in the folder marks the run as sample data (and is not a data file)", async () => {
     expect(await sample.scalar("SELECT is_sample FROM ingest_runs")).toBe(true);
-    expect(await sample.scalar("SELECT count(*) FROM source_files")).toBe("8");
+    expect(await sample.scalar("SELECT count(*) FROM source_files")).toBe("9");
   });
 
   it("every CSV file of the folder, with node's sha256 of its bytes and its size", async () => {
@@ -143,7 +144,7 @@ describe("ingest_runs and source_files", () => {
         const bytes = readFileSync(join(BASIC, f));
         return {
           source_file: f,
-          kind: f.replace(/(_q\d|_2026)?\.csv$/, ""),
+          kind: kindOfFile(f),
           sha256: createHash("sha256").update(bytes).digest("hex"),
           bytes: String(bytes.length)
         };
@@ -161,7 +162,8 @@ describe("ingest_runs and source_files", () => {
       ["norms.csv", 2, 2, 0, 0],
       ["plan_lines_2026.csv", 3, 3, 0, 1], // line 3: 2 × 10 tr ≠ 25 tr
       ["plan_targets.csv", 3, 2, 1, 0], // sai_khoang: 5 to 2
-      ["projects.csv", 3, 3, 0, 1] // DA03's facility is not in the register
+      ["projects.csv", 3, 3, 0, 1], // DA03's facility is not in the register
+      ["xa.csv", 1, 1, 0, 0]
     ]);
   });
 });

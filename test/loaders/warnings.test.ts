@@ -81,6 +81,7 @@ function folder(
 ) {
   const p = {...plan, ...planOverride};
   return {
+    "xa.csv": COMMUNE,
     ...(projects.length > 0 ? {"projects.csv": ["Mã đề án;Năm;Cấp;Nhóm nội dung;Tên đề án;Kinh phí hỗ trợ;Mã cơ sở", ...projects].join("\n")} : {}),
     "establishments.csv": [estHeader, ...ests.map((e) => est[e])].join("\n"),
     "norms.csv": norms.join("\n"),
@@ -90,6 +91,9 @@ function folder(
     "disbursements.csv": [payHeader, ...pays.map((v) => pay[v])].join("\n")
   };
 }
+
+/** A folder that names its commune warns of nothing for it. */
+const COMMUNE = "Mã xã;Tên xã;Tỉnh\n19393;Thử Nghiệm;Quảng Trị";
 
 let all: Warehouse;
 let clean: Warehouse;
@@ -162,7 +166,8 @@ describe("warning rules", () => {
       {source_file: "establishments.csv", warnings: 2},
       {source_file: "norms.csv", warnings: 0},
       {source_file: "plan_lines_2026.csv", warnings: 3},
-      {source_file: "projects.csv", warnings: 1}
+      {source_file: "projects.csv", warnings: 1},
+      {source_file: "xa.csv", warnings: 0}
     ]);
   });
 
@@ -184,6 +189,7 @@ describe("plan line totals beyond BIGINT", () => {
   // rule must still load the row with its warning rather than stop the run.
   it("a huge plan line loads with a total-mismatch warning instead of stopping the run", async () => {
     const w = await ingestFiles({
+      "xa.csv": COMMUNE,
       "plan_lines_2026.csv": "Năm;STT;Nhóm nội dung;Nội dung hỗ trợ;Số lượng;Kinh phí hỗ trợ;Tổng kinh phí\n2026;1;may_moc_thiet_bi;Máy;922.338;9.999.999.999.999;1\n"
     });
     expect(await w.query("SELECT rule, source_line FROM warnings")).toEqual([{rule: "plan_line_total_mismatch", source_line: 2}]);

@@ -4,7 +4,7 @@
 // into docs/du-lieu.md.
 import {codeLists, type CodeEntry, type CodeListName} from "./codes.js";
 import {columnMeta, type FieldType} from "./fields.js";
-import {keyHeader, kindOrder, kinds, referenceReason, type KindName, type KindSpec} from "./kinds.js";
+import {filePrefix, keyHeader, kindOrder, kinds, referenceReason, type KindName, type KindSpec} from "./kinds.js";
 
 export interface DictionaryColumn {
   name: string;
@@ -79,7 +79,7 @@ export function dataDictionary(): DictionaryKind[] {
       ...(spec.rules ?? []).map((r) => `Dòng bị loại nếu ${r.reason}`),
       ...(spec.references ?? []).map((r) => `Dòng bị loại nếu ${referenceReason(r.reason, (c) => `[${columnMeta(spec.schema.shape[c]!).header}]`)}`)
     ];
-    return {kind: name, title: spec.title, filePattern: `${name}*.csv`, key: (spec.key ?? []).map((k) => (typeof k === "string" ? k : k.header)), columns, rules};
+    return {kind: name, title: spec.title, filePattern: `${filePrefix(spec)}*.csv`, key: (spec.key ?? []).map((k) => (typeof k === "string" ? k : k.header)), columns, rules};
   });
 }
 

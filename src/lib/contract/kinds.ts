@@ -1,4 +1,4 @@
-// The eight kinds of file the office hands in (the contract: src/lib/contract, for the office docs/du-lieu.md). Each kind's zod object is the
+// The nine kinds of file the office hands in (the contract: src/lib/contract, for the office docs/du-lieu.md). Each kind's zod object is the
 // statement of its columns; the row types below derive from it. Browser-safe.
 import {z} from "zod";
 import {committedStatuses} from "./codes.js";
@@ -15,6 +15,19 @@ const LEVEL = ["Cấp", "Cấp khuyến công", "Chương trình"];
 const COUNTERPART = ["Vốn đối ứng", "Đối ứng", "Vốn đối ứng của cơ sở"];
 const JOBS = ["Lao động tạo thêm", "Việc làm mới", "Số lao động tạo thêm"];
 const FUNDING = ["Nguồn kinh phí", "Nguồn vốn", "Nguồn"];
+
+export const commune = z.object({
+  commune_code: required(t.text, "Mã xã", {
+    aliases: ["Mã đơn vị hành chính", "Mã ĐVHC"],
+    help: "Mã đơn vị hành chính của xã; khi một kho chứa nhiều xã, là tên thư mục của xã (data/<Mã xã>/)"
+  }),
+  name: required(t.text, "Tên xã", {aliases: ["Tên đơn vị hành chính", "Tên đơn vị"], help: "Tên xã, không kèm chữ \"xã\" (ví dụ Vĩnh Thủy)"}),
+  province: required(t.text, "Tỉnh", {aliases: ["Tên tỉnh", "Tỉnh/thành phố"], help: "Tên tỉnh, không kèm chữ \"tỉnh\" (ví dụ Quảng Trị)"}),
+  former_unit: optional(t.text, "Xã cũ", {
+    aliases: FORMER_UNIT,
+    help: "Một dòng cho mỗi xã cũ đã hợp nhất vào xã, theo thứ tự muốn hiện; Mã xã, Tên xã, Tỉnh ghi lặp lại"
+  })
+});
 
 export const planLine = z.object({
   year: required(t.year, "Năm", {aliases: YEAR}),
@@ -140,6 +153,7 @@ export const demandSurvey = z.object({
   surveyed_on: optional(t.date, "Ngày khảo sát", {aliases: ["Ngày"]})
 });
 
+export type Commune = z.output<typeof commune>;
 export type PlanLine = z.output<typeof planLine>;
 export type PlanTarget = z.output<typeof planTarget>;
 export type Norm = z.output<typeof norm>;
@@ -190,6 +204,8 @@ export interface KindSpec<S extends z.ZodObject = z.ZodObject> {
   name: KindName;
   /** What the office calls this file (Vietnamese). */
   title: string;
+  /** The start of its files' names, when not the kind's name (xa.csv). */
+  filePrefix?: string;
   schema: S;
   /** Columns (or values computed from the row) that must be unique together; the first row wins. */
   key?: readonly KeyPart<z.output<S>>[];
@@ -197,6 +213,28 @@ export interface KindSpec<S extends z.ZodObject = z.ZodObject> {
   fills?: readonly Fill<z.output<S>>[];
   rules?: readonly RowRule<z.output<S>>[];
   references?: readonly Reference[];
+}
+
+/**
+ * The commune a row belongs to: every table of the warehouse carries it (from the xa.csv of the
+ * row's folder), and every key and reference holds within one commune, so one commune's rows
+ * never reach another's even when both number their rows alike.
+ */
+export const COMMUNE_COLUMN = "commune_code";
+
+/** A kind's key as the warehouse holds it: within a commune. */
+export function communeKey(spec: KindSpec): readonly AnyKeyPart[] {
+  return [COMMUNE_COLUMN, ...((spec.key ?? []) as readonly AnyKeyPart[])];
+}
+
+/** A reference as the warehouse resolves it: to a row of the same commune. */
+export function communeReference(ref: Reference): Reference {
+  return {...ref, columns: [COMMUNE_COLUMN, ...ref.columns], toColumns: [COMMUNE_COLUMN, ...ref.toColumns]};
+}
+
+/** The start of a kind's file names: `plan_lines` for plan_lines_2026.csv, `xa` for xa.csv. */
+export function filePrefix(spec: KindSpec): string {
+  return spec.filePrefix ?? spec.name;
 }
 
 /** A reason with each {column} replaced by `value(column)`. */
@@ -230,6 +268,7 @@ function spec<S extends z.ZodObject>(s: KindSpec<S>): KindSpec<S> {
 }
 
 export const kinds = {
+  communes: spec({name: "communes", title: "Xã", filePrefix: "xa", schema: commune, key: ["former_unit"]}),
   plan_lines: spec({name: "plan_lines", title: "Bảng kinh phí kế hoạch", schema: planLine, key: ["year", "line_no"]}),
   plan_targets: spec({
     name: "plan_targets",
@@ -356,6 +395,7 @@ export const kinds = {
 } as const;
 
 export type KindName =
+  | "communes"
   | "plan_lines"
   | "plan_targets"
   | "norms"
@@ -367,6 +407,7 @@ export type KindName =
 
 /** Load order: a kind comes after every kind it references. */
 export const kindOrder: readonly KindName[] = [
+  "communes",
   "establishments",
   "norms",
   "plan_lines",
@@ -377,10 +418,11 @@ export const kindOrder: readonly KindName[] = [
   "demand_survey"
 ];
 
-/** The kind of a file, from its name's prefix (`disbursements_2026_q3.csv` → disbursements). */
+/** The kind of a file, from its name's prefix (`disbursements_2026_q3.csv` → disbursements, `xa.csv` → communes). */
 export function kindOfFile(fileName: string): KindName | undefined {
   const base = fileName.toLowerCase();
   if (!base.endsWith(".csv")) return undefined;
+  const prefix = (k: KindName) => filePrefix(kinds[k] as KindSpec);
   // Longest prefix first: "plan_lines" must not be taken for another kind's prefix.
-  return [...kindOrder].sort((a, b) => b.length - a.length).find((k) => base.startsWith(k));
+  return [...kindOrder].sort((a, b) => prefix(b).length - prefix(a).length).find((k) => base.startsWith(prefix(k)));
 }

@@ -62,6 +62,12 @@ const CODES: Record<string, [string, string][]> = {
 // name: [R required | - optional, type, Vietnamese headers the contract names]
 type Col = [string, "R" | "-", "text" | "year" | "count" | "money" | "signed" | "date" | "percent" | `code:${string}`, string[]];
 const COLUMNS: Record<KindName, Col[]> = {
+  communes: [
+    ["commune_code", "R", "text", ["Mã xã"]],
+    ["name", "R", "text", ["Tên xã"]],
+    ["province", "R", "text", ["Tỉnh"]],
+    ["former_unit", "-", "text", ["Xã cũ"]]
+  ],
   plan_lines: [
     ["year", "R", "year", ["Năm"]],
     ["line_no", "R", "count", ["STT"]],
@@ -168,6 +174,7 @@ const COLUMNS: Record<KindName, Col[]> = {
 };
 
 const KEYS: Record<KindName, string[]> = {
+  communes: ["former_unit"],
   plan_lines: ["year", "line_no"],
   plan_targets: ["year", "indicator"],
   norms: ["content_group", "description"],

@@ -20,7 +20,7 @@ import {quoteIdent as q} from "../../../loaders/load/sql.js";
 import {genericDataTests} from "../../../loaders/sql/generic-tests.js";
 import {runDataTests} from "../../../loaders/sql/run.js";
 import {cleanup, closeAll, ingestFiles, tempDir} from "../../loaders/helpers.js";
-import {cleanRows, columnsOf, csvOf} from "./rows.js";
+import {cleanRows, columnsOf, csvOf, fileName} from "./rows.js";
 
 const specs = kindOrder.map((k) => kinds[k] as KindSpec);
 let instance: DuckDBInstance;
@@ -29,7 +29,7 @@ let cleanResults: Awaited<ReturnType<typeof runDataTests>>;
 
 beforeAll(async () => {
   const clean = cleanRows();
-  const w = await ingestFiles(Object.fromEntries(kindOrder.map((k) => [`${k}.csv`, csvOf(k, [clean[k]]).text])));
+  const w = await ingestFiles(Object.fromEntries(kindOrder.map((k) => [fileName(k), csvOf(k, [clean[k]]).text])));
   cleanResults = w.summary.dataTests;
   w.close();
   // A copy to spoil, one fault at a time, each undone by its transaction's rollback.

@@ -33,7 +33,7 @@ import {quoteLiteral} from "../../../loaders/load/sql.js";
 import {createKindTable, typedInsert} from "../../../loaders/load/typed.js";
 import {cleanup, closeAll, ingestFiles, type Warehouse} from "../../loaders/helpers.js";
 import {differences, oracle, type WrittenFile} from "../../loaders/oracle.js";
-import {cleanRows, columnsOf, csvOf, distinctKeyColumn, distinctValue, type Cells} from "./rows.js";
+import {cleanRows, columnsOf, csvOf, fileName, distinctKeyColumn, distinctValue, type Cells} from "./rows.js";
 
 const group = (digits: string, sep: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 
@@ -102,7 +102,7 @@ function matrix(): WrittenFile[] {
       }
     }
     const {columns} = csvOf(kind, []);
-    return {kind, name: `${kind}.csv`, columns, records: rows.map((r, i) => ({line: i + 2, cells: columns.map((c) => r.cells[c.name]!), label: r.label}))};
+    return {kind, name: fileName(kind), columns, records: rows.map((r, i) => ({line: i + 2, cells: columns.map((c) => r.cells[c.name]!), label: r.label}))};
   });
 }
 
@@ -131,7 +131,7 @@ describe("the near-miss matrix", () => {
         const result = validateRow(spec, Object.fromEntries(Object.entries(clean[kind]).map(([k, v]) => [k, cleanText(v)])));
         expect(result.ok ? [] : result.issues, kind).toEqual([]);
         const columns = columnsOf(kind).map((c) => c.name);
-        await createKindTable(conn, spec);
+        await createKindTable(conn, spec, "");
         // An empty cell reaches the SQL as NULL, as read_csv gives it.
         const from = `(SELECT ${columns.map((c, i) => `${clean[kind][c] === "" ? "CAST(NULL AS VARCHAR)" : quoteLiteral(clean[kind][c]!)} AS c${i}`).join(", ")})`;
         const insert = typedInsert(spec, {from, columns, cell: (i) => `c${i}`, extras: "CAST(NULL AS VARCHAR)", blank: "false", line: "2", file: "clean.csv"});

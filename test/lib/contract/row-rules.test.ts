@@ -22,7 +22,7 @@ import {kindOrder, kinds, type KindName, type KindSpec, type RowRule} from "../.
 import {validateRow} from "../../../src/lib/contract/validate.js";
 import {cleanText} from "../../../src/lib/parse/text.js";
 import {cleanup, closeAll, ingestFiles, type Warehouse} from "../../loaders/helpers.js";
-import {cleanRows, csvOf, distinctKeyColumn, distinctValue, type Cells} from "./rows.js";
+import {cleanRows, csvOf, fileName, distinctKeyColumn, distinctValue, type Cells} from "./rows.js";
 
 interface Example {
   kind: KindName;
@@ -110,7 +110,7 @@ function placeRows(): {files: Record<string, string>; placed: Placed[]} {
         }
       }
     }
-    files[`${kind}.csv`] = csvOf(kind, rows).text;
+    files[fileName(kind)] = csvOf(kind, rows).text;
   }
   return {files, placed};
 }

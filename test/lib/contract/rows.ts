@@ -4,7 +4,7 @@
 // such rows.
 import {codeLists, type CodeEntry} from "../../../src/lib/contract/codes.js";
 import {columnMeta, type ColumnMeta, type FieldType} from "../../../src/lib/contract/fields.js";
-import {kindOrder, kinds, type KindName, type KindSpec} from "../../../src/lib/contract/kinds.js";
+import {filePrefix, kindOrder, kinds, type KindName, type KindSpec} from "../../../src/lib/contract/kinds.js";
 import {validateRow} from "../../../src/lib/contract/validate.js";
 import {cleanText} from "../../../src/lib/parse/text.js";
 import {quoteCell} from "../../loaders/helpers.js";
@@ -117,6 +117,11 @@ export function distinctValue(column: ContractColumn, clean: string, i: number):
 }
 
 /** A kind's file with the contract's own headers, `;`-separated, quoted as Excel does. */
+/** A file name the ingest reads as `kind` (`xa.csv` for the communes, `plan_lines_2.csv`…). */
+export function fileName(kind: KindName, suffix = ""): string {
+  return `${filePrefix(kinds[kind] as KindSpec)}${suffix}.csv`;
+}
+
 export function csvOf(kind: KindName, rows: readonly Cells[]): {text: string; columns: {name: string; header: string; extra: boolean}[]} {
   const columns = columnsOf(kind).map((c) => ({name: c.name, header: c.meta.header, extra: false}));
   const lines = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => r[c.name] ?? ""))];

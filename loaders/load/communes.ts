@@ -1,0 +1,76 @@
+// The communes of a warehouse. Each folder's xa.csv names its commune (Mã xã, Tên xã, Tỉnh, one row
+// per former commune); a commune's folder is named by its code (data/<Mã xã>/), and the data
+// folder's own files belong to the commune its own xa.csv names. Every table carries the commune
+// of its row's folder (commune_code), which scopes every key and reference (kinds.ts communeKey).
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {COMMUNE_COLUMN, kindOrder} from "../../src/lib/contract/kinds.js";
+import {quoteIdent as q} from "./sql.js";
+
+/** The folder a source file lies in: its commune's code, or "" for the data folder itself. */
+const FOLDER = "CASE WHEN contains(source_file, '/') THEN split_part(source_file, '/', 1) ELSE '' END";
+
+/**
+ * Rejects the rows of xa.csv that contradict their folder (another code than the folder's name,
+ * or another commune than the file's first row: a folder holds one commune), warns of each folder
+ * that names no commune, and returns the data folder's own commune code ("" when it names none).
+ * `folders`: the folders holding the office's files ("" the data folder itself).
+ */
+export async function settleCommunes(conn: DuckDBConnection, folders: readonly string[]): Promise<string> {
+  await conn.run(`
+    INSERT INTO rejects (kind, source_file, source_line, column_name, raw_value, reason)
+    SELECT 'communes', source_file, source_line, 'commune_code', commune_code,
+           'Mã xã khác tên thư mục của xã (' || ${FOLDER} || '): thư mục của một xã mang đúng Mã xã của xã đó'
+    FROM communes WHERE ${FOLDER} <> '' AND commune_code <> ${FOLDER}`);
+  await removeRejected(conn);
+  await conn.run(`
+    INSERT INTO rejects (kind, source_file, source_line, column_name, raw_value, reason)
+    SELECT 'communes', source_file, source_line, column_name, raw_value,
+           column_header || ' khác dòng ' || first_line || ' của tệp ' || first_file || ' (' || first_value || '): một thư mục chỉ chứa một xã'
+    FROM (
+      SELECT source_file, source_line, first_file, first_line,
+             CASE WHEN commune_code <> c0 THEN 'commune_code' WHEN name <> n0 THEN 'name' ELSE 'province' END AS column_name,
+             CASE WHEN commune_code <> c0 THEN commune_code WHEN name <> n0 THEN name ELSE province END AS raw_value,
+             CASE WHEN commune_code <> c0 THEN 'Mã xã' WHEN name <> n0 THEN 'Tên xã' ELSE 'Tỉnh' END AS column_header,
+             CASE WHEN commune_code <> c0 THEN c0 WHEN name <> n0 THEN n0 ELSE p0 END AS first_value
+      FROM (
+        SELECT *, first_value(commune_code) OVER w AS c0, first_value(name) OVER w AS n0, first_value(province) OVER w AS p0,
+               first_value(source_file) OVER w AS first_file, first_value(source_line) OVER w AS first_line
+        FROM communes
+        WINDOW w AS (PARTITION BY ${FOLDER} ORDER BY source_file, source_line)
+      )
+      WHERE commune_code <> c0 OR name <> n0 OR province <> p0
+    )`);
+  await removeRejected(conn);
+  const named = new Set(
+    (await conn.runAndReadAll(`SELECT DISTINCT ${FOLDER} FROM communes`)).getRows().map(([folder]) => String(folder))
+  );
+  for (const folder of folders.filter((f) => !named.has(f))) {
+    await conn.run(
+      `INSERT INTO warnings (kind, source_file, source_line, rule, message) VALUES ('communes', $file, 0, 'commune_missing', $message)`,
+      {
+        file: folder === "" ? "xa.csv" : `${folder}/xa.csv`,
+        message: `${folder === "" ? "Thư mục dữ liệu" : `Thư mục ${folder}`} chưa có tệp xa.csv (Mã xã, Tên xã, Tỉnh, Xã cũ): tên xã chưa có trên trang và văn bản, các tệp vẫn được nạp${folder === "" ? "" : ` cho mã xã ${folder}`}`
+      }
+    );
+  }
+  const [top] = (await conn.runAndReadAll(`SELECT commune_code FROM communes WHERE ${FOLDER} = '' LIMIT 1`)).getRows();
+  return top ? String(top[0]) : "";
+}
+
+/** Gives the rows of the communes' folders their commune (the tables default to the data folder's own). */
+export async function assignCommunes(conn: DuckDBConnection): Promise<void> {
+  for (const kind of kindOrder.filter((k) => k !== "communes")) {
+    await conn.run(`UPDATE ${q(kind)} SET ${q(COMMUNE_COLUMN)} = split_part(source_file, '/', 1) WHERE contains(source_file, '/')`);
+  }
+}
+
+/** Each bookkeeping row (file, skipped file, reject, warning) gets the commune of its file; `top` is the data folder's own. */
+export async function labelBookkeeping(conn: DuckDBConnection, top: string): Promise<void> {
+  for (const table of ["source_files", "skipped_files", "rejects", "warnings"]) {
+    await conn.run(`UPDATE ${table} SET commune_code = CASE WHEN ${FOLDER} = '' THEN $top ELSE ${FOLDER} END WHERE commune_code IS NULL`, {top});
+  }
+}
+
+async function removeRejected(conn: DuckDBConnection): Promise<void> {
+  await conn.run(`DELETE FROM communes t USING rejects r WHERE r.kind = 'communes' AND r.source_file = t.source_file AND r.source_line = t.source_line`);
+}
