@@ -31,42 +31,52 @@ CREATE OR REPLACE MACRO activities_on(d) AS TABLE
 -- What was paid on each activity by d (net of recoveries), keyed like activity_payments. Only one
 -- branch runs: DuckDB folds the other's constant condition away.
 CREATE OR REPLACE MACRO payments_on(d) AS TABLE
-  SELECT year, activity_id, disbursed, recovered, vouchers, last_paid_on FROM activity_payments WHERE d >= kc_now()
+  SELECT commune_code, year, activity_id, disbursed, recovered, vouchers, last_paid_on FROM activity_payments WHERE d >= kc_now()
   UNION ALL
-  SELECT plan_year, activity_id,
+  SELECT commune_code, plan_year, activity_id,
          CAST(sum(amount) AS BIGINT),
          CAST(-coalesce(sum(amount) FILTER (WHERE amount < 0), 0) AS BIGINT),
          CAST(count(*) AS INTEGER),
          max(paid_on)
   FROM disbursements
   WHERE d < kc_now() AND paid_on <= d
-  GROUP BY plan_year, activity_id;
+  GROUP BY commune_code, plan_year, activity_id;
 
--- The plan years of the warehouse (a plan: plan_lines or plan_targets) and where each stands.
---   is_default:       the year every page opens on: the plan year holding the data date (the
---                     latest run's data_as_of), failing that the latest plan year.
+-- The plan years of each commune (a plan: plan_lines or plan_targets) and where each stands.
+--   data_as_of:       the commune's data date: the latest date its records speak of (payments,
+--                     decisions, completions, survey), as the run's data_as_of is for all of them.
+--   is_default:       the year the commune's pages open on: the plan year holding its data date,
+--                     failing that its latest plan year.
 --   closed:           a plan year before the default one: its history is written.
 --   evaluation_as_of: the date its year-end evaluation stands on, 31/12 of the year or the data
 --                     date if earlier.
 CREATE OR REPLACE VIEW plan_years AS
-WITH run AS (
-  SELECT data_as_of FROM ingest_runs ORDER BY started_at DESC LIMIT 1
+WITH dates AS (
+  SELECT commune_code, max(d) AS data_as_of FROM (
+    SELECT commune_code, paid_on AS d FROM disbursements
+    UNION ALL SELECT commune_code, decision_date FROM activities
+    UNION ALL SELECT commune_code, completed_on FROM activities
+    UNION ALL SELECT commune_code, surveyed_on FROM demand_survey
+  ) GROUP BY commune_code
 ),
 years AS (
-  SELECT year FROM plan_lines UNION SELECT year FROM plan_targets
+  SELECT commune_code, year FROM plan_lines UNION SELECT commune_code, year FROM plan_targets
 ),
 current_year AS (
-  SELECT coalesce(max(y.year) FILTER (WHERE y.year = year(r.data_as_of)), max(y.year)) AS year
-  FROM years y LEFT JOIN run r ON true
+  SELECT y.commune_code, coalesce(max(y.year) FILTER (WHERE y.year = year(d.data_as_of)), max(y.year)) AS year
+  FROM years y LEFT JOIN dates d USING (commune_code)
+  GROUP BY y.commune_code
 )
 SELECT
+  y.commune_code,
   y.year,
+  d.data_as_of,
   y.year = c.year AS is_default,
   y.year < c.year AS closed,
-  least(make_date(y.year, 12, 31), coalesce(r.data_as_of, make_date(y.year, 12, 31))) AS evaluation_as_of
+  least(make_date(y.year, 12, 31), coalesce(d.data_as_of, make_date(y.year, 12, 31))) AS evaluation_as_of
 FROM years y
-CROSS JOIN current_year c
-LEFT JOIN run r ON true;
+JOIN current_year c USING (commune_code)
+LEFT JOIN dates d USING (commune_code);
 
 -- Every support of the programme's history, each counted once: the projects file for the years
 -- without a plan (a project of a plan year is warned about and left out: the activities file
@@ -75,6 +85,7 @@ LEFT JOIN run r ON true;
 -- one: it is left out. `closed`: the year is over (projects always; plan years as plan_years says).
 CREATE OR REPLACE VIEW history_supports AS
 SELECT
+  p.commune_code,
   'du_an' AS source,
   p.project_id AS support_id,
   p.year,
@@ -93,9 +104,10 @@ SELECT
   p.result,
   true AS closed
 FROM projects p
-WHERE p.year NOT IN (SELECT year FROM plan_years)
+WHERE NOT EXISTS (SELECT 1 FROM plan_years y WHERE y.commune_code = p.commune_code AND y.year = p.year)
 UNION ALL
 SELECT
+  a.commune_code,
   'hoat_dong',
   a.activity_id,
   a.year,
@@ -114,6 +126,6 @@ SELECT
   CAST(NULL AS VARCHAR),
   y.closed
 FROM activities a
-JOIN plan_years y USING (year)
+JOIN plan_years y USING (commune_code, year)
 WHERE a.carried_from_id IS NULL
   AND is_committed(status_on(a.status, a.decision_date, a.completed_on, y.evaluation_as_of));

@@ -10,5 +10,5 @@ SELECT
   CAST(coalesce(p.vouchers, 0) AS INTEGER) AS vouchers,
   p.last_paid_on
 FROM activities_on(d) a
-LEFT JOIN payments_on(d) p USING (year, activity_id)
+LEFT JOIN payments_on(d) p USING (commune_code, year, activity_id)
 WHERE is_committed(a.status);

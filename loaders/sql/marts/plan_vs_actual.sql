@@ -1,23 +1,24 @@
 -- depends: as_of, committed_activities
--- Where each budget line of a plan year stands: planned, committed (approved activities that are
+-- Where each budget line of a commune's plan year stands: planned, committed (approved activities that are
 -- not cancelled) and disbursed (net of recoveries), with the two rates in percent. An activity and
 -- its vouchers count on the line of their own plan year only: a carried activity (Chuyển từ năm)
 -- counts on the new year's carry-over line, never on its origin's. plan_vs_actual_on(d): as it
 -- stood on d (as_of.sql).
 CREATE OR REPLACE MACRO plan_vs_actual_on(d) AS TABLE
 WITH committed AS (
-  SELECT year, line_no, sum(approved_amount) AS approved_amount, count(*) AS activities
+  SELECT commune_code, year, line_no, sum(approved_amount) AS approved_amount, count(*) AS activities
   FROM committed_activities_on(d)
   WHERE line_no IS NOT NULL
-  GROUP BY year, line_no
+  GROUP BY commune_code, year, line_no
 ),
 paid AS (
-  SELECT a.year, a.line_no, sum(p.disbursed) AS disbursed_amount, max(p.last_paid_on) AS last_paid_on
-  FROM payments_on(d) p JOIN activities a USING (year, activity_id)
+  SELECT a.commune_code, a.year, a.line_no, sum(p.disbursed) AS disbursed_amount, max(p.last_paid_on) AS last_paid_on
+  FROM payments_on(d) p JOIN activities a USING (commune_code, year, activity_id)
   WHERE a.line_no IS NOT NULL
-  GROUP BY a.year, a.line_no
+  GROUP BY a.commune_code, a.year, a.line_no
 )
 SELECT
+  p.commune_code,
   p.year,
   p.line_no,
   p.content_group,
@@ -34,7 +35,7 @@ SELECT
   CASE WHEN p.total_amount > 0 THEN 100.0 * coalesce(c.approved_amount, 0) / p.total_amount END AS commitment_rate,
   CASE WHEN p.total_amount > 0 THEN 100.0 * coalesce(pd.disbursed_amount, 0) / p.total_amount END AS disbursement_rate
 FROM plan_lines p
-LEFT JOIN committed c USING (year, line_no)
-LEFT JOIN paid pd USING (year, line_no);
+LEFT JOIN committed c USING (commune_code, year, line_no)
+LEFT JOIN paid pd USING (commune_code, year, line_no);
 
 CREATE OR REPLACE VIEW plan_vs_actual AS SELECT * FROM plan_vs_actual_on(kc_now());

@@ -8,6 +8,7 @@
 -- cap: the most the norms in force at the decision allow for the activity (activity_caps).
 CREATE OR REPLACE MACRO report_carry_over_on(d) AS TABLE
 SELECT
+  a.commune_code,
   a.year,
   CASE WHEN a.status = 'hoan_thanh' THEN 'quyet_toan' ELSE 'chuyen_nguon' END AS kind,
   a.activity_id,
@@ -25,9 +26,9 @@ SELECT
   CAST(a.approved_amount - coalesce(p.disbursed, 0) AS BIGINT) AS remainder,
   c.cap_amount AS cap
 FROM activities_on(d) a
-LEFT JOIN payments_on(d) p USING (year, activity_id)
-LEFT JOIN establishments e USING (establishment_id)
-LEFT JOIN activity_caps c ON c.year = a.year AND c.activity_id = a.activity_id
+LEFT JOIN payments_on(d) p USING (commune_code, year, activity_id)
+LEFT JOIN establishments e USING (commune_code, establishment_id)
+LEFT JOIN activity_caps c USING (commune_code, year, activity_id)
 WHERE is_committed(a.status)
   AND (a.line_no IS NOT NULL OR a.level = 'xa')
   AND (

@@ -3,6 +3,7 @@
 -- jobs, support and counterpart count completed activities; the other counts give the pipeline.
 CREATE OR REPLACE MACRO report_outcomes_on(d) AS TABLE
 SELECT
+  commune_code,
   year,
   CAST(count(*) FILTER (WHERE status = 'hoan_thanh') AS INTEGER) AS completed,
   CAST(count(*) FILTER (WHERE is_committed(status) AND status <> 'hoan_thanh') AS INTEGER) AS in_progress,
@@ -13,17 +14,18 @@ SELECT
   CAST(coalesce(sum(approved_amount) FILTER (WHERE status = 'hoan_thanh'), 0) AS BIGINT) AS support,
   CAST(coalesce(sum(counterpart_amount) FILTER (WHERE status = 'hoan_thanh'), 0) AS BIGINT) AS counterpart
 FROM activities_on(d)
-GROUP BY year;
+GROUP BY commune_code, year;
 
 -- Facilities with a completed activity, by kind and by sector (every code listed, zeros included).
 CREATE OR REPLACE MACRO report_facilities_on(d) AS TABLE
 WITH done AS (
-  SELECT DISTINCT a.year, e.establishment_id, e.kind, e.sector
-  FROM activities_on(d) a JOIN establishments e USING (establishment_id)
+  SELECT DISTINCT a.commune_code, a.year, e.establishment_id, e.kind, e.sector
+  FROM activities_on(d) a JOIN establishments e USING (commune_code, establishment_id)
   WHERE a.status = 'hoan_thanh'
 ),
-years AS (SELECT DISTINCT year FROM activities)
+years AS (SELECT DISTINCT commune_code, year FROM activities)
 SELECT
+  y.commune_code,
   y.year,
   c.list AS dimension,
   c.code,
@@ -32,6 +34,6 @@ SELECT
   CAST(count(d.establishment_id) AS INTEGER) AS facilities
 FROM years y
 CROSS JOIN code_lists c
-LEFT JOIN done d ON d.year = y.year AND ((c.list = 'kind' AND d.kind = c.code) OR (c.list = 'sector' AND d.sector = c.code))
+LEFT JOIN done d ON d.commune_code = y.commune_code AND d.year = y.year AND ((c.list = 'kind' AND d.kind = c.code) OR (c.list = 'sector' AND d.sector = c.code))
 WHERE c.list IN ('kind', 'sector')
-GROUP BY y.year, c.list, c.code, c.label, c.position;
+GROUP BY y.commune_code, y.year, c.list, c.code, c.label, c.position;

@@ -5,6 +5,7 @@
 -- before it.
 CREATE OR REPLACE VIEW report_yearly AS
 SELECT
+  commune_code,
   source,
   year,
   CAST(count(*) AS INTEGER) AS supports,
@@ -15,4 +16,4 @@ SELECT
   CAST(coalesce(sum(jobs_created), 0) AS INTEGER) AS jobs
 FROM history_supports h
 LEFT JOIN name_keys k ON k.name = h.establishment_name
-GROUP BY source, year;
+GROUP BY commune_code, source, year;

@@ -5,6 +5,7 @@
 -- status with its place in the pipeline (code_lists position: Đề xuất 1 … Hoàn thành 5, Đã hủy 6).
 CREATE OR REPLACE VIEW site_activity_list AS
 SELECT
+  a.commune_code,
   a.year,
   a.activity_id,
   a.title,
@@ -27,6 +28,6 @@ SELECT
   a.participants,
   a.jobs_created
 FROM activities a
-LEFT JOIN establishments e USING (establishment_id)
-LEFT JOIN activity_payments p USING (year, activity_id)
+LEFT JOIN establishments e USING (commune_code, establishment_id)
+LEFT JOIN activity_payments p USING (commune_code, year, activity_id)
 LEFT JOIN code_lists s ON s.list = 'status' AND s.code = a.status;

@@ -3,8 +3,9 @@
 -- approved money and what was paid on them (net of recoveries). Every status of the code list is
 -- listed, zeros included, in pipeline order (Đề xuất → … → Hoàn thành, then Đã hủy).
 CREATE OR REPLACE VIEW site_activity_status AS
-WITH years AS (SELECT DISTINCT year FROM activities)
+WITH years AS (SELECT DISTINCT commune_code, year FROM activities)
 SELECT
+  y.commune_code,
   y.year,
   c.code AS status,
   c.position,
@@ -13,7 +14,7 @@ SELECT
   CAST(coalesce(sum(p.disbursed), 0) AS BIGINT) AS disbursed_amount
 FROM years y
 CROSS JOIN code_lists c
-LEFT JOIN activities a ON a.year = y.year AND a.status = c.code
-LEFT JOIN activity_payments p ON p.year = a.year AND p.activity_id = a.activity_id
+LEFT JOIN activities a ON a.commune_code = y.commune_code AND a.year = y.year AND a.status = c.code
+LEFT JOIN activity_payments p ON p.commune_code = a.commune_code AND p.year = a.year AND p.activity_id = a.activity_id
 WHERE c.list = 'status'
-GROUP BY y.year, c.code, c.position;
+GROUP BY y.commune_code, y.year, c.code, c.position;

@@ -7,6 +7,7 @@
 -- every project, and activities approved or further on (not proposals, not cancelled).
 CREATE OR REPLACE VIEW site_facility_support AS
 SELECT
+  p.commune_code,
   'du_an' AS source,
   p.establishment_id,
   p.project_id AS support_id,
@@ -26,9 +27,11 @@ SELECT
   true AS counted
 FROM projects p
 -- A project of a plan year is that year's activity entered twice (warning project_in_plan_year).
-WHERE p.establishment_id IS NOT NULL AND p.year NOT IN (SELECT year FROM plan_years)
+WHERE p.establishment_id IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM plan_years y WHERE y.commune_code = p.commune_code AND y.year = p.year)
 UNION ALL
 SELECT
+  a.commune_code,
   'hoat_dong' AS source,
   a.establishment_id,
   a.activity_id,
@@ -43,7 +46,7 @@ SELECT
   CAST(NULL AS VARCHAR),
   a.decision_no,
   a.decision_date,
-  coalesce((SELECT p.disbursed FROM activity_payments p WHERE p.year = a.year AND p.activity_id = a.activity_id), 0),
+  coalesce((SELECT p.disbursed FROM activity_payments p WHERE p.commune_code = a.commune_code AND p.year = a.year AND p.activity_id = a.activity_id), 0),
   a.completed_on,
   -- A carried activity continues its origin's support: listed, not counted again.
   is_committed(a.status) AND a.carried_from_id IS NULL
@@ -53,6 +56,7 @@ WHERE a.establishment_id IS NOT NULL;
 -- The register, one row per facility, with how often and how much it was supported.
 CREATE OR REPLACE VIEW site_facility_register AS
 SELECT
+  e.commune_code,
   e.establishment_id,
   e.name,
   e.kind,
@@ -68,5 +72,5 @@ SELECT
   max(s.year) FILTER (WHERE s.counted) AS last_support_year,
   CAST(count(s.support_id) FILTER (WHERE NOT s.counted) AS INTEGER) AS other_activities
 FROM establishments e
-LEFT JOIN site_facility_support s USING (establishment_id)
+LEFT JOIN site_facility_support s USING (commune_code, establishment_id)
 GROUP BY ALL;

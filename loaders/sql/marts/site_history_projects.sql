@@ -11,7 +11,8 @@
 --   facility_name: the register's name, else the name as written on the project.
 --   sector:        the facility's sector (register); NULL when unknown.
 --   former_unit:   the facility's former commune (register), else the project's own former_unit,
---                  spelled as one of Vĩnh Thủy / Vĩnh Lâm / Vĩnh Sơn whatever its tone placement.
+--                  spelled as the commune's xa.csv spells it whatever its tone placement or a
+--                  leading "xã" (matched by name_keys, as facility names are).
 -- Money in đồng. counterpart_amount and jobs_created stay NULL when not reported; the summing
 -- views count them as 0.
 CREATE OR REPLACE VIEW site_history_projects AS
@@ -23,10 +24,11 @@ WITH base AS (
     e.sector,
     coalesce(e.former_unit, p.former_unit) AS unit_raw
   FROM history_supports p
-  LEFT JOIN establishments e USING (establishment_id)
+  LEFT JOIN establishments e USING (commune_code, establishment_id)
   WHERE p.closed
 )
 SELECT
+  commune_code,
   project_id,
   year,
   level,
@@ -39,12 +41,11 @@ SELECT
     WHEN establishment_name IS NOT NULL THEN 'ten:' || (SELECT k.name_key FROM name_keys k WHERE k.name = establishment_name)
   END AS facility_key,
   sector,
-  CASE regexp_replace(strip_accents(lower(trim(unit_raw))), '^xa\s+', '')
-    WHEN 'vinh thuy' THEN 'Vĩnh Thủy'
-    WHEN 'vinh lam' THEN 'Vĩnh Lâm'
-    WHEN 'vinh son' THEN 'Vĩnh Sơn'
-    ELSE unit_raw
-  END AS former_unit,
+  coalesce(
+    (SELECT u.former_unit FROM communes u JOIN name_keys ku ON ku.name = u.former_unit JOIN name_keys kr ON kr.name = base.unit_raw
+      WHERE u.commune_code = base.commune_code AND ku.name_key = kr.name_key LIMIT 1),
+    unit_raw
+  ) AS former_unit,
   decision_no,
   decision_date,
   total_investment,

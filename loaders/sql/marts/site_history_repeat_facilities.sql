@@ -5,6 +5,7 @@
 -- levels listed once each, in order.
 CREATE OR REPLACE VIEW site_history_repeat_facilities AS
 SELECT
+  commune_code,
   facility_key,
   min(establishment_id) AS establishment_id,
   arg_max(facility_name, year) AS facility_name,
@@ -19,5 +20,5 @@ SELECT
   CAST(coalesce(sum(counterpart_amount), 0) AS BIGINT) AS counterpart_amount
 FROM site_history_projects
 WHERE facility_key IS NOT NULL
-GROUP BY facility_key
+GROUP BY commune_code, facility_key
 HAVING count(*) > 1;

@@ -3,6 +3,7 @@
 -- xã; `position` is the code list's order). Only the pairs that have projects are listed.
 CREATE OR REPLACE VIEW site_history_support_by_year_level AS
 SELECT
+  p.commune_code,
   p.year,
   p.level,
   c.position,
@@ -12,4 +13,4 @@ SELECT
   CAST(coalesce(sum(p.jobs_created), 0) AS INTEGER) AS jobs_created
 FROM site_history_projects p
 LEFT JOIN code_lists c ON c.list = 'level' AND c.code = p.level
-GROUP BY p.year, p.level, c.position;
+GROUP BY p.commune_code, p.year, p.level, c.position;

@@ -4,6 +4,7 @@
 -- đối ứng per đồng of support, counterpart not reported counted as 0), NULL without support.
 CREATE OR REPLACE VIEW site_history_yearly AS
 SELECT
+  commune_code,
   year,
   CAST(count(*) AS INTEGER) AS projects,
   CAST(count(DISTINCT facility_key) AS INTEGER) AS facilities,
@@ -12,4 +13,4 @@ SELECT
   CASE WHEN sum(support_amount) > 0 THEN coalesce(sum(counterpart_amount), 0) / sum(support_amount) END AS leverage,
   CAST(coalesce(sum(jobs_created), 0) AS INTEGER) AS jobs_created
 FROM site_history_projects
-GROUP BY year;
+GROUP BY commune_code, year;

@@ -21,6 +21,7 @@ WITH rules(rule, priority, heading) AS (
     ('carried_line_not_carry_over', 10, 'Hoạt động chuyển nguồn ghi vào dòng không phải nguồn chuyển sang')
 )
 SELECT
+  w.commune_code,
   coalesce(l.year, a.year, d.plan_year) AS year,
   w.rule,
   r.priority,

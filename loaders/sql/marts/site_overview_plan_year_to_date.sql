@@ -11,27 +11,28 @@
 -- Undated approvals (no decision date) cannot be placed before or after a date: counted apart.
 CREATE OR REPLACE VIEW site_overview_plan_year_to_date AS
 WITH totals AS (
-  SELECT year, sum(planned_amount) AS planned, sum(approved_amount) AS approved, sum(disbursed_amount) AS disbursed, count(*) AS lines
+  SELECT commune_code, year, sum(planned_amount) AS planned, sum(approved_amount) AS approved, sum(disbursed_amount) AS disbursed, count(*) AS lines
   FROM plan_vs_actual
-  GROUP BY year
+  GROUP BY commune_code, year
 ),
 committed AS (
-  SELECT year, approved_amount, decision_date
+  SELECT commune_code, year, approved_amount, decision_date
   FROM activities
   WHERE line_no IS NOT NULL AND is_committed(status)
 ),
 paid AS (
-  SELECT a.year, d.paid_on, d.amount
-  FROM disbursements d JOIN activities a ON a.year = d.plan_year AND a.activity_id = d.activity_id
+  SELECT a.commune_code, a.year, d.paid_on, d.amount
+  FROM disbursements d JOIN activities a ON a.commune_code = d.commune_code AND a.year = d.plan_year AND a.activity_id = d.activity_id
   WHERE a.line_no IS NOT NULL
 ),
 plans AS (
-  SELECT year, sum(total_amount) AS planned FROM plan_lines GROUP BY year
+  SELECT commune_code, year, sum(total_amount) AS planned FROM plan_lines GROUP BY commune_code, year
 ),
 history AS (
-  SELECT year, support_amount, decision_date FROM projects WHERE level IN ('huyen', 'xa')
+  SELECT commune_code, year, support_amount, decision_date FROM projects WHERE level IN ('huyen', 'xa')
 )
 SELECT
+  t.commune_code,
   t.year,
   c.as_of,
   c.prior_as_of,
@@ -39,24 +40,24 @@ SELECT
   CAST(t.approved AS BIGINT) AS approved,
   CAST(t.disbursed AS BIGINT) AS disbursed,
   CAST(t.lines AS INTEGER) AS lines,
-  CAST((SELECT coalesce(sum(approved_amount), 0) FROM committed m WHERE m.year = t.year AND m.decision_date <= c.as_of) AS BIGINT) AS approved_to_date,
-  CAST((SELECT count(*) FROM committed m WHERE m.year = t.year AND m.decision_date IS NULL) AS INTEGER) AS approved_undated,
-  CAST((SELECT coalesce(sum(amount), 0) FROM paid p WHERE p.year = t.year AND p.paid_on <= c.as_of) AS BIGINT) AS disbursed_to_date,
+  CAST((SELECT coalesce(sum(approved_amount), 0) FROM committed m WHERE m.commune_code = t.commune_code AND m.year = t.year AND m.decision_date <= c.as_of) AS BIGINT) AS approved_to_date,
+  CAST((SELECT count(*) FROM committed m WHERE m.commune_code = t.commune_code AND m.year = t.year AND m.decision_date IS NULL) AS INTEGER) AS approved_undated,
+  CAST((SELECT coalesce(sum(amount), 0) FROM paid p WHERE p.commune_code = t.commune_code AND p.year = t.year AND p.paid_on <= c.as_of) AS BIGINT) AS disbursed_to_date,
   CASE WHEN pp.year IS NOT NULL THEN 'ke_hoach'
-       WHEN EXISTS (SELECT 1 FROM history h WHERE h.year = t.year - 1) THEN 'de_an' END AS prior_basis,
+       WHEN EXISTS (SELECT 1 FROM history h WHERE h.commune_code = t.commune_code AND h.year = t.year - 1) THEN 'de_an' END AS prior_basis,
   CAST(pp.planned AS BIGINT) AS prior_planned,
   CAST(CASE
-    WHEN pp.year IS NOT NULL THEN (SELECT coalesce(sum(approved_amount), 0) FROM committed m WHERE m.year = t.year - 1 AND m.decision_date <= c.prior_as_of)
-    WHEN EXISTS (SELECT 1 FROM history h WHERE h.year = t.year - 1)
-      THEN (SELECT coalesce(sum(support_amount), 0) FROM history h WHERE h.year = t.year - 1 AND h.decision_date <= c.prior_as_of)
+    WHEN pp.year IS NOT NULL THEN (SELECT coalesce(sum(approved_amount), 0) FROM committed m WHERE m.commune_code = t.commune_code AND m.year = t.year - 1 AND m.decision_date <= c.prior_as_of)
+    WHEN EXISTS (SELECT 1 FROM history h WHERE h.commune_code = t.commune_code AND h.year = t.year - 1)
+      THEN (SELECT coalesce(sum(support_amount), 0) FROM history h WHERE h.commune_code = t.commune_code AND h.year = t.year - 1 AND h.decision_date <= c.prior_as_of)
   END AS BIGINT) AS prior_approved_to_date,
   CAST(CASE
-    WHEN pp.year IS NOT NULL THEN (SELECT count(*) FROM committed m WHERE m.year = t.year - 1 AND m.decision_date IS NULL)
-    WHEN EXISTS (SELECT 1 FROM history h WHERE h.year = t.year - 1)
-      THEN (SELECT count(*) FROM history h WHERE h.year = t.year - 1 AND h.decision_date IS NULL)
+    WHEN pp.year IS NOT NULL THEN (SELECT count(*) FROM committed m WHERE m.commune_code = t.commune_code AND m.year = t.year - 1 AND m.decision_date IS NULL)
+    WHEN EXISTS (SELECT 1 FROM history h WHERE h.commune_code = t.commune_code AND h.year = t.year - 1)
+      THEN (SELECT count(*) FROM history h WHERE h.commune_code = t.commune_code AND h.year = t.year - 1 AND h.decision_date IS NULL)
   END AS INTEGER) AS prior_approved_undated,
   CAST(CASE WHEN pp.year IS NOT NULL
-    THEN (SELECT coalesce(sum(amount), 0) FROM paid p WHERE p.year = t.year - 1 AND p.paid_on <= c.prior_as_of) END AS BIGINT) AS prior_disbursed_to_date
+    THEN (SELECT coalesce(sum(amount), 0) FROM paid p WHERE p.commune_code = t.commune_code AND p.year = t.year - 1 AND p.paid_on <= c.prior_as_of) END AS BIGINT) AS prior_disbursed_to_date
 FROM totals t
-JOIN site_overview_as_of c USING (year)
-LEFT JOIN plans pp ON pp.year = t.year - 1;
+JOIN site_overview_as_of c USING (commune_code, year)
+LEFT JOIN plans pp ON pp.commune_code = t.commune_code AND pp.year = t.year - 1;

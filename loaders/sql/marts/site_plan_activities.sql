@@ -7,6 +7,7 @@
 -- No personal field of the facility is selected.
 CREATE OR REPLACE VIEW site_plan_activities AS
 SELECT
+  a.commune_code,
   a.year,
   a.activity_id,
   a.line_no,
@@ -25,6 +26,6 @@ SELECT
   a.decision_no,
   a.decision_date
 FROM activities a
-LEFT JOIN plan_lines p USING (year, line_no)
-LEFT JOIN establishments e USING (establishment_id)
-LEFT JOIN activity_payments paid USING (year, activity_id);
+LEFT JOIN plan_lines p USING (commune_code, year, line_no)
+LEFT JOIN establishments e USING (commune_code, establishment_id)
+LEFT JOIN activity_payments paid USING (commune_code, year, activity_id);

@@ -3,6 +3,7 @@
 -- recoveries, thu hồi).
 CREATE OR REPLACE VIEW site_plan_vouchers AS
 SELECT
+  a.commune_code,
   a.year,
   d.voucher_no,
   d.paid_on,
@@ -12,4 +13,4 @@ SELECT
   d.payee,
   d.description
 FROM disbursements d
-JOIN activities a ON a.year = d.plan_year AND a.activity_id = d.activity_id;
+JOIN activities a ON a.commune_code = d.commune_code AND a.year = d.plan_year AND a.activity_id = d.activity_id;

@@ -10,6 +10,7 @@
 CREATE OR REPLACE MACRO target_progress_on(d) AS TABLE
 WITH cited AS (
   SELECT
+    commune_code,
     year,
     indicator,
     sum(output_qty) FILTER (WHERE status = 'hoan_thanh') AS achieved,
@@ -18,9 +19,10 @@ WITH cited AS (
     count(*) FILTER (WHERE is_committed(status) AND status <> 'hoan_thanh') AS in_progress_activities
   FROM activities_on(d)
   WHERE indicator IS NOT NULL
-  GROUP BY year, indicator
+  GROUP BY commune_code, year, indicator
 )
 SELECT
+  t.commune_code,
   t.year,
   t.indicator,
   t.content_group,
@@ -37,8 +39,8 @@ SELECT
     WHEN coalesce(c.achieved, 0) > t.target_max THEN 'vuot'
     ELSE 'dat'
   END AS status,
-  CAST(row_number() OVER (PARTITION BY t.year ORDER BY t.source_file, t.source_line) AS INTEGER) AS position
+  CAST(row_number() OVER (PARTITION BY t.commune_code, t.year ORDER BY t.source_file, t.source_line) AS INTEGER) AS position
 FROM plan_targets t
-LEFT JOIN cited c USING (year, indicator);
+LEFT JOIN cited c USING (commune_code, year, indicator);
 
 CREATE OR REPLACE VIEW target_progress AS SELECT * FROM target_progress_on(kc_now());

@@ -6,7 +6,7 @@ SELECT 'activities' AS kind, a.source_file, a.source_line,
                ELSE ' bằng ' || pct(100.0 * a.approved_amount / (a.approved_amount + a.counterpart_amount))
                     || ' tổng chi phí, vượt tỷ lệ tối đa ' || pct(c.max_percent) END
        || ' (' || c.basis || ')' AS message
-FROM activities a JOIN activity_caps c ON c.year = a.year AND c.activity_id = a.activity_id
+FROM activities a JOIN activity_caps c USING (commune_code, year, activity_id)
 WHERE a.approved_amount IS NOT NULL AND a.status <> 'huy'
   AND (a.approved_amount > c.max_amount
        OR (c.max_percent IS NOT NULL AND a.counterpart_amount IS NOT NULL AND a.approved_amount + a.counterpart_amount > 0

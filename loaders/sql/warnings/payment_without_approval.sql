@@ -3,10 +3,10 @@
 SELECT 'disbursements' AS kind, d.source_file, d.source_line,
        'Chứng từ ' || d.voucher_no || ' chi cho hoạt động ' || a.activity_id || ' năm ' || a.year || ' đang ở trạng thái "'
        || (SELECT label FROM code_lists WHERE list = 'status' AND code = a.status) || '"' AS message
-FROM disbursements d JOIN activities a ON a.year = d.plan_year AND a.activity_id = d.activity_id
+FROM disbursements d JOIN activities a ON a.commune_code = d.commune_code AND a.year = d.plan_year AND a.activity_id = d.activity_id
 WHERE a.status IN ('de_xuat', 'tham_dinh') AND d.amount > 0
 UNION ALL
 SELECT 'activities', a.source_file, a.source_line,
        'Hoạt động ' || a.activity_id || ' năm ' || a.year || ' đã hủy nhưng còn ' || vnd(p.disbursed) || ' đã chi chưa thu hồi'
-FROM activities a JOIN activity_payments p USING (year, activity_id)
+FROM activities a JOIN activity_payments p USING (commune_code, year, activity_id)
 WHERE a.status = 'huy' AND p.disbursed <> 0

@@ -3,4 +3,4 @@
 SELECT 'projects' AS kind, p.source_file, p.source_line,
        'Đề án ' || p.project_id || ' thuộc năm ' || p.year || ', năm đã có kế hoạch khuyến công: hỗ trợ năm này được tính theo danh sách hoạt động (activities), đề án không được tính thêm' AS message
 FROM projects p
-WHERE p.year IN (SELECT year FROM plan_years)
+WHERE EXISTS (SELECT 1 FROM plan_years y WHERE y.commune_code = p.commune_code AND y.year = p.year)
