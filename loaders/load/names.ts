@@ -1,5 +1,5 @@
-// Facility and former-commune names, keyed once at ingest: every distinct name of the register,
-// the projects, the survey and the communes' former communes gets its key (nameKey, src/lib/parse/text.ts: case and spacing folded, the tone mark moved
+// Facility names, keyed once at ingest: every distinct name of the register, the projects and the
+// survey gets its key (nameKey, src/lib/parse/text.ts: case and spacing folded, the tone mark moved
 // to the end of its syllable, so `Hoà` = `Hòa`) in the table name_keys, which the matching below
 // and the marts join on; the SQL never re-implements the rule. Facilities named without an id
 // (history and survey rows) are matched to the register by that key, in one statement per kind
@@ -8,16 +8,13 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {nameKey} from "../../src/lib/parse/text.js";
 import {quoteIdent as q} from "./sql.js";
 
-/** Fills name_keys (name → key) from the loaded register, projects, survey and communes. */
+/** Fills name_keys (name → key) from the loaded register, projects and survey. */
 export async function writeNameKeys(conn: DuckDBConnection): Promise<void> {
   const names = (
     await conn.runAndReadAll(`
       SELECT name FROM establishments
       UNION SELECT establishment_name FROM projects WHERE establishment_name IS NOT NULL
-      UNION SELECT establishment_name FROM demand_survey WHERE establishment_name IS NOT NULL
-      UNION SELECT former_unit FROM communes WHERE former_unit IS NOT NULL
-      UNION SELECT former_unit FROM establishments WHERE former_unit IS NOT NULL
-      UNION SELECT former_unit FROM projects WHERE former_unit IS NOT NULL`)
+      UNION SELECT establishment_name FROM demand_survey WHERE establishment_name IS NOT NULL`)
   ).getRows();
   await conn.run("CREATE TABLE name_keys (name VARCHAR NOT NULL, name_key VARCHAR NOT NULL)");
   const appender = await conn.createAppender("name_keys");

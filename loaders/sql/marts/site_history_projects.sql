@@ -1,4 +1,4 @@
--- depends: as_of
+-- depends: as_of, commune_names
 -- Site, page Giai đoạn (history): every support of the history through the last closed year
 -- (history_supports: the projects file, then the approved activities of closed plan years), with
 -- the facility it supported and where. One row per support; project_id is the project's or the
@@ -11,8 +11,8 @@
 --   facility_name: the register's name, else the name as written on the project.
 --   sector:        the facility's sector (register); NULL when unknown.
 --   former_unit:   the facility's former commune (register), else the project's own former_unit,
---                  spelled as the commune's xa.csv spells it whatever its tone placement or a
---                  leading "xã" (matched by name_keys, as facility names are).
+--                  spelled as the commune's xa.csv spells it whatever its diacritics, case or a
+--                  leading "xã" (unit_key, commune_names.sql).
 -- Money in đồng. counterpart_amount and jobs_created stay NULL when not reported; the summing
 -- views count them as 0.
 CREATE OR REPLACE VIEW site_history_projects AS
@@ -42,8 +42,7 @@ SELECT
   END AS facility_key,
   sector,
   coalesce(
-    (SELECT u.former_unit FROM communes u JOIN name_keys ku ON ku.name = u.former_unit JOIN name_keys kr ON kr.name = base.unit_raw
-      WHERE u.commune_code = base.commune_code AND ku.name_key = kr.name_key LIMIT 1),
+    (SELECT u.former_unit FROM former_units u WHERE u.commune_code = base.commune_code AND u.unit_key = unit_key(base.unit_raw)),
     unit_raw
   ) AS former_unit,
   decision_no,

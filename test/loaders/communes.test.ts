@@ -1,0 +1,135 @@
+// Many communes in one warehouse (data/<Mã xã>/…): each commune's figures are its own files', even
+// when all of them number their lines, activities, vouchers and facilities alike, and a row of one
+// commune never reaches another's line, activity or facility.
+//
+// Three communes, the same numbering everywhere (line 1, line 2; activities A01, A02; vouchers
+// PC-001, PC-002; facility CS01), different money. By hand, in triệu đồng:
+//   11111 Xã Một: line 1 planned 100, A01 approved 40, paid 25 (PC-001); line 2 planned 50, A02
+//                 approved 20, paid 20 (PC-002). Total planned 150, approved 60, paid 45.
+//   22222 Xã Hai: line 1 planned 30, A01 approved 30, paid 10 − 2 recovered = 8 (PC-001, PC-002).
+//                 Its A02 cites line 2, which only Xã Một has: rejected, never booked to Xã Một.
+//                 Total planned 30, approved 30, paid 8.
+//   33333 Xã Ba:  line 1 planned 70, A01 approved 70, paid 70 (PC-001). Its xa.csv also has a row
+//                 naming another code (44444): rejected. Total planned 70, approved 70, paid 70.
+//   Province: planned 250, approved 160, paid 123.
+// Mutation: keys and references without the commune (communeKey/communeReference returning the
+// written key) made Xã Hai's and Xã Ba's A01 "duplicates" of Xã Một's and their vouchers land on
+// Xã Một's line 1: the totals below failed.
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {cleanup, closeAll, ingestFiles, type Warehouse} from "./helpers.js";
+
+const tr = (n: number) => n * 1_000_000;
+const xa = (code: string, name: string, ...formerUnits: string[]) =>
+  ["Mã xã;Tên xã;Tỉnh;Xã cũ", ...(formerUnits.length ? formerUnits : [""]).map((u) => `${code};${name};Quảng Trị;${u}`)].join("\n");
+const lines = (...rows: string[]) => ["Năm;STT;Nhóm nội dung;Nội dung hỗ trợ;Số lượng;Kinh phí hỗ trợ;Tổng kinh phí", ...rows].join("\n");
+const activities = (...rows: string[]) =>
+  ["Mã hoạt động;Năm;Dòng kế hoạch;Nhóm nội dung;Tên hoạt động;Mã cơ sở;Cấp;Trạng thái;Kinh phí phê duyệt;Ngày quyết định", ...rows].join("\n");
+const vouchers = (...rows: string[]) => ["Số chứng từ;Ngày chi;Mã hoạt động;Số tiền;Nguồn kinh phí", ...rows].join("\n");
+const register = (...rows: string[]) => ["Mã cơ sở;Tên cơ sở;Loại hình;Ngành nghề;Xã cũ", ...rows].join("\n");
+
+let w: Warehouse;
+beforeAll(async () => {
+  w = await ingestFiles({
+    "11111/xa.csv": xa("11111", "Một", "Một Đông", "Một Tây"),
+    "11111/establishments.csv": register("CS01;Cơ sở mộc Hòa Bình;ho_kinh_doanh;moc;xã Mot Tay"),
+    "11111/plan_lines_2026.csv": lines("2026;1;may_moc_thiet_bi;Máy;1;100.000.000;100.000.000", "2026;2;tu_van_thiet_ke;Bao bì;1;50.000.000;50.000.000"),
+    "11111/activities_2026.csv": activities(
+      "A01;2026;1;may_moc_thiet_bi;Máy cưa;CS01;xa;dang_thuc_hien;40.000.000;01/03/2026",
+      "A02;2026;2;tu_van_thiet_ke;Bao bì;CS01;xa;dang_thuc_hien;20.000.000;01/03/2026"
+    ),
+    "11111/disbursements_2026.csv": vouchers("PC-001;05/04/2026;A01;25.000.000;xa", "PC-002;06/04/2026;A02;20.000.000;xa"),
+    "11111/projects_2024.csv": ["Mã đề án;Năm;Cấp;Nhóm nội dung;Tên đề án;Mã cơ sở;Kinh phí hỗ trợ", "DA01;2024;huyen;may_moc_thiet_bi;Máy;CS01;12.000.000"].join("\n"),
+    "22222/xa.csv": xa("22222", "Hai"),
+    "22222/establishments.csv": register("CS01;Cơ sở rèn Hai;ho_kinh_doanh;co_khi;"),
+    "22222/plan_lines_2026.csv": lines("2026;1;may_moc_thiet_bi;Máy;1;30.000.000;30.000.000"),
+    "22222/activities_2026.csv": activities(
+      "A01;2026;1;may_moc_thiet_bi;Máy rèn;CS01;xa;dang_thuc_hien;30.000.000;01/02/2026",
+      "A02;2026;2;tu_van_thiet_ke;Bao bì;CS01;xa;phe_duyet;15.000.000;01/02/2026"
+    ),
+    "22222/disbursements_2026.csv": vouchers("PC-001;10/02/2026;A01;10.000.000;xa", "PC-002;20/02/2026;A01;-2.000.000;xa"),
+    "22222/projects_2024.csv": ["Mã đề án;Năm;Cấp;Nhóm nội dung;Tên đề án;Tên cơ sở;Kinh phí hỗ trợ", "DA01;2024;huyen;may_moc_thiet_bi;Máy;Cơ sở mộc Hoà Bình;10.000.000"].join("\n"),
+    "33333/xa.csv": xa("33333", "Ba") + "\n44444;Bốn;Quảng Trị;",
+    "33333/plan_lines_2026.csv": lines("2026;1;may_moc_thiet_bi;Máy;1;70.000.000;70.000.000"),
+    "33333/activities_2026.csv": activities("A01;2026;1;may_moc_thiet_bi;Máy;;xa;dang_thuc_hien;70.000.000;01/02/2026"),
+    "33333/disbursements_2026.csv": vouchers("PC-001;10/03/2026;A01;70.000.000;xa"),
+    "luu_tru/plan_lines_2026.csv": lines("2026;1;may_moc_thiet_bi;Máy;1;999.000.000;999.000.000")
+  });
+});
+afterAll(() => {
+  closeAll();
+  cleanup();
+});
+
+describe("many communes in one warehouse", () => {
+  it("each commune's budget is its own files', and the province total is theirs added up", async () => {
+    const rows = await w.query(
+      `SELECT commune_code, sum(planned_amount) AS planned, sum(approved_amount) AS approved, sum(disbursed_amount) AS disbursed
+         FROM plan_vs_actual GROUP BY ALL ORDER BY commune_code`
+    );
+    expect(rows).toEqual([
+      {commune_code: "11111", planned: String(tr(150)), approved: String(tr(60)), disbursed: String(tr(45))},
+      {commune_code: "22222", planned: String(tr(30)), approved: String(tr(30)), disbursed: String(tr(8))},
+      {commune_code: "33333", planned: String(tr(70)), approved: String(tr(70)), disbursed: String(tr(70))}
+    ]);
+    const [province] = await w.query("SELECT sum(planned_amount) AS planned, sum(approved_amount) AS approved, sum(disbursed_amount) AS disbursed FROM plan_vs_actual");
+    expect(province).toEqual({planned: String(tr(250)), approved: String(tr(160)), disbursed: String(tr(123))});
+  });
+
+  it("numbering that clashes across communes is no duplicate; a line one commune lacks is never another's", async () => {
+    expect(await w.query("SELECT commune_code, year, activity_id FROM activities ORDER BY ALL")).toEqual([
+      {commune_code: "11111", year: 2026, activity_id: "A01"},
+      {commune_code: "11111", year: 2026, activity_id: "A02"},
+      {commune_code: "22222", year: 2026, activity_id: "A01"},
+      {commune_code: "33333", year: 2026, activity_id: "A01"}
+    ]);
+    const rejects = await w.query("SELECT commune_code, source_file, source_line, column_name, reason FROM rejects ORDER BY source_file, source_line");
+    expect(rejects).toEqual([
+      {
+        commune_code: "22222",
+        source_file: "22222/activities_2026.csv",
+        source_line: 3,
+        column_name: "line_no",
+        reason: "dòng kế hoạch không có trong bảng kinh phí năm 2026 (plan_lines)"
+      },
+      {
+        commune_code: "33333",
+        source_file: "33333/xa.csv",
+        source_line: 3,
+        column_name: "commune_code",
+        reason: "Mã xã khác tên thư mục của xã (33333): thư mục của một xã mang đúng Mã xã của xã đó"
+      }
+    ]);
+  });
+
+  it("names each commune from its xa.csv, and a facility's name is matched in its own commune only", async () => {
+    expect(await w.query("SELECT commune_code, name, province FROM commune_names ORDER BY commune_code")).toEqual([
+      {commune_code: "11111", name: "Một", province: "Quảng Trị"},
+      {commune_code: "22222", name: "Hai", province: "Quảng Trị"},
+      {commune_code: "33333", name: "Ba", province: "Quảng Trị"}
+    ]);
+    // "Cơ sở mộc Hoà Bình" is Xã Một's CS01 by name, but the project is Xã Hai's: not matched.
+    expect(await w.query("SELECT commune_code, establishment_id FROM projects ORDER BY ALL")).toEqual([
+      {commune_code: "11111", establishment_id: "CS01"},
+      {commune_code: "22222", establishment_id: null}
+    ]);
+    expect(await w.query("SELECT commune_code, rule FROM warnings ORDER BY ALL")).toEqual([{commune_code: "22222", rule: "establishment_name_unresolved"}]);
+    // The former communes in their file's order; one written "xã Mot Tay" is Xã Một's "Một Tây".
+    expect(await w.query("SELECT former_unit, position FROM former_units WHERE commune_code = '11111' ORDER BY position")).toEqual([
+      {former_unit: "Một Đông", position: 1},
+      {former_unit: "Một Tây", position: 2}
+    ]);
+    expect(await w.query("SELECT commune_code, project_id, former_unit FROM site_history_projects ORDER BY ALL")).toEqual([
+      {commune_code: "11111", project_id: "DA01", former_unit: "Một Tây"},
+      {commune_code: "22222", project_id: "DA01", former_unit: null}
+    ]);
+  });
+
+  it("lists a folder that holds no xa.csv as skipped, and loads nothing of it", async () => {
+    expect(await w.query("SELECT source_file, reason FROM skipped_files")).toEqual([{source_file: "luu_tru", reason: "folder"}]);
+    expect(await w.query("SELECT DISTINCT commune_code FROM plan_lines ORDER BY 1")).toEqual([
+      {commune_code: "11111"},
+      {commune_code: "22222"},
+      {commune_code: "33333"}
+    ]);
+  });
+});
