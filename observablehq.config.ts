@@ -2,13 +2,15 @@
 // Everything here keeps the built site self-contained: no Google Fonts (globalStylesheets: []),
 // no outside links in the footer, no DuckDB-WASM extension downloads (scripts/SITE.md). The page's
 // language (<html lang="vi">) is set by scripts/postbuild.ts: Framework 1.13 has no option for it.
-import {historyPeriod} from "./src/lib/warehouse/open.js";
+import {siteFacts} from "./src/lib/warehouse/open.js";
+import {communeLabel, communePlace} from "./src/lib/commune.js";
 import {pageShellScript} from "./src/components/page-shell.js";
 import {formatDateTime} from "./src/lib/format.js";
 
 
-// The history page's menu entry names the years the history holds (through the last closed plan year).
-const period = await historyPeriod();
+// The commune the pages stand for names the site; the history page's menu entry names the years
+// its history holds (through the last closed plan year); several communes add the province page.
+const {period, home, communes} = await siteFacts();
 
 /** The site's pages in menu order. */
 const PAGES: {name: string; path: string}[] = [
@@ -25,12 +27,17 @@ const PAGES: {name: string; path: string}[] = [
 
 const builtAt = formatDateTime(new Date());
 
+/** The footer is HTML; a name from the office's files is text. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 export default {
   root: "src",
   // Tests build into their own folder (KC_SITE_OUT) so a developer's dist/ is left alone.
   output: process.env.KC_SITE_OUT ?? "dist",
-  title: "Khuyến công xã Vĩnh Thủy",
-  pages: PAGES,
+  title: home?.name ? `Khuyến công ${communeLabel(home)}` : "Khuyến công",
+  pages: communes.length > 1 ? [{name: `Các xã (${communes.length})`, path: "/tinh"}, ...PAGES] : PAGES,
   pager: false,
   toc: {label: "Trên trang này"},
   search: false,
@@ -39,7 +46,7 @@ export default {
   // No Google Fonts: system fonts only.
   globalStylesheets: [],
   head: `<meta name="robots" content="noindex"><link rel="icon" href="data:,">${pageShellScript}`,
-  footer: `<div class="kc-footer">Trang tổng hợp hoạt động khuyến công xã Vĩnh Thủy, tỉnh Quảng Trị ·
+  footer: `<div class="kc-footer">Trang tổng hợp hoạt động khuyến công${home ? ` ${escapeHtml(communePlace(home))}` : ""} ·
 Trung tâm Dịch vụ tổng hợp xã · Số liệu lấy từ kho dữ liệu nội bộ · Trang được dựng lúc ${builtAt}.</div>`,
   // Never download DuckDB-WASM extensions (null = do not fetch); pages get JSON/CSV/Arrow from loaders.
   duckdb: {extensions: {json: null, parquet: null}}

@@ -1,5 +1,5 @@
-// npm run report -- evaluation [--year 2026] [--out DIR]
-// npm run report -- plan [--year 2027] [--out DIR] [--envelope 130000000 | --no-envelope] [--qty may_moc_thiet_bi=4 …]
+// npm run report -- evaluation [--year 2026] [--xa 19414] [--out DIR]
+// npm run report -- plan [--year 2027] [--xa 19414] [--out DIR] [--envelope 130000000 | --no-envelope] [--qty may_moc_thiet_bi=4 …]
 // Writes the Word document and the XLSX budget table from the warehouse at KC_DB
 // (default data/warehouse.duckdb), opened read-only.
 import {mkdirSync, writeFileSync} from "node:fs";
@@ -11,11 +11,12 @@ import {parseMoney} from "../src/lib/parse/money.js";
 import {DEFAULT_ZERO_TENS, type ZeroTens} from "../src/lib/words.js";
 import {evaluate, evaluationYear, NoPlanYear} from "./evaluation.js";
 import {draftFromWarehouse} from "./plan.js";
-import {openWarehouse, runInfo, warehousePath, WarehouseMissing} from "../src/lib/warehouse/open.js";
+import {communes, openWarehouse, runInfo, warehousePath, WarehouseMissing} from "../src/lib/warehouse/open.js";
 
 const USAGE = `Cách dùng:
-  npm run report -- evaluation [--year 2026] [--out THƯ_MỤC] [--zero-tens linh|le]
-  npm run report -- plan [--year 2027] [--out THƯ_MỤC] [--envelope 130000000 | --no-envelope] [--qty may_moc_thiet_bi=4] [--zero-tens linh|le]
+  npm run report -- evaluation [--year 2026] [--xa MÃ_XÃ] [--out THƯ_MỤC] [--zero-tens linh|le]
+  npm run report -- plan [--year 2027] [--xa MÃ_XÃ] [--out THƯ_MỤC] [--envelope 130000000 | --no-envelope] [--qty may_moc_thiet_bi=4] [--zero-tens linh|le]
+--xa: văn bản của xã nào khi kho có nhiều xã (mặc định: xã của thư mục dữ liệu, hoặc xã đầu tiên).
 --zero-tens: cách đọc số 0 ở hàng chục trong "Bằng chữ" (105: "một trăm linh năm" hay "một trăm lẻ năm"); mặc định linh, như Kho bạc ghi.
 Kho dữ liệu: biến KC_DB (mặc định data/warehouse.duckdb). Thư mục ra mặc định: van-ban/`;
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: {
       year: {type: "string"},
+      xa: {type: "string"},
       out: {type: "string", default: "van-ban"},
       envelope: {type: "string"},
       "no-envelope": {type: "boolean", default: false},
@@ -51,10 +53,14 @@ async function main(): Promise<void> {
   if (zero !== "linh" && zero !== "le" && zero !== "lẻ") throw new UsageError(`--zero-tens viết linh hoặc le (nhận được "${zero}")`);
   const zeroTens: ZeroTens = zero === "linh" ? "linh" : "lẻ";
   const out = resolve(values.out);
-  const w = await openWarehouse();
+  const w = await openWarehouse(undefined, values.xa);
   try {
+    const all = await communes(w);
+    const commune = all.find((c) => c.code === w.commune);
+    if (values.xa !== undefined && !commune) throw new UsageError(`kho không có xã mã "${values.xa}" (có: ${all.map((c) => c.code).join(", ") || "không xã nào"})`);
     const run = await runInfo(w);
-    const meta = {isSample: run.isSample, words: {zeroTens}};
+    const meta = {isSample: run.isSample, words: {zeroTens}, commune: {name: commune?.name ?? null}};
+    if (all.length > 1) console.log(`Văn bản của xã ${commune?.name ?? w.commune} (mã ${w.commune}); chọn xã khác bằng --xa.`);
     console.log(`Cách đọc số tiền bằng chữ: ${zeroTens}`);
     mkdirSync(out, {recursive: true});
     if (run.isSample) console.log("Lưu ý: kho đang chứa DỮ LIỆU MẪU; văn bản ghi rõ là số liệu mẫu.");

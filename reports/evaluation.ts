@@ -20,7 +20,7 @@ export async function evaluationYear(w: Warehouse, year?: number): Promise<numbe
   const years = await planYears(w);
   if (years.length === 0) throw new NoPlanYear("Kho dữ liệu chưa có kế hoạch năm nào (plan_lines, plan_targets).");
   if (year === undefined) {
-    const [d] = await w.query("SELECT year FROM plan_years WHERE is_default");
+    const [d] = await w.query("SELECT year FROM plan_years WHERE commune_code = $commune AND is_default");
     return d?.year === undefined ? years.at(-1)! : Number(d.year);
   }
   if (!years.includes(year)) throw new NoPlanYear(`Kho dữ liệu không có kế hoạch năm ${year} (có: ${years.join(", ")}).`);
@@ -42,7 +42,7 @@ function average(total: bigint, n: number): bigint {
 async function evaluationDate(w: Warehouse, year: number, dataAsOf?: string): Promise<string> {
   const yearEnd = `${year}-12-31`;
   if (dataAsOf !== undefined) return dataAsOf < yearEnd ? dataAsOf : yearEnd;
-  const [row] = await w.query("SELECT strftime(evaluation_as_of, '%Y-%m-%d') AS d FROM plan_years WHERE year = $year", {year});
+  const [row] = await w.query("SELECT strftime(evaluation_as_of, '%Y-%m-%d') AS d FROM plan_years WHERE commune_code = $commune AND year = $year", {year});
   return row?.d === undefined ? yearEnd : String(row.d);
 }
 
@@ -54,7 +54,7 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
   const at = {on: asOf, y};
   const on = "CAST($on AS DATE)";
 
-  const targets = (await w.query(`SELECT * FROM target_progress_on(${on}) WHERE year = $y ORDER BY position`, at)).map((t) => {
+  const targets = (await w.query(`SELECT * FROM target_progress_on(${on}) WHERE commune_code = $commune AND year = $y ORDER BY position`, at)).map((t) => {
     const achieved = num(t.achieved);
     const status = String(t.status) as TargetStatus;
     // The view and the shared rule must agree.
@@ -72,7 +72,7 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
     };
   });
 
-  const lines: BudgetLineResult[] = (await w.query(`SELECT * FROM plan_vs_actual_on(${on}) WHERE year = $y ORDER BY line_no`, at)).map((l) => ({
+  const lines: BudgetLineResult[] = (await w.query(`SELECT * FROM plan_vs_actual_on(${on}) WHERE commune_code = $commune AND year = $y ORDER BY line_no`, at)).map((l) => ({
     line_no: num(l.line_no),
     content_group: String(l.content_group) as ContentGroup,
     description: String(l.description),
@@ -84,10 +84,10 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
     commitment_rate: rate(l.commitment_rate),
     disbursement_rate: rate(l.disbursement_rate)
   }));
-  const [b] = await w.query(`SELECT * FROM report_budget_on(${on}) WHERE year = $y`, at);
+  const [b] = await w.query(`SELECT * FROM report_budget_on(${on}) WHERE commune_code = $commune AND year = $y`, at);
 
-  const [o] = await w.query(`SELECT * FROM report_outcomes_on(${on}) WHERE year = $y`, at);
-  const facilities = await w.query(`SELECT * FROM report_facilities_on(${on}) WHERE year = $y ORDER BY dimension, position`, at);
+  const [o] = await w.query(`SELECT * FROM report_outcomes_on(${on}) WHERE commune_code = $commune AND year = $y`, at);
+  const facilities = await w.query(`SELECT * FROM report_facilities_on(${on}) WHERE commune_code = $commune AND year = $y ORDER BY dimension, position`, at);
   const by = (dimension: string) =>
     facilities.filter((f) => f.dimension === dimension).map((f) => ({code: String(f.code), label: String(f.label), count: num(f.facilities)}));
   const support = big(o?.support);
@@ -97,7 +97,7 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
   // projects file's years, and earlier plan years as they stood at their own year end.
   const yearly = await w.query(`SELECT year, sum(supports) AS supports, sum(facilities) AS facilities, sum(support) AS support,
                                        sum(counterpart) AS counterpart, sum(jobs) AS jobs, string_agg(DISTINCT source, ',' ORDER BY source) AS sources
-                                  FROM report_yearly GROUP BY year ORDER BY year`);
+                                  FROM report_yearly WHERE commune_code = $commune GROUP BY year ORDER BY year`);
   const history = yearly.filter((r) => num(r.year) < y);
   const fromYear = history.length > 0 ? num(history[0]!.year) : y - 6;
   const toYear = history.length > 0 ? num(history.at(-1)!.year) : y - 1;
@@ -126,7 +126,7 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
     ...(yearsOf("hoat_dong").length > 0 ? [`các hoạt động đã phê duyệt đến cuối năm (${span(yearsOf("hoat_dong"))}, mọi cấp, không kể hoạt động hủy và hoạt động chuyển nguồn)`] : [])
   ];
 
-  const money = await w.query(`SELECT * FROM report_carry_over_on(${on}) WHERE year = $y ORDER BY coalesce(line_no, 999), activity_id`, at);
+  const money = await w.query(`SELECT * FROM report_carry_over_on(${on}) WHERE commune_code = $commune AND year = $y ORDER BY coalesce(line_no, 999), activity_id`, at);
   const item = (c: (typeof money)[number]): CarryOverItem => ({
     activity_id: String(c.activity_id),
     ...(c.carried_from_id === undefined ? {} : {carriedFrom: {year: num(c.carried_from_year), activity_id: String(c.carried_from_id)}}),
@@ -142,8 +142,8 @@ export async function evaluate(w: Warehouse, year: number, options: {dataAsOf?: 
 
   const [late] = await w.query(
     `SELECT count(*) AS vouchers, CAST(coalesce(sum(d.amount), 0) AS BIGINT) AS amount, strftime(max(d.paid_on), '%Y-%m-%d') AS last_paid_on
-       FROM disbursements d JOIN activities a ON a.year = d.plan_year AND a.activity_id = d.activity_id
-      WHERE d.plan_year = $y AND d.paid_on > ${on} AND a.line_no IS NOT NULL`,
+       FROM disbursements d JOIN activities a ON a.commune_code = d.commune_code AND a.year = d.plan_year AND a.activity_id = d.activity_id
+      WHERE d.commune_code = $commune AND d.plan_year = $y AND d.paid_on > ${on} AND a.line_no IS NOT NULL`,
     at
   );
 

@@ -16,7 +16,7 @@ const RESTATED = ["line_over_committed", "line_over_disbursed"];
 export async function reviewEvaluation(w: Warehouse, model: EvaluationModel): Promise<EvaluationModel> {
   const y = Number(model.year);
   const facts = new Map(
-    (await w.query(`SELECT activity_id, line_no, strftime(decision_date, '%Y-%m-%d') AS decision_date, cap FROM report_carry_over_on(CAST($on AS DATE)) WHERE year = $y AND kind = 'chuyen_nguon'`, {on: model.dataAsOf ?? null, y})).map((r) => [
+    (await w.query(`SELECT activity_id, line_no, strftime(decision_date, '%Y-%m-%d') AS decision_date, cap FROM report_carry_over_on(CAST($on AS DATE)) WHERE commune_code = $commune AND year = $y AND kind = 'chuyen_nguon'`, {on: model.dataAsOf ?? null, y})).map((r) => [
       String(r.activity_id),
       r
     ])
@@ -61,6 +61,6 @@ async function yearWarnings(w: Warehouse, y: number) {
     LEFT JOIN plan_targets t ON w.kind = 'plan_targets' AND t.source_file = w.source_file AND t.source_line = w.source_line
     LEFT JOIN activities a ON w.kind = 'activities' AND a.source_file = w.source_file AND a.source_line = w.source_line
     LEFT JOIN disbursements d ON w.kind = 'disbursements' AND d.source_file = w.source_file AND d.source_line = w.source_line
-    WHERE coalesce(p.year, t.year, a.year, d.plan_year) = $y
+    WHERE w.commune_code = $commune AND coalesce(p.year, t.year, a.year, d.plan_year) = $y
     ORDER BY CASE w.rule WHEN 'approved_over_norm' THEN 0 ELSE 1 END, w.source_file, w.source_line, w.message`, {y});
 }

@@ -1,7 +1,8 @@
 // Small charts of the facility register (page "Cơ sở CNNT"): by sector and kind, by former commune,
 // OCOP stars. Labels are the contract's Vietnamese code labels; numbers go through format.ts.
 import * as Plot from "npm:@observablehq/plot";
-import {codeLabel, codeLists, formerUnits} from "../lib/contract/codes.js";
+import {byFormerUnit} from "../lib/commune.js";
+import {codeLabel, codeLists} from "../lib/contract/codes.js";
 import {formatNumber} from "../lib/format.js";
 import {chartWidth, finishChart, lineCount, lineWidthEms} from "./chart.js";
 
@@ -43,11 +44,13 @@ export function facilitiesBySectorChart(facilities: readonly ChartFacility[], {w
   return countsByKind(facilities, sector, domain, {width, legend: true, about: "ngành nghề", name: (g) => g});
 }
 
-/** Facilities by former commune (the three communes merged into xã Vĩnh Thủy), split by kind. */
-export function facilitiesByFormerUnitChart(facilities: readonly ChartFacility[], {width}: ChartOptions): SVGSVGElement | HTMLElement {
+/** Facilities by former commune (the communes merged into the commune: `formerUnits`, in its xa.csv's order), split by kind. */
+export function facilitiesByFormerUnitChart(
+  facilities: readonly ChartFacility[],
+  {width, formerUnits}: ChartOptions & {formerUnits: readonly string[]}
+): SVGSVGElement | HTMLElement {
   const unit = (f: ChartFacility) => f.former_unit ?? NO_UNIT;
-  const seen = new Set(facilities.map(unit));
-  const domain = [...formerUnits.filter((u) => seen.has(u)), ...[...seen].filter((u) => !(formerUnits as readonly string[]).includes(u)).sort((a, b) => a.localeCompare(b, "vi"))];
+  const domain = [...new Set(facilities.map(unit))].sort(byFormerUnit(formerUnits));
   return countsByKind(facilities, unit, domain, {width, legend: false, about: "xã cũ", name: (d) => (d === NO_UNIT ? d : `Xã ${d}`)});
 }
 

@@ -12,14 +12,15 @@ export default async function activities({query}: Sources) {
     `SELECT year, activity_id, title, content_group, establishment_name, level, status,
             approved_amount, disbursed_amount, decision_date, completed_on, participants, jobs_created
        FROM site_activity_list
+      WHERE commune_code = $commune
       ORDER BY year, activity_id`
   );
   const statuses = await query(
     `SELECT year, status, activities, approved_amount, disbursed_amount
-       FROM site_activity_status ORDER BY year, position`
+       FROM site_activity_status WHERE commune_code = $commune ORDER BY year, position`
   );
   const asOf = await query<{year: number; as_of: string; closed: boolean}>(
-    "SELECT year, strftime(evaluation_as_of, '%Y-%m-%d') AS as_of, closed FROM plan_years ORDER BY year"
+    "SELECT year, strftime(evaluation_as_of, '%Y-%m-%d') AS as_of, closed FROM plan_years WHERE commune_code = $commune ORDER BY year"
   );
   const targets = [];
   for (const {year, as_of} of asOf) {
@@ -27,7 +28,7 @@ export default async function activities({query}: Sources) {
       ...(await query(
         `SELECT year, indicator, description, unit, target_min, target_max,
                 achieved, completed_activities, in_progress, in_progress_activities, status
-           FROM target_progress_on(CAST($asOf AS DATE)) WHERE year = $year ORDER BY position`,
+           FROM target_progress_on(CAST($asOf AS DATE)) WHERE commune_code = $commune AND year = $year ORDER BY position`,
         {asOf: as_of, year}
       ))
     );

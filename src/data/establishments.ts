@@ -19,12 +19,14 @@ export default async function establishments({query}: Sources) {
     `SELECT establishment_id, name, kind, sector, village, former_unit, workers, founded_year, main_products,
             ocop_stars, supports, support_total, last_support_year, other_activities
        FROM site_facility_register
+      WHERE commune_code = $commune
       ORDER BY establishment_id`
   );
   const supports = await query<SupportRow>(
     `SELECT source, establishment_id, support_id, year, level, content_group, title, status, amount,
             counterpart_amount, jobs_created, result, decision_no, decision_date, paid_amount, completed_on, counted
        FROM site_facility_support
+      WHERE commune_code = $commune
       ORDER BY establishment_id, year, source, support_id`
   );
   // The projects counted (a project of a plan year is left to the activities file, and not counted).

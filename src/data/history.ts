@@ -8,24 +8,25 @@ import {type Sources, hasRelation} from "../lib/warehouse/json.js";
 
 export default async function history({query}: Sources) {
   if (!(await hasRelation(query, "site_history_projects"))) return null;
-  const [totals] = await query("SELECT * FROM site_history_totals");
-  const yearly = await query("SELECT * FROM site_history_yearly ORDER BY year");
+  const [totals] = await query("SELECT * EXCLUDE (commune_code) FROM site_history_totals WHERE commune_code = $commune");
+  const yearly = await query("SELECT * EXCLUDE (commune_code) FROM site_history_yearly WHERE commune_code = $commune ORDER BY year");
   const byYearLevel = await query(
-    "SELECT year, level, projects, support_amount FROM site_history_support_by_year_level ORDER BY year, position"
+    "SELECT year, level, projects, support_amount FROM site_history_support_by_year_level WHERE commune_code = $commune ORDER BY year, position"
   );
   const breakdown = await query(
     `SELECT dimension, code, projects, facilities, support_amount, counterpart_amount, jobs_created
-       FROM site_history_support_breakdown ORDER BY dimension, position, code`
+       FROM site_history_support_breakdown WHERE commune_code = $commune ORDER BY dimension, position, code`
   );
   const repeat = await query(
     `SELECT facility_name, former_unit, sector, times, years, levels, support_amount, counterpart_amount
        FROM site_history_repeat_facilities
+      WHERE commune_code = $commune
       ORDER BY times DESC, support_amount DESC, facility_name`
   );
   const projects = await query(
     `SELECT project_id, year, level, content_group, title, facility_name, former_unit, decision_no, decision_date,
             support_amount, counterpart_amount, jobs_created
-       FROM site_history_projects ORDER BY year, project_id`
+       FROM site_history_projects WHERE commune_code = $commune ORDER BY year, project_id`
   );
   return {totals: totals ?? null, yearly, byYearLevel, breakdown, repeat, projects};
 }

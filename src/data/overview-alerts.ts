@@ -20,10 +20,10 @@ export interface Alerts {
 
 export default async function overviewAlerts({query}: Sources): Promise<Alerts> {
   const rows = await query<Alert>(
-    `SELECT year, rule, priority, heading, message FROM site_overview_alerts ORDER BY priority, source_file, source_line`
+    `SELECT year, rule, priority, heading, message FROM site_overview_alerts WHERE commune_code = $commune ORDER BY priority, source_file, source_line`
   );
   const [counts] = await query<{warnings: number; rejects: number}>(
-    `SELECT (SELECT count(*) FROM warnings) AS warnings, (SELECT count(*) FROM rejects) AS rejects`
+    `SELECT (SELECT count(*) FROM warnings WHERE commune_code = $commune) AS warnings, (SELECT count(*) FROM rejects WHERE commune_code = $commune) AS rejects`
   );
   return {alerts: rows, otherWarnings: Number(counts?.warnings ?? 0) - rows.length, rejects: Number(counts?.rejects ?? 0)};
 }

@@ -11,5 +11,5 @@ export interface DisbursementMonth extends Row {
 }
 
 export default async function overviewDisbursement({query}: Sources) {
-  return query<DisbursementMonth>(`SELECT year, month, planned, disbursed, cumulative FROM site_overview_disbursement_by_month ORDER BY year, month`);
+  return query<DisbursementMonth>(`SELECT year, month, planned, disbursed, cumulative FROM site_overview_disbursement_by_month WHERE commune_code = $commune ORDER BY year, month`);
 }

@@ -33,13 +33,13 @@ export default async function overview({query}: Sources): Promise<Overview> {
               CAST(sum(approved_amount) AS BIGINT) AS approved_amount,
               CAST(sum(disbursed_amount) AS BIGINT) AS disbursed_amount,
               count(*) AS lines
-         FROM plan_vs_actual GROUP BY year ORDER BY year`
+         FROM plan_vs_actual WHERE commune_code = $commune GROUP BY year ORDER BY year`
     ),
-    kpis: await query<OverviewKpi>(`SELECT * FROM site_overview_plan_year_to_date ORDER BY year`),
+    kpis: await query<OverviewKpi>(`SELECT * EXCLUDE (commune_code) FROM site_overview_plan_year_to_date WHERE commune_code = $commune ORDER BY year`),
     facilities: await query<OverviewFacilities>(
       `SELECT year, target_min, target_max, targets, supports, supports_completed, facilities, prior_basis,
               supports_to_date, prior_supports_to_date, content_groups
-         FROM site_overview_facility_targets ORDER BY year`
+         FROM site_overview_facility_targets WHERE commune_code = $commune ORDER BY year`
     )
   };
 }

@@ -11,6 +11,6 @@ export default async function planActivities({query}: Sources) {
     `SELECT year, activity_id, line_no, title, content_group, funding_source, level, status, committed,
             establishment_id, establishment_name, former_unit, approved_amount, disbursed_amount, vouchers,
             decision_no, decision_date
-       FROM site_plan_activities ORDER BY year, line_no NULLS LAST, activity_id`
+       FROM site_plan_activities WHERE commune_code = $commune ORDER BY year, line_no NULLS LAST, activity_id`
   );
 }

@@ -11,6 +11,6 @@ export default async function planLines({query}: Sources) {
   return query<PlanLine>(
     `SELECT year, line_no, content_group, description, funding_source, planned_quantity, planned_unit_amount,
             planned_amount, approved_amount, disbursed_amount
-       FROM plan_vs_actual ORDER BY year, line_no`
+       FROM plan_vs_actual WHERE commune_code = $commune ORDER BY year, line_no`
   );
 }

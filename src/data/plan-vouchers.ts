@@ -9,6 +9,6 @@ export type PlanVoucher = Voucher & Row;
 export default async function planVouchers({query}: Sources) {
   return query<PlanVoucher>(
     `SELECT year, voucher_no, paid_on, activity_id, amount, funding_source, payee, description
-       FROM site_plan_vouchers ORDER BY paid_on, voucher_no`
+       FROM site_plan_vouchers WHERE commune_code = $commune ORDER BY paid_on, voucher_no`
   );
 }

@@ -32,7 +32,7 @@ export default async function quality({query}: Sources) {
   const files = (
     await query<QualityFile>(
       `SELECT source_file, kind, sha256, bytes, encoding, delimiter, reader, rows_read, rows_loaded, rows_rejected, blank_rows, warnings
-         FROM site_quality_files`
+         FROM site_quality_files WHERE commune_code = $commune`
     )
   ).sort((a, b) => rank(a.kind) - rank(b.kind) || a.source_file.localeCompare(b.source_file));
   const tests = (await hasRelation(query, "data_tests"))
@@ -40,10 +40,10 @@ export default async function quality({query}: Sources) {
     : [];
   // Warehouses built before skipped_files existed have no such view: nothing to list then.
   const skipped = (await hasRelation(query, "site_quality_skipped_files"))
-    ? (await query<{source_file: string; reason: string}>("SELECT source_file, reason FROM site_quality_skipped_files")).map((f) => ({...f, label: skippedReasonLabel(f.reason)}))
+    ? (await query<{source_file: string; reason: string}>("SELECT source_file, reason FROM site_quality_skipped_files WHERE commune_code = $commune")).map((f) => ({...f, label: skippedReasonLabel(f.reason)}))
     : [];
-  const rawRejects = await query<RejectRecord>("SELECT kind, source_file, source_line, column_name, raw_value, reason FROM site_quality_rejects");
-  const warnings = await query<WarningRecord>("SELECT kind, source_file, source_line, rule, message FROM site_quality_warnings");
+  const rawRejects = await query<RejectRecord>("SELECT kind, source_file, source_line, column_name, raw_value, reason FROM site_quality_rejects WHERE commune_code = $commune");
+  const warnings = await query<WarningRecord>("SELECT kind, source_file, source_line, rule, message FROM site_quality_warnings WHERE commune_code = $commune");
 
   const scrub = personalScrubber((await query<{v: string}>(PERSONAL_VALUES_SQL)).map((r) => r.v));
   const rejects = rawRejects.map((r) => showReject(r, scrub));

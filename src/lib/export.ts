@@ -208,7 +208,7 @@ export async function toXlsx<R>(
   options: XlsxOptions = {}
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Khuyến công xã Vĩnh Thủy";
+  workbook.creator = "Khuyến công";
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(sheetName(options.sheetName ?? "Dữ liệu"), {
     pageSetup: {paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0}

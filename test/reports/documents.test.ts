@@ -29,11 +29,14 @@ const planModel: DraftPlanModel = {
   registry: {total: 42, bySector: evaluationModel.outcomes.bySector}
 };
 
+/** The commune issuing them, as its xa.csv names it. */
+const VINH_THUY = {commune: {name: "Vĩnh Thủy"}};
+
 let plan: Unpacked;
 let report: Unpacked;
 beforeAll(async () => {
-  plan = unpack(await buildDraftPlanDocx(planModel));
-  report = unpack(await buildEvaluationDocx(evaluationModel));
+  plan = unpack(await buildDraftPlanDocx(planModel, VINH_THUY));
+  report = unpack(await buildEvaluationDocx(evaluationModel, VINH_THUY));
 });
 
 /** Layout checks shared by both documents (Decree 30/2020). */
@@ -71,6 +74,15 @@ function checkLayout(doc: () => Unpacked, symbol: string) {
     expect(main).toContain('<w:jc w:val="center"/>');
     expect(first).not.toContain("PAGE");
   });
+  // Mutation: the heading's commune written back as "XÃ VĨNH THỦY" made the unnamed case fail.
+  it("a commune whose name is not known leaves dotted blanks for the office to write in", async () => {
+    const unnamed = unpack(await (symbol === "KH-UBND" ? buildDraftPlanDocx(planModel) : buildEvaluationDocx(evaluationModel)));
+    const [left, right] = tableRows(unnamed.xml, 0)[0]!;
+    expect(left!.split("\n").filter(Boolean)[1]).toBe("XÃ ……");
+    expect(right!.split("\n").filter(Boolean)[2]).toMatch(/^……, ngày/);
+    expect(unnamed.text).not.toContain("Vĩnh Thủy");
+  });
+
   it("heading: issuing body, number line, motto, place and date", () => {
     const [left, right] = tableRows(doc().xml, 0)[0]!;
     expect(left!.split("\n").filter(Boolean)).toEqual(["ỦY BAN NHÂN DÂN", "XÃ VĨNH THỦY", `Số:        /${symbol}`]);
@@ -188,7 +200,7 @@ describe("KẾ HOẠCH (draft plan)", () => {
 
   it("follows the user's adjustments, number, date and signer", async () => {
     const adjusted: DraftPlanModel = {draft: draftPlan(inputs, {year: 2027, envelope: 100_000_000n, quantities: {may_moc_thiet_bi: 4, "chuyen_nguon:A6": 0}})};
-    const d = unpack(await buildDraftPlanDocx(adjusted, {number: "15", date: "2027-01-05", signerName: "Nguyễn Văn A", recipients: ["Sở Công Thương (b/c);"], isSample: true, words: {zeroTens: "lẻ"}}));
+    const d = unpack(await buildDraftPlanDocx(adjusted, {number: "15", date: "2027-01-05", signerName: "Nguyễn Văn A", recipients: ["Sở Công Thương (b/c);"], isSample: true, words: {zeroTens: "lẻ"}, ...VINH_THUY}));
     const table = tableRows(d.xml, 1);
     // S1 20 + S2 15, then the next machine requests S6 20, S7 20 = 75 tr
     expect(table.find((r) => r[0] === "1")!.slice(2, 5)).toEqual(["04", "20.000.000", "75.000.000"]);

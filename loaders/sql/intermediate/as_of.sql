@@ -42,23 +42,25 @@ CREATE OR REPLACE MACRO payments_on(d) AS TABLE
   WHERE d < kc_now() AND paid_on <= d
   GROUP BY commune_code, plan_year, activity_id;
 
+-- Each commune's data date: the latest date its records speak of (payments, decisions,
+-- completions, survey), as the run's data_as_of is for all of them.
+CREATE OR REPLACE VIEW commune_dates AS
+SELECT commune_code, max(d) AS data_as_of FROM (
+  SELECT commune_code, paid_on AS d FROM disbursements
+  UNION ALL SELECT commune_code, decision_date FROM activities
+  UNION ALL SELECT commune_code, completed_on FROM activities
+  UNION ALL SELECT commune_code, surveyed_on FROM demand_survey
+) GROUP BY commune_code;
+
 -- The plan years of each commune (a plan: plan_lines or plan_targets) and where each stands.
---   data_as_of:       the commune's data date: the latest date its records speak of (payments,
---                     decisions, completions, survey), as the run's data_as_of is for all of them.
+--   data_as_of:       the commune's data date (commune_dates).
 --   is_default:       the year the commune's pages open on: the plan year holding its data date,
 --                     failing that its latest plan year.
 --   closed:           a plan year before the default one: its history is written.
 --   evaluation_as_of: the date its year-end evaluation stands on, 31/12 of the year or the data
 --                     date if earlier.
 CREATE OR REPLACE VIEW plan_years AS
-WITH dates AS (
-  SELECT commune_code, max(d) AS data_as_of FROM (
-    SELECT commune_code, paid_on AS d FROM disbursements
-    UNION ALL SELECT commune_code, decision_date FROM activities
-    UNION ALL SELECT commune_code, completed_on FROM activities
-    UNION ALL SELECT commune_code, surveyed_on FROM demand_survey
-  ) GROUP BY commune_code
-),
+WITH dates AS (SELECT * FROM commune_dates),
 years AS (
   SELECT commune_code, year FROM plan_lines UNION SELECT commune_code, year FROM plan_targets
 ),

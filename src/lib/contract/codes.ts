@@ -98,9 +98,6 @@ export type ActivityStatus = Code<"status">;
 export const statusOrder: readonly ActivityStatus[] = codeLists.status.map((e) => e.code);
 export const committedStatuses: readonly ActivityStatus[] = ["phe_duyet", "dang_thuc_hien", "hoan_thanh"];
 
-/** The former communes merged into xã Vĩnh Thủy on 1 July 2025. */
-export const formerUnits = ["Vĩnh Thủy", "Vĩnh Lâm", "Vĩnh Sơn"] as const;
-
 export function codeLabel<L extends CodeListName>(list: L, code: string | null | undefined): string {
   if (code == null) return "";
   const entry = (codeLists[list] as readonly CodeEntry[]).find((e) => e.code === code);

@@ -24,7 +24,7 @@ import {
   type FileChild
 } from "docx";
 import {formatDateLong} from "../format.js";
-import type {DocumentMeta} from "./models.js";
+import {issuingCommune, type DocumentMeta} from "./models.js";
 
 export const FONT = "Times New Roman";
 /** Twips (1/1440 inch): 1 mm = 56.69 twips. */
@@ -37,8 +37,6 @@ const PT = (n: number) => n * 2;
 export const BODY_SIZE = PT(14);
 
 export const AUTHORITY = "ỦY BAN NHÂN DÂN";
-export const COMMUNE = "XÃ VĨNH THỦY";
-export const PLACE = "Vĩnh Thủy";
 
 /** A piece of text: plain, or with emphasis, or a marked blank for staff to fill. */
 export type Seg = string | {text: string; bold?: boolean; italics?: boolean; placeholder?: boolean; size?: number};
@@ -159,7 +157,7 @@ export function documentHead(opts: {meta: DocumentMeta; symbol: "KH-UBND" | "BC-
   const number = opts.meta.number ? `Số: ${opts.meta.number}/${opts.symbol}` : `Số:        /${opts.symbol}`;
   const left = [
     centred([AUTHORITY], {size: PT(13), bold: true}),
-    centred([COMMUNE], {size: PT(13), bold: true}),
+    centred([issuingCommune(opts.meta).toLocaleUpperCase("vi")], {size: PT(13), bold: true}),
     rule(HEAD_LEFT, 1000, 100),
     centred([number], {size: PT(13), before: 60})
   ];
@@ -167,7 +165,7 @@ export function documentHead(opts: {meta: DocumentMeta; symbol: "KH-UBND" | "BC-
     centred(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], {size: PT(13), bold: true}),
     centred(["Độc lập - Tự do - Hạnh phúc"], {size: PT(14), bold: true}),
     rule(HEAD_RIGHT, 3560, 100),
-    centred([`${PLACE}, ${issueDate(opts.meta, opts.year)}`], {size: PT(14), italics: true, before: 60})
+    centred([`${opts.meta.commune?.name ?? "……"}, ${issueDate(opts.meta, opts.year)}`], {size: PT(14), italics: true, before: 60})
   ];
   const out: FileChild[] = [];
   if (opts.meta.isSample) {
@@ -308,9 +306,9 @@ export {count2} from "./models.js";
 
 // ---- the document ---------------------------------------------------------------------------
 
-export async function packDocument(opts: {title: string; subject: string; children: FileChild[]}): Promise<Uint8Array> {
+export async function packDocument(opts: {title: string; subject: string; meta: DocumentMeta; children: FileChild[]}): Promise<Uint8Array> {
   const doc = new Document({
-    creator: `UBND ${PLACE}`,
+    creator: `UBND ${issuingCommune(opts.meta)}`,
     title: opts.title,
     subject: opts.subject,
     styles: {

@@ -23,6 +23,13 @@ export interface DocumentMeta {
   isSample?: boolean;
   /** How "Bằng chữ" reads amounts (linh or lẻ); the treasury's reading when absent. */
   words?: WordsOptions;
+  /** The commune issuing the document (its xa.csv); its name is a dotted blank when not known. */
+  commune?: {name: string | null};
+}
+
+/** "xã Vĩnh Thủy" as the document's text names its commune; "xã ……" for the office to write in when not known. */
+export function issuingCommune(meta: DocumentMeta): string {
+  return meta.commune?.name ? `xã ${meta.commune.name}` : "xã ……";
 }
 
 /** Counts as the founding plan writes them: "03", "12". */

@@ -26,7 +26,7 @@ import {
   type Column,
   type TableRowSpec
 } from "./layout.js";
-import {PLAN_RECIPIENTS, targetRange, STANDING_LEGAL_BASES, type DocumentMeta, type DraftPlanModel} from "./models.js";
+import {issuingCommune, PLAN_RECIPIENTS, targetRange, STANDING_LEGAL_BASES, type DocumentMeta, type DraftPlanModel} from "./models.js";
 
 export const PLAN_COLUMNS: readonly Column[] = [
   {header: "STT", width: 700, align: "center"},
@@ -130,11 +130,11 @@ export async function buildDraftPlanDocx(model: DraftPlanModel, meta: DocumentMe
   // I.
   body.push(heading1("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH"));
   for (const basis of model.legalBases ?? STANDING_LEGAL_BASES) body.push(para(basis));
-  body.push(para("Căn cứ ", blank(`Quyết định giao dự toán thu, chi ngân sách nhà nước năm ${Y} của UBND xã Vĩnh Thủy (số, ngày)`), ";"));
+  body.push(para("Căn cứ ", blank(`Quyết định giao dự toán thu, chi ngân sách nhà nước năm ${Y} của UBND ${issuingCommune(meta)} (số, ngày)`), ";"));
   body.push(para("Căn cứ ", blank(`Kế hoạch triển khai hoạt động khuyến công năm ${Y} của Sở Công Thương (số, ngày)`), ";"));
   body.push(
     para(
-      `Căn cứ kết quả thực hiện kế hoạch khuyến công năm ${P}, kết quả khảo sát nhu cầu hỗ trợ khuyến công năm ${Y} và tình hình phát triển công nghiệp - tiểu thủ công nghiệp, ngành nghề nông thôn trên địa bàn xã Vĩnh Thủy.`
+      `Căn cứ kết quả thực hiện kế hoạch khuyến công năm ${P}, kết quả khảo sát nhu cầu hỗ trợ khuyến công năm ${Y} và tình hình phát triển công nghiệp - tiểu thủ công nghiệp, ngành nghề nông thôn trên địa bàn ${issuingCommune(meta)}.`
     )
   );
 
@@ -238,7 +238,7 @@ export async function buildDraftPlanDocx(model: DraftPlanModel, meta: DocumentMe
 
   // VI.
   body.push(heading1("VI. TỔ CHỨC THỰC HIỆN"));
-  body.push(heading2("1. UBND xã Vĩnh Thủy"));
+  body.push(heading2(`1. UBND ${issuingCommune(meta)}`));
   body.push(
     para("Chỉ đạo, tạo điều kiện thuận lợi cho việc triển khai các hoạt động khuyến công trên địa bàn."),
     para("Phối hợp kiểm tra, giám sát, đánh giá hiệu quả thực hiện kế hoạch theo quy định."),
@@ -259,7 +259,7 @@ export async function buildDraftPlanDocx(model: DraftPlanModel, meta: DocumentMe
     para("Chủ động liên hệ Trung tâm Dịch vụ tổng hợp và Phòng Kinh tế để tìm hiểu chính sách, đăng ký tham gia các chương trình, đề án hỗ trợ khuyến công theo hướng dẫn."),
     para("Sử dụng kinh phí hỗ trợ đúng mục đích, đảm bảo hiệu quả và chấp hành đầy đủ các quy định của Nhà nước.")
   );
-  body.push(closing(`Trên đây là Kế hoạch triển khai hoạt động khuyến công trên địa bàn xã Vĩnh Thủy năm ${Y}, đề nghị các cơ quan, đơn vị liên quan phối hợp thực hiện`));
+  body.push(closing(`Trên đây là Kế hoạch triển khai hoạt động khuyến công trên địa bàn ${issuingCommune(meta)} năm ${Y}, đề nghị các cơ quan, đơn vị liên quan phối hợp thực hiện`));
   body.push(signatureBlock(meta, PLAN_RECIPIENTS));
 
   // Appendix: what is proposed for each facility (never the method, nor who got nothing).
@@ -267,10 +267,10 @@ export async function buildDraftPlanDocx(model: DraftPlanModel, meta: DocumentMe
   if (appendix.rows.length > 1) {
     body.push(centredLine("PHỤ LỤC", {bold: true, newPage: true}));
     body.push(centredLine(`DANH SÁCH CƠ SỞ DỰ KIẾN HỖ TRỢ KHUYẾN CÔNG NĂM ${Y}`, {bold: true}));
-    body.push(centredLine(`(Kèm theo Kế hoạch số        /KH-UBND ngày       tháng       năm ${Y} của UBND xã Vĩnh Thủy)`, {italics: true, size: 26, after: 120}));
+    body.push(centredLine(`(Kèm theo Kế hoạch số        /KH-UBND ngày       tháng       năm ${Y} của UBND ${issuingCommune(meta)})`, {italics: true, size: 26, after: 120}));
     body.push(unitLine());
     body.push(dataTable(APPENDIX_COLUMNS, appendix.rows, 22));
   }
 
-  return packDocument({title: `Kế hoạch khuyến công năm ${Y}`, subject: planSubject(Y), children: body});
+  return packDocument({title: `Kế hoạch khuyến công năm ${Y}`, subject: planSubject(Y), meta, children: body});
 }

@@ -23,7 +23,7 @@ import {
   type Column,
   type TableRowSpec
 } from "./layout.js";
-import {REPORT_RECIPIENTS, adjustmentText, TARGET_STATUS_LABEL, targetRange, type DocumentMeta, type EvaluationModel, type YearFigures} from "./models.js";
+import {issuingCommune, REPORT_RECIPIENTS, adjustmentText, TARGET_STATUS_LABEL, targetRange, type DocumentMeta, type EvaluationModel, type YearFigures} from "./models.js";
 
 export function reportSubject(year: number): string {
   return `Kết quả thực hiện kế hoạch khuyến công năm ${year} trên địa bàn xã`;
@@ -105,7 +105,7 @@ export async function buildEvaluationDocx(model: EvaluationModel, meta: Document
 
   body.push(
     para(
-      `Thực hiện Kế hoạch triển khai hoạt động khuyến công trên địa bàn xã năm ${Y}, UBND xã Vĩnh Thủy báo cáo kết quả thực hiện như sau` +
+      `Thực hiện Kế hoạch triển khai hoạt động khuyến công trên địa bàn xã năm ${Y}, UBND ${issuingCommune(meta)} báo cáo kết quả thực hiện như sau` +
         (model.dataAsOf ? ` (số liệu tổng hợp từ cơ sở dữ liệu khuyến công của xã đến ngày ${formatDate(model.dataAsOf)}):` : ":")
     )
   );
@@ -236,8 +236,8 @@ export async function buildEvaluationDocx(model: EvaluationModel, meta: Document
   }
   body.push(para(blank("kiến nghị với UBND tỉnh, Sở Công Thương, Trung tâm Khuyến công và Xúc tiến thương mại tỉnh")));
 
-  body.push(closing(`Trên đây là báo cáo kết quả thực hiện kế hoạch khuyến công năm ${Y} trên địa bàn xã Vĩnh Thủy`));
+  body.push(closing(`Trên đây là báo cáo kết quả thực hiện kế hoạch khuyến công năm ${Y} trên địa bàn ${issuingCommune(meta)}`));
   body.push(signatureBlock(meta, REPORT_RECIPIENTS));
 
-  return packDocument({title: `Báo cáo kết quả khuyến công năm ${Y}`, subject: reportSubject(Y), children: body});
+  return packDocument({title: `Báo cáo kết quả khuyến công năm ${Y}`, subject: reportSubject(Y), meta, children: body});
 }

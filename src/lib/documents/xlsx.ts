@@ -10,7 +10,7 @@ import {lineNote} from "./plan.js";
 import {formatNumber} from "../format.js";
 import {moneyToWords} from "../words.js";
 import type {DraftLine} from "../plan/draft.js";
-import {adjustmentText, standsOnText, type DocumentMeta, type DraftPlanModel, type EvaluationModel} from "./models.js";
+import {adjustmentText, issuingCommune, standsOnText, type DocumentMeta, type DraftPlanModel, type EvaluationModel} from "./models.js";
 
 const MONEY = "#,##0";
 const FONT = {name: "Times New Roman", size: 12};
@@ -33,16 +33,16 @@ async function excelModule(given?: ExcelJSLike): Promise<ExcelJSLike> {
   return mod.default ?? (mod as ExcelJSLike);
 }
 
-async function newWorkbook(given?: ExcelJSLike): Promise<Workbook> {
+async function newWorkbook(given: ExcelJSLike | undefined, meta: DocumentMeta): Promise<Workbook> {
   const ExcelJS = await excelModule(given);
   const wb = new ExcelJS.Workbook();
-  wb.creator = "UBND xã Vĩnh Thủy";
+  wb.creator = `UBND ${issuingCommune(meta)}`;
   return wb;
 }
 
-function heading(ws: Worksheet, columns: number, title: string): void {
+function heading(ws: Worksheet, columns: number, title: string, meta: DocumentMeta): void {
   const last = String.fromCharCode(64 + columns);
-  ws.getCell("A1").value = "UBND XÃ VĨNH THỦY";
+  ws.getCell("A1").value = `UBND ${issuingCommune(meta)}`.toLocaleUpperCase("vi");
   ws.getCell("A1").font = {...FONT, bold: true};
   ws.mergeCells(`A2:${last}2`);
   ws.getCell("A2").value = title;
@@ -115,10 +115,10 @@ const num = (v: bigint) => Number(v);
 /** The draft plan's budget table: STT, Nội dung hỗ trợ, Số lượng, Kinh phí hỗ trợ, Tổng kinh phí, Ghi chú. */
 export async function buildDraftPlanXlsx(model: DraftPlanModel, excel?: ExcelJSLike, meta: DocumentMeta = {}): Promise<Uint8Array> {
   const {draft} = model;
-  const wb = await newWorkbook(excel);
+  const wb = await newWorkbook(excel, meta);
   const ws = wb.addWorksheet(`Kinh phí ${draft.year}`, {pageSetup: {paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0}});
   ws.columns = [{width: 6}, {width: 48}, {width: 10}, {width: 16}, {width: 18}, {width: 30}];
-  heading(ws, 6, `DỰ KIẾN KINH PHÍ HỖ TRỢ KHUYẾN CÔNG CẤP XÃ NĂM ${draft.year}`);
+  heading(ws, 6, `DỰ KIẾN KINH PHÍ HỖ TRỢ KHUYẾN CÔNG CẤP XÃ NĂM ${draft.year}`, meta);
   headerRow(ws, 4, ["STT", "Nội dung hỗ trợ Khuyến công", "Số lượng", "Kinh phí hỗ trợ", "Tổng kinh phí hỗ trợ", "Ghi chú"]);
   let r = 5;
   const printed = draft.lines.filter((l) => l.stt !== null);
@@ -162,10 +162,10 @@ export async function buildDraftPlanXlsx(model: DraftPlanModel, excel?: ExcelJSL
 /** The evaluation's budget table: planned, approved, disbursed and rates per plan line. */
 export async function buildEvaluationXlsx(model: EvaluationModel, excel?: ExcelJSLike, meta: DocumentMeta = {}): Promise<Uint8Array> {
   const b = model.budget;
-  const wb = await newWorkbook(excel);
+  const wb = await newWorkbook(excel, meta);
   const ws = wb.addWorksheet(`Kinh phí ${model.year}`, {pageSetup: {paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0}});
   ws.columns = [{width: 6}, {width: 46}, {width: 17}, {width: 17}, {width: 17}, {width: 12}, {width: 12}];
-  heading(ws, 7, `KẾT QUẢ SỬ DỤNG KINH PHÍ KHUYẾN CÔNG CẤP XÃ NĂM ${model.year}`);
+  heading(ws, 7, `KẾT QUẢ SỬ DỤNG KINH PHÍ KHUYẾN CÔNG CẤP XÃ NĂM ${model.year}`, meta);
   headerRow(ws, 4, ["STT", "Nội dung hỗ trợ", "Kế hoạch", "Đã phê duyệt", "Đã giải ngân", "Tỷ lệ phê duyệt (%)", "Tỷ lệ giải ngân (%)"]);
   let r = 5;
   const first = r;
@@ -194,7 +194,7 @@ function carryOverSheet(wb: Workbook, model: EvaluationModel, meta: DocumentMeta
   const co = model.carryOver;
   const ws = wb.addWorksheet(`Chuyển nguồn ${model.year}`, {pageSetup: {paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0}});
   ws.columns = [{width: 6}, {width: 44}, {width: 8}, {width: 15}, {width: 15}, {width: 15}, {width: 15}, {width: 36}];
-  heading(ws, 8, `KINH PHÍ NĂM ${model.year} ĐỀ NGHỊ CHUYỂN NGUỒN SANG NĂM ${model.year + 1}`);
+  heading(ws, 8, `KINH PHÍ NĂM ${model.year} ĐỀ NGHỊ CHUYỂN NGUỒN SANG NĂM ${model.year + 1}`, meta);
   headerRow(ws, 4, ["STT", "Hoạt động", "Dòng KH", "Phê duyệt", "Đã giải ngân", "Chưa giải ngân", "Đề nghị chuyển nguồn", "Ghi chú"]);
   let r = 5;
   co.items.forEach((c, i) => {

@@ -6,25 +6,36 @@
 //   DATE → "yyyy-mm-dd", TIMESTAMP → ISO 8601 "yyyy-mm-ddThh:mm:ss.sssZ", NULL → null.
 // Report models that keep money as bigint travel with stringifyWithBigInt (src/lib/plan/json.ts).
 import {DuckDBTypeId} from "@duckdb/node-api";
-import {connect, readRows, warehousePath, warehouseOn, type Params, type Warehouse} from "./open.js";
+import {communes, connect, readRows, warehousePath, warehouseOn, withCommune, type Params, type Warehouse} from "./open.js";
 
 export type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
 export type Row = Record<string, Json>;
 export type Query = <T extends Row = Row>(sql: string, params?: Params) => Promise<T[]>;
 
-/** What a dataset of the site reads: one connection, as JSON cells or as the contract types them. */
+/** What a dataset of the site reads: one connection, as JSON cells or as the contract types them,
+ * each with `$commune` bound to the commune the dataset is made for. */
 export interface Sources {
   query: Query;
   warehouse: Warehouse;
+  commune: string;
+  /** The same connection, standing for another commune. */
+  forCommune(commune: string): Sources;
 }
 
-/** Opens the warehouse at `file` read-only, hands `fn` its sources, always closes. */
-export async function withWarehouse<T>(fn: (sources: Sources) => Promise<T>, file = warehousePath()): Promise<T> {
+/** Opens the warehouse at `file` read-only, hands `fn` its sources for `commune` (default the
+ * home commune: communes()[0]), always closes. */
+export async function withWarehouse<T>(fn: (sources: Sources) => Promise<T>, file = warehousePath(), commune?: string): Promise<T> {
   const {conn, close} = await connect(file);
   try {
-    const query: Query = <R extends Row>(sql: string, params?: Params) =>
-      readRows<Json, R>(conn, sql, params, (value, type) => toJson(value, type === DuckDBTypeId.DATE));
-    return await fn({query, warehouse: warehouseOn(conn, close)});
+    const sourcesFor = (code: string): Sources => ({
+      query: <R extends Row>(sql: string, params?: Params) =>
+        readRows<Json, R>(conn, sql, withCommune(sql, params, code), (value, type) => toJson(value, type === DuckDBTypeId.DATE)),
+      warehouse: warehouseOn(conn, close, code),
+      commune: code,
+      forCommune: sourcesFor
+    });
+    const home = commune ?? (await communes(warehouseOn(conn, close, "")))[0]?.code ?? "";
+    return await fn(sourcesFor(home));
   } finally {
     close();
   }

@@ -48,8 +48,11 @@ export function requireWarehouse(file: string): void {
 export type Params = Record<string, DuckDBValue>;
 
 export interface Warehouse {
+  /** Runs `sql`; a `$commune` in it is bound to the commune this reader stands for. */
   query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
   close(): void;
+  /** The commune the reader stands for (its code; "" for a data folder that names none). */
+  commune: string;
 }
 
 /** How one cell of a result becomes a JS value, given its column's DuckDB type. */
@@ -87,14 +90,55 @@ export async function readRows<V, T extends Record<string, V>>(conn: DuckDBConne
   });
 }
 
-export async function openWarehouse(file = warehousePath()): Promise<Warehouse> {
+/** A reader of the warehouse at `file` for `commune` (default: the home commune, communes()[0]). */
+export async function openWarehouse(file = warehousePath(), commune?: string): Promise<Warehouse> {
   const {conn, close} = await connect(file);
-  return warehouseOn(conn, close);
+  const w = warehouseOn(conn, close, "");
+  try {
+    return commune === undefined ? warehouseOn(conn, close, (await communes(w))[0]?.code ?? "") : warehouseOn(conn, close, commune);
+  } catch (error) {
+    close();
+    throw error;
+  }
 }
 
-/** The contract-typed reader on a connection already open (`close` closes it). */
-export function warehouseOn(conn: DuckDBConnection, close: () => void): Warehouse {
-  return {query: <T extends Row>(sql: string, params?: Params) => readRows<Value, T>(conn, sql, params, plain), close};
+/** The contract-typed reader of `commune` on a connection already open (`close` closes it). */
+export function warehouseOn(conn: DuckDBConnection, close: () => void, commune: string): Warehouse {
+  return {query: <T extends Row>(sql: string, params?: Params) => readRows<Value, T>(conn, sql, withCommune(sql, params, commune), plain), close, commune};
+}
+
+/** `params` with $commune bound when `sql` uses it (DuckDB refuses a value the statement does not name). */
+export function withCommune(sql: string, params: Params | undefined, commune: string): Params | undefined {
+  return /\$commune\b/.test(sql) ? {commune, ...params} : params;
+}
+
+export interface CommuneInfo {
+  code: string;
+  /** From its xa.csv; null when its folder has none. */
+  name: string | null;
+  province: string | null;
+  /** The former communes merged into it, in its file's order. */
+  formerUnits: string[];
+}
+
+/** The communes with files in the warehouse: the data folder's own first, then by code. */
+export async function communes(w: Pick<Warehouse, "query">): Promise<CommuneInfo[]> {
+  // A warehouse built before communes existed names none.
+  const [views] = await w.query<{n: bigint}>("SELECT count(*) AS n FROM duckdb_views() WHERE view_name = 'commune_names'");
+  if (!views || Number(views.n) === 0) return [];
+  const rows = await w.query<{code: string; name?: string; province?: string; former_units?: string}>(
+    `SELECT f.commune_code AS code, n.name, n.province,
+            (SELECT to_json(list(u.former_unit ORDER BY u.position)) FROM former_units u WHERE u.commune_code = f.commune_code) AS former_units
+       FROM (SELECT commune_code, bool_or(NOT contains(source_file, '/')) AS top FROM source_files GROUP BY commune_code) f
+       LEFT JOIN commune_names n USING (commune_code)
+      ORDER BY f.top DESC, f.commune_code`
+  );
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name ?? null,
+    province: r.province ?? null,
+    formerUnits: r.former_units ? (JSON.parse(r.former_units) as string[] | null) ?? [] : []
+  }));
 }
 
 function plain(value: unknown, type: DuckDBTypeId): Value {
@@ -116,7 +160,7 @@ export async function readKind<K extends KindName>(w: Warehouse, kind: K): Promi
     if (type === "money") return `CAST(${column} AS BIGINT) AS ${column}`;
     return column;
   });
-  const result = await w.query(`SELECT ${select.join(", ")} FROM ${kind} ORDER BY source_file, source_line`);
+  const result = await w.query(`SELECT ${select.join(", ")} FROM ${kind} WHERE commune_code = $commune ORDER BY source_file, source_line`);
   return result.map((r) => {
     const out: Row = {};
     for (const [k, v] of Object.entries(r)) if (v !== undefined) out[k] = v;
@@ -154,10 +198,11 @@ export interface RunInfo {
   finishedAt?: string;
 }
 
-/** The latest ingest run: sample data or not, and the date the data runs to. */
+/** The latest ingest run: sample data or not, and the date the commune's data runs to. */
 export async function runInfo(w: Warehouse): Promise<RunInfo> {
   const [run] = await w.query<{is_sample: boolean; data_as_of?: string; finished_at?: string}>(
-    "SELECT is_sample, data_as_of, finished_at FROM ingest_runs ORDER BY finished_at DESC LIMIT 1"
+    `SELECT is_sample, strftime((SELECT data_as_of FROM commune_dates WHERE commune_code = $commune), '%Y-%m-%d') AS data_as_of, finished_at
+       FROM ingest_runs ORDER BY finished_at DESC LIMIT 1`
   );
   return {
     isSample: run?.is_sample ?? false,
@@ -166,26 +211,41 @@ export async function runInfo(w: Warehouse): Promise<RunInfo> {
   };
 }
 
-/** The plan years in the data (plan lines or targets), oldest first. */
+/** The commune's plan years (plan lines or targets), oldest first. */
 export async function planYears(w: Warehouse): Promise<number[]> {
-  const result = await w.query<{year: number}>("SELECT DISTINCT year FROM (SELECT year FROM plan_lines UNION SELECT year FROM plan_targets) ORDER BY year");
+  const result = await w.query<{year: number}>("SELECT year FROM plan_years WHERE commune_code = $commune ORDER BY year");
   return result.map((r) => Number(r.year));
 }
 
-/**
- * The years the history runs through ("2020–2026"), read from the warehouse at `file` (the site's
- * menu names the history page by them); null when there is no warehouse or no history yet.
- */
-export async function historyPeriod(file = warehousePath()): Promise<string | null> {
-  if (!existsSync(file)) return null;
+/** What the site's menu and frame need from the warehouse at `file`. */
+export interface SiteFacts {
+  /** The years the home commune's history runs through ("2020–2026"); null without history. */
+  period: string | null;
+  /** The commune the top-level pages stand for (communes()[0]); null without a warehouse. */
+  home: CommuneInfo | null;
+  /** Every commune with files: more than one adds the province page. */
+  communes: CommuneInfo[];
+}
+
+/** The site's frame as the warehouse at `file` gives it (nothing when there is no warehouse yet). */
+export async function siteFacts(file = warehousePath()): Promise<SiteFacts> {
+  if (!existsSync(file)) return {period: null, home: null, communes: []};
   const w = await openWarehouse(file);
   try {
-    const [t] = await w.query("SELECT from_year, to_year FROM site_history_totals");
+    const all = await communes(w);
+    return {period: await historyPeriod(w), home: all[0] ?? null, communes: all};
+  } finally {
+    w.close();
+  }
+}
+
+/** The years the commune's history runs through ("2020–2026"). */
+async function historyPeriod(w: Warehouse): Promise<string | null> {
+  try {
+    const [t] = await w.query("SELECT from_year, to_year FROM site_history_totals WHERE commune_code = $commune");
     return t?.from_year === undefined ? null : formatPeriod(Number(t.from_year), Number(t.to_year));
   } catch {
     // A warehouse built before the view existed: the menu says "Giai đoạn đã qua" until the next ingest.
     return null;
-  } finally {
-    w.close();
   }
 }
