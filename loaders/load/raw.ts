@@ -11,6 +11,7 @@ import {join} from "node:path";
 import type {KindSpec} from "../../src/lib/contract/kinds.js";
 import {formatNumber} from "../../src/lib/format.js";
 import type {Delimiter} from "../read/dialect.js";
+import type {FileFacts} from "../read/facts.js";
 import type {HeaderMap} from "../read/headers.js";
 import {quoteIdent as q, quoteLiteral as lit} from "./sql.js";
 import {typedInsert} from "./typed.js";
@@ -24,8 +25,11 @@ export interface RawFile {
   header: HeaderMap;
   /** Where DuckDB may read the UTF-8 text from; empty when it must be written out first. */
   path: string;
-  /** The text has a blank line (hasBlankLine), which DuckDB would skip without counting it. */
-  blankLine: boolean;
+  /**
+   * The file's facts, found beside DuckDB's read; rejects when the file is refused. A blank line
+   * DuckDB would skip without counting it.
+   */
+  facts: Promise<Pick<FileFacts, "blankLine">>;
 }
 
 export interface RawResult {
@@ -36,24 +40,19 @@ export interface RawResult {
   path: "duckdb" | "papaparse";
 }
 
-/** Reads one file of the kind into the kind's table (created by createKindTable), typed where SQL is sure. */
+/**
+ * Reads one file of the kind into the kind's table (created by createKindTable), typed where SQL
+ * is sure. DuckDB reads it first, while the file's blank lines are still being looked for: a file
+ * that has one (rare) has its rows taken out again and is read by papaparse.
+ */
 export async function loadRaw(conn: DuckDBConnection, spec: KindSpec, file: RawFile, tmpDir: string): Promise<RawResult> {
-  if (!file.blankLine) {
-    try {
-      return await loadWithDuckDB(conn, spec, file, tmpDir);
-    } catch {
-      // A structural problem DuckDB will not read past: papaparse reads the file and names
-      // the rows at fault. The failed statement left nothing behind (it was one transaction).
-    }
-  }
+  // A structural problem DuckDB will not read past goes to papaparse too, which names the rows at
+  // fault. The failed statement left nothing behind (it was one transaction).
+  const read = await loadWithDuckDB(conn, spec, file, tmpDir).catch(() => undefined);
+  const {blankLine} = await file.facts;
+  if (read !== undefined && !blankLine) return read;
+  if (read !== undefined) await conn.run(`DELETE FROM ${q(spec.name)} WHERE source_file = $name`, {name: file.name});
   return loadWithPapaparse(conn, spec, file);
-}
-
-export function hasBlankLine(utf8: Buffer): boolean {
-  let end = utf8.length - 1;
-  while (end >= 0 && (utf8[end] === 0x0a || utf8[end] === 0x0d)) end--;
-  const body = utf8.subarray(0, end + 1);
-  return body.includes("\n\n") || body.includes("\n\r\n") || body.includes("\r\r");
 }
 
 const cell = (i: number) => `c${i}`;
@@ -88,8 +87,7 @@ async function loadWithDuckDB(conn: DuckDBConnection, spec: KindSpec, file: RawF
   const types = file.header.columns.map((_, i) => `${lit(cell(i))}: 'VARCHAR'`).join(", ");
   // A cell of more bytes than the limit's characters stops the statement (bytes are cheap to
   // count, and never fewer than characters); papaparse then reads the file, counts characters
-  // and rejects a row whose cell is really over. Measured on the 500 000-row benchmark: ~0,1–0,25 s
-  // of CPU over ~3,1 s.
+  // and rejects a row whose cell is really over.
   const bounded = file.header.columns
     .map((_, i) => `CASE WHEN strlen(${cell(i)}) > ${MAX_CELL_CHARS} THEN error('cell too long') ELSE ${cell(i)} END AS ${cell(i)}`)
     .join(", ");
