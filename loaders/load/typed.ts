@@ -238,12 +238,24 @@ export function typedInsert(spec: KindSpec, source: CellSource): Statement {
   const cells = columns.map((c) => q(`_cell_${c.name}`)).join(", ");
   const sql = `
     INSERT INTO ${q(spec.name)} (${names}, source_file, source_line, extra_columns, ${HELPERS.join(", ")})
-    SELECT ${names}, $file, _line, _extras, _unsure, _blank, CASE WHEN _unsure THEN CAST(to_json([${cells}]) AS VARCHAR) END
+    SELECT ${filled(spec, columns).join(", ")}, $file, _line, _extras, _unsure, _blank, CASE WHEN _unsure THEN CAST(to_json([${cells}]) AS VARCHAR) END
     FROM (
       SELECT *, NOT (${[...cellOk, ...rules].join(" AND ")}) AS _unsure FROM (
         SELECT ${typed.join(", ")}, ${source.extras} AS _extras, ${source.blank} AS _blank, ${source.line} AS _line
         FROM ${source.from}))`;
   return {sql, values: {...source.values, file: source.file}};
+}
+
+/**
+ * The columns as they go in, the contract's fills made (as validateRow makes them for the rows
+ * zod decides): an empty cell only, so that a cell SQL could not cast stays NULL and its row unsure.
+ */
+function filled(spec: KindSpec, columns: readonly Column[]): string[] {
+  const fills = new Map((spec.fills ?? []).map((f) => [f.column, f.sql]));
+  return columns.map((c) => {
+    const fill = fills.get(c.name);
+    return fill === undefined ? q(c.name) : `CASE WHEN ${q(`_empty_${c.name}`)} THEN ${fill} ELSE ${q(c.name)} END`;
+  });
 }
 
 export interface RowReject extends Issue {
