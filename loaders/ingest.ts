@@ -134,10 +134,10 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
     const files = await timed("files", () => loadFiles(build, folder, opened, progress));
     await timed("rows", () => rejectAcrossKinds(conn));
     await timed("models", () => createModels(conn));
-    await timed("warnings", () => collectWarnings(conn));
+    await timed("warnings", () => collectWarnings(conn, build.side));
     await countRows(conn, files);
     const dataAsOf = await dataAsOfDate(conn);
-    const dataTests = await timed("tests", () => runDataTests(conn));
+    const dataTests = await timed("tests", () => runDataTests(conn, build.side));
     const run = {
       runId: `${started.toISOString().replace(/[-:.TZ]/g, "").slice(0, 14)}-${process.pid}`,
       startedAt: started.toISOString(),
