@@ -3,7 +3,7 @@
 // The project's validated ingest against DuckDB's own typed read_csv, on the same office-style
 // disbursement file, side by side in one run. Each measurement runs in a fresh process (so peak
 // memory is its own) and the two alternate, K times each; the medians are compared.
-// Ends with `ratio: R` = project time / DuckDB time. Target: R ≤ 1,5 and peak memory < 1 GiB.
+// Ends with `ratio: R` = project time / DuckDB time. Target: R ≤ 2,0 and peak memory < 1 GiB.
 import {DuckDBInstance} from "@duckdb/node-api";
 import {spawnSync} from "node:child_process";
 import {mkdtempSync, readdirSync, rmSync, statSync, unlinkSync} from "node:fs";

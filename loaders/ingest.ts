@@ -14,11 +14,12 @@ import {toUtf8, type Encoding} from "./read/encoding.js";
 import {LockHeld, processAlive, withLock} from "../src/lib/process/lock.js";
 import {FileRefused} from "./read/errors.js";
 import {readRegularFile} from "./read/open.js";
-import {matchHeaders} from "./read/headers.js";
+import {fileFacts, type FileFacts} from "./read/facts.js";
+import {matchHeaders, type HeaderMap} from "./read/headers.js";
 import {rejectAcrossRows} from "./load/integrity.js";
 import {assignCommunes, labelBookkeeping, settleCommunes} from "./load/communes.js";
 import {resolveEstablishmentNames, writeNameKeys} from "./load/names.js";
-import {hasBlankLine, loadRaw, scalar, type RawResult} from "./load/raw.js";
+import {loadRaw, scalar, type RawResult} from "./load/raw.js";
 import {createKindTable, settleUnsure} from "./load/typed.js";
 import {collectWarnings, createModels, runDataTests, schemaSql, type DataTestResult} from "./sql/run.js";
 import {firstRows} from "./summary-rows.js";
@@ -121,9 +122,10 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
   removeStaleBuilds(dbPath);
   const build = await openBuild(dbPath);
   const {seconds, timed} = stepTimer();
-  // Every file is read, decoded and hashed ahead, off DuckDB's path: a large file's bytes are
-  // ready by the time its kind's turn comes, instead of DuckDB waiting for them. (An office's
-  // files are a few MB; the whole folder in memory at once is no burden.)
+  // Every file is read and decoded ahead, and its facts (fileFacts) found beside the loads, off
+  // DuckDB's path: a large file's bytes are ready by the time its kind's turn comes, instead of
+  // DuckDB waiting for them. (An office's files are a few MB; the whole folder in memory at once
+  // is no burden.)
   const opened = new Map([...folder.byKind.values()].flat().map((file) => [file, openFile(resolve(dataDir), file)]));
   try {
     const {conn} = build;
@@ -133,11 +135,11 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
     const {files, topCommune} = await timed("files", () => loadFiles(build, folder, opened, progress));
     await timed("rows", () => rejectAcrossKinds(conn));
     await timed("models", () => createModels(conn));
-    await timed("warnings", () => collectWarnings(conn));
+    await timed("warnings", () => collectWarnings(conn, build.side));
     await labelBookkeeping(conn, topCommune);
     await countRows(conn, files);
     const dataAsOf = await dataAsOfDate(conn);
-    const dataTests = await timed("tests", () => runDataTests(conn));
+    const dataTests = await timed("tests", () => runDataTests(conn, build.side));
     const run = {
       runId: `${started.toISOString().replace(/[-:.TZ]/g, "").slice(0, 14)}-${process.pid}`,
       startedAt: started.toISOString(),
@@ -392,21 +394,21 @@ interface OpenedFile {
   /** The text as UTF-8 without BOM. */
   utf8: Buffer;
   encoding: Encoding;
-  blankLine: boolean;
-  sha256: Promise<string>;
+  /** Found while the file loads; rejects when its UTF-8 is not valid. */
+  facts: Promise<FileFacts>;
 }
 
 /**
- * A file's bytes, decoded and hashed. Its failure (a refused encoding) is held until the file's
- * turn, so the run reports files in the same order whatever finished reading first.
+ * A file's bytes, decoded, its facts under way. Its failure (a refused encoding) is held until
+ * the file's turn, so the run reports files in the same order whatever finished reading first.
  */
 function openFile(dataDir: string, file: string): Promise<OpenedFile> {
   const path = join(dataDir, file);
   const opened = readRegularFile(path, file).then((bytes) => {
     const {utf8, encoding} = toUtf8(bytes, file);
-    // Web Crypto hashes in the thread pool, beside DuckDB's work.
-    const sha256 = crypto.subtle.digest("SHA-256", bytes).then((d) => Buffer.from(d).toString("hex"));
-    return {file, path, bytes: bytes.length, utf8, encoding, blankLine: hasBlankLine(utf8), sha256};
+    const facts = fileFacts(file, bytes, utf8, encoding);
+    facts.catch(() => {});
+    return {file, path, bytes: bytes.length, utf8, encoding, facts};
   });
   opened.catch(() => {});
   return opened;
@@ -453,18 +455,18 @@ async function loadKinds(
 async function readFile(
   conn: DuckDBConnection,
   spec: KindSpec,
-  {file, path, bytes, utf8, encoding, blankLine, sha256: hashing}: OpenedFile,
+  {file, path, bytes, utf8, encoding, facts}: OpenedFile,
   scratch: string,
   progress: (m: string) => void
 ): Promise<FileSummary> {
   const large = bytes > LARGE_FILE;
   if (large) progress(`${file}: đọc ${(bytes / 1024 / 1024).toFixed(0)} MB…`);
   const {delimiter, header, below} = readHeader(headerSample(utf8));
-  const headerMap = matchHeaders(spec, header, file, below);
+  const headerMap = await matchHeadersOf(spec, {header, below, file, facts});
   const readable = encoding === "utf-8" || encoding === "utf-8-bom" ? path : "";
-  const raw = await loadRaw(conn, spec, {name: file, utf8, delimiter, header: headerMap, path: readable, blankLine}, scratch);
+  const raw = await loadRaw(conn, spec, {name: file, utf8, delimiter, header: headerMap, path: readable, facts}, scratch);
   if (large) progress(`${file}: ${formatNumber(raw.rowsRead)} dòng đã đọc, đang kiểm tra…`);
-  const sha256 = await hashing;
+  const {sha256} = await facts;
   await insertRejects(
     conn,
     spec.name,
@@ -496,6 +498,19 @@ async function readFile(
     warnings: 0
   };
   return summary;
+}
+
+/** The header matched, or refused; a file not in UTF-8 is refused for that, the real fault, first. */
+async function matchHeadersOf(
+  spec: KindSpec,
+  {header, below, file, facts}: {header: string[]; below: string[][]; file: string; facts: Promise<FileFacts>}
+): Promise<HeaderMap> {
+  try {
+    return matchHeaders(spec, header, file, below);
+  } catch (error) {
+    await facts;
+    throw error;
+  }
 }
 
 async function insertRejects(

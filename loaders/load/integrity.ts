@@ -1,7 +1,9 @@
 // Rules across rows, written from the contract's keys and references: a duplicated key (the
 // first row wins, in file-name then row order) and a reference to a row that does not exist are
-// rejected, both within the row's commune (communeKey, communeReference). Run per kind in load order, so a reference only finds rows that were loaded. The
-// contract's fills (a voucher's plan year from its date) come first: keys and references see them.
+// rejected, both within the row's commune (communeKey, communeReference). Run per kind in load
+// order, so a reference only finds rows that were loaded. The contract's fills (a voucher's plan
+// year from its date) were made as the rows went in (typed.ts, validateRow): keys and references
+// see them.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {communeKey, communeReference, keyColumn, keyHeader, referenceReason, type KeyPart, type KindSpec} from "../../src/lib/contract/kinds.js";
 import type {DuckDBValue} from "@duckdb/node-api";
@@ -14,7 +16,6 @@ const keySql = (part: AnyKeyPart): string => (typeof part === "string" ? q(part)
 /** Moves the rows of `spec` that break a key or a reference from its table into `rejects`. */
 export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): Promise<void> {
   const table = q(spec.name);
-  for (const fill of spec.fills ?? []) await conn.run(`UPDATE ${table} SET ${q(fill.column)} = ${fill.sql} WHERE ${q(fill.column)} IS NULL`);
   const specKey = spec.key as readonly AnyKeyPart[] | undefined;
   if (specKey && specKey.length > 0) {
     const key = communeKey(spec).map(keySql).join(", ");

@@ -11,9 +11,10 @@ import {join} from "node:path";
 import type {KindSpec} from "../../src/lib/contract/kinds.js";
 import {formatNumber} from "../../src/lib/format.js";
 import type {Delimiter} from "../read/dialect.js";
+import type {FileFacts} from "../read/facts.js";
 import type {HeaderMap} from "../read/headers.js";
 import {quoteIdent as q, quoteLiteral as lit} from "./sql.js";
-import {typedInsert} from "./typed.js";
+import {typedInsert, unplainText} from "./typed.js";
 
 export interface RawFile {
   /** Name inside the data folder. */
@@ -24,8 +25,11 @@ export interface RawFile {
   header: HeaderMap;
   /** Where DuckDB may read the UTF-8 text from; empty when it must be written out first. */
   path: string;
-  /** The text has a blank line (hasBlankLine), which DuckDB would skip without counting it. */
-  blankLine: boolean;
+  /**
+   * The file's facts, found beside DuckDB's read; rejects when the file is refused. A blank line
+   * DuckDB would skip without counting it.
+   */
+  facts: Promise<Pick<FileFacts, "blankLine">>;
 }
 
 export interface RawResult {
@@ -36,24 +40,20 @@ export interface RawResult {
   path: "duckdb" | "papaparse";
 }
 
-/** Reads one file of the kind into the kind's table (created by createKindTable), typed where SQL is sure. */
+/**
+ * Reads one file of the kind into the kind's table (created by createKindTable), typed where SQL
+ * is sure. DuckDB reads it first, while the file's blank lines are still being looked for: a file
+ * that has one (rare) has its rows taken out again and is read by papaparse.
+ */
 export async function loadRaw(conn: DuckDBConnection, spec: KindSpec, file: RawFile, tmpDir: string): Promise<RawResult> {
-  if (!file.blankLine) {
-    try {
-      return await loadWithDuckDB(conn, spec, file, tmpDir);
-    } catch {
-      // A structural problem DuckDB will not read past: papaparse reads the file and names
-      // the rows at fault. The failed statement left nothing behind (it was one transaction).
-    }
-  }
+  // A structural problem DuckDB will not read past goes to papaparse too, which names the rows at
+  // fault. The failed statement left nothing behind (it was one transaction).
+  const read = await loadWithDuckDB(conn, spec, file, tmpDir).catch(() => undefined);
+  const {blankLine} = await file.facts;
+  if (read !== undefined && !blankLine) return read;
+  // Whatever DuckDB's read left (a statement after its insert may have failed) leaves first.
+  await conn.run(`DELETE FROM ${q(spec.name)} WHERE source_file = $name`, {name: file.name});
   return loadWithPapaparse(conn, spec, file);
-}
-
-export function hasBlankLine(utf8: Buffer): boolean {
-  let end = utf8.length - 1;
-  while (end >= 0 && (utf8[end] === 0x0a || utf8[end] === 0x0d)) end--;
-  const body = utf8.subarray(0, end + 1);
-  return body.includes("\n\n") || body.includes("\n\r\n") || body.includes("\r\r");
 }
 
 const cell = (i: number) => `c${i}`;
@@ -84,44 +84,63 @@ async function loadWithDuckDB(conn: DuckDBConnection, spec: KindSpec, file: RawF
     path = join(tmpDir, `${spec.name}-${createHash("sha1").update(file.name).digest("hex").slice(0, 12)}.csv`);
     writeFileSync(path, file.utf8);
   }
-  const width = file.header.columns.length;
+  await insertFromCsv(conn, spec, file, path, true);
+  const unplain = unplainText(spec);
+  if (unplain !== undefined && (await conn.runAndReadAll(unplain, {file: file.name})).currentRowCount > 0) {
+    // A text the quick look let through is not plainly clean (decomposed Vietnamese, odd blanks):
+    // the file again, every text checked cell by cell, and its rows to zod.
+    await conn.run(`DELETE FROM ${q(spec.name)} WHERE source_file = $name`, {name: file.name});
+    await insertFromCsv(conn, spec, file, path, false);
+  }
+  return numberRows(conn, spec, file.name);
+}
+
+/**
+ * One pass from the file into the kind's table. With insertion order preserved (the ingest keeps
+ * it for the whole load), the rows take the table's row ids in the file's record order (also
+ * when DuckDB reads the file on several threads), so a row's spreadsheet number is its row id's
+ * distance from the file's first row, + 2 — even when a quoted cell spans lines. A window
+ * function would read the file on one thread; this needs no second copy of the file either.
+ */
+async function insertFromCsv(conn: DuckDBConnection, spec: KindSpec, file: RawFile, path: string, deferText: boolean): Promise<void> {
   const types = file.header.columns.map((_, i) => `${lit(cell(i))}: 'VARCHAR'`).join(", ");
   // A cell of more bytes than the limit's characters stops the statement (bytes are cheap to
   // count, and never fewer than characters); papaparse then reads the file, counts characters
-  // and rejects a row whose cell is really over. Measured on the 500 000-row benchmark: ~0,1–0,25 s
-  // of CPU over ~3,1 s.
+  // and rejects a row whose cell is really over.
   const bounded = file.header.columns
     .map((_, i) => `CASE WHEN strlen(${cell(i)}) > ${MAX_CELL_CHARS} THEN error('cell too long') ELSE ${cell(i)} END AS ${cell(i)}`)
     .join(", ");
-  const table = q(spec.name);
-  const name = {name: file.name};
-  // One pass from the file into the kind's table. With insertion order preserved (the ingest
-  // keeps it for the whole load), the rows take the table's row ids in the file's record order
-  // (also when DuckDB reads the file on several threads), so a row's spreadsheet number is its
-  // row id's distance from the file's first row, + 2 — even when a quoted cell spans lines. A
-  // window function would read the file on one thread; this needs no second copy of the file either.
   const extras = extrasJson(file.header);
-  const insert = typedInsert(spec, {
-    from: `(SELECT ${bounded} FROM read_csv($path, delim = $delimiter, header = true, quote = '"', escape = '"',
-                    auto_detect = false, columns = {${types}}, strict_mode = true))`,
-    columns: file.header.columns,
-    cell,
-    extras: extras.sql,
-    blank: allEmpty(width),
-    line: "0",
-    file: file.name,
-    values: {...extras.values, path, delimiter: file.delimiter}
-  });
+  const insert = typedInsert(
+    spec,
+    {
+      from: `(SELECT ${bounded} FROM read_csv($path, delim = $delimiter, header = true, quote = '"', escape = '"',
+                      auto_detect = false, columns = {${types}}, strict_mode = true))`,
+      columns: file.header.columns,
+      cell,
+      extras: extras.sql,
+      blank: allEmpty(file.header.columns.length),
+      line: "0",
+      file: file.name,
+      values: {...extras.values, path, delimiter: file.delimiter}
+    },
+    {deferText}
+  );
   await conn.run(insert.sql, insert.values);
+}
+
+/** Each row of the file just read given its spreadsheet number, from its row id. */
+async function numberRows(conn: DuckDBConnection, spec: KindSpec, name: string): Promise<RawResult> {
+  const table = q(spec.name);
   const counts = await conn.runAndReadAll(
     `SELECT count(*), count(*) FILTER (WHERE _blank), min(rowid), max(rowid) FROM ${table} WHERE source_file = $name`,
-    name
+    {name}
   );
   const [total, blank, first, last] = (counts.getRows()[0] ?? []).map((v) => Number(v ?? 0)) as [number, number, number, number];
-  // The file's rows hold consecutive row ids (nothing was deleted yet): numbered before any
+  // The file's rows, put in by one statement, hold consecutive row ids: numbered before any
   // other statement touches the table.
-  if (total > 0 && last - first + 1 !== total) throw new Error(`${file.name}: row ids not consecutive`);
-  if (total > 0) await conn.run(`UPDATE ${table} SET source_line = CAST(rowid - ${first} + 2 AS INTEGER) WHERE source_file = $name`, name);
+  if (total > 0 && last - first + 1 !== total) throw new Error(`${name}: row ids not consecutive`);
+  if (total > 0) await conn.run(`UPDATE ${table} SET source_line = CAST(rowid - ${first} + 2 AS INTEGER) WHERE source_file = $name`, {name});
   return {rowsRead: total - blank, blankRows: blank, broken: [], path: "duckdb"};
 }
 

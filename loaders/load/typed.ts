@@ -112,14 +112,36 @@ function subtract(ranges: readonly (readonly [number, number])[], minus: readonl
 const SAFE = re2Class(NFC_SAFE);
 const SAFE_EDGE = re2Class(subtract(NFC_SAFE, BLANK_RANGES));
 
-/** The cell as it stands when it is plainly clean text, else NULL (and zod decides). */
-function plainText(v: string): string {
+/**
+ * The cell as it stands when it is plainly clean text, else NULL (and zod decides). With
+ * `deferred`, a cell that is not ASCII is taken as it stands, to be checked afterwards among the
+ * column's distinct values (unplainText): the regular expression costs per cell, and a column of
+ * names or descriptions repeats a few hundred texts over a million rows.
+ */
+function plainText(v: string, deferred = false): string {
   // ASCII cells (codes, voucher numbers) need only their first and last characters looked at,
   // which is far cheaper than the regular expression the Vietnamese text needs (or a trim): the
   // ASCII blanks are all at or below the space; the other control characters, which zod would
   // keep, go to zod (`ascii('')` is 0, so an empty text does too).
-  return `CASE WHEN strlen(${v}) = length(${v}) THEN (CASE WHEN ascii(${v}) > 32 AND ascii(${v}[-1]) > 32 THEN ${v} END)
-               WHEN regexp_full_match(${v}, '[${SAFE_EDGE}](?:[${SAFE}]*[${SAFE_EDGE}])?') THEN ${v} END`;
+  const other = deferred ? `ELSE ${v}` : `WHEN ${unicodePlain(v)} THEN ${v}`;
+  return `CASE WHEN ${isAscii(v)} THEN (CASE WHEN ascii(${v}) > 32 AND ascii(${v}[-1]) > 32 THEN ${v} END) ${other} END`;
+}
+
+const isAscii = (v: string) => `strlen(${v}) = length(${v})`;
+const unicodePlain = (v: string) => `regexp_full_match(${v}, '[${SAFE_EDGE}](?:[${SAFE}]*[${SAFE_EDGE}])?')`;
+
+/**
+ * A query giving a row when a text cell of `file` loaded with deferred checks (typedInsert's
+ * `deferText`) is not plainly clean: the check plainText() makes, on each distinct text.
+ */
+export function unplainText(spec: KindSpec): string | undefined {
+  const texts = columnsOf(spec).filter((c) => c.meta.type.kind === "text");
+  if (texts.length === 0) return undefined;
+  const table = q(spec.name);
+  return texts
+    .map((c) => `SELECT 1 FROM (SELECT DISTINCT ${q(c.name)} AS v FROM ${table} WHERE source_file = $file) WHERE NOT ${isAscii("v")} AND NOT ${unicodePlain("v")}`)
+    .join(" UNION ALL ")
+    .concat(" LIMIT 1");
 }
 
 function inRange(expr: string, min: string, max: string): string {
@@ -127,10 +149,10 @@ function inRange(expr: string, min: string, max: string): string {
 }
 
 /** SQL that casts the raw text `v` to the column's type, NULL where SQL is not sure. */
-function cast(type: FieldType, v: string): string {
+function cast(type: FieldType, v: string, deferText: boolean): string {
   switch (type.kind) {
     case "text":
-      return plainText(v);
+      return plainText(v, deferText);
     case "year":
       return inRange(`CASE WHEN regexp_full_match(${v}, '[0-9]{4}') THEN try_cast(${v} AS INTEGER) END`, String(type.min), String(type.max));
     case "count":
@@ -217,8 +239,10 @@ export interface Statement {
  * One statement reading a file's rows into the kind's table: every value SQL is sure of typed,
  * and each row flagged unsure when any cell or row rule is not plainly met (its raw cells kept
  * for zod). Blank rows go in too, flagged, so that the table's rows follow the file's records.
+ * With `deferText`, text cells that are not ASCII go in as they stand: the caller then runs
+ * unplainText(), and reads the file again without it if a text is not plainly clean.
  */
-export function typedInsert(spec: KindSpec, source: CellSource): Statement {
+export function typedInsert(spec: KindSpec, source: CellSource, {deferText = false} = {}): Statement {
   const columns = columnsOf(spec);
   const raw = columns.map((c) => {
     const i = source.columns.indexOf(c.name);
@@ -227,7 +251,7 @@ export function typedInsert(spec: KindSpec, source: CellSource): Statement {
   const typed: string[] = [];
   for (const [i, c] of columns.entries()) {
     const v = raw[i]!;
-    const value = cast(c.meta.type, v);
+    const value = cast(c.meta.type, v, deferText);
     // Only a truly empty cell counts as empty here; one of odd blanks fails its cast and goes to
     // zod, which takes it as empty.
     const empty = `${v} IS NULL`;
@@ -241,12 +265,24 @@ export function typedInsert(spec: KindSpec, source: CellSource): Statement {
   const cells = columns.map((c) => q(`_cell_${c.name}`)).join(", ");
   const sql = `
     INSERT INTO ${q(spec.name)} (${names}, source_file, source_line, extra_columns, ${HELPERS.join(", ")})
-    SELECT ${names}, $file, _line, _extras, _unsure, _blank, CASE WHEN _unsure THEN CAST(to_json([${cells}]) AS VARCHAR) END
+    SELECT ${filled(spec, columns).join(", ")}, $file, _line, _extras, _unsure, _blank, CASE WHEN _unsure THEN CAST(to_json([${cells}]) AS VARCHAR) END
     FROM (
       SELECT *, NOT (${[...cellOk, ...rules].join(" AND ")}) AS _unsure FROM (
         SELECT ${typed.join(", ")}, ${source.extras} AS _extras, ${source.blank} AS _blank, ${source.line} AS _line
         FROM ${source.from}))`;
   return {sql, values: {...source.values, file: source.file}};
+}
+
+/**
+ * The columns as they go in, the contract's fills made (as validateRow makes them for the rows
+ * zod decides): an empty cell only, so that a cell SQL could not cast stays NULL and its row unsure.
+ */
+function filled(spec: KindSpec, columns: readonly Column[]): string[] {
+  const fills = new Map((spec.fills ?? []).map((f) => [f.column, f.sql]));
+  return columns.map((c) => {
+    const fill = fills.get(c.name);
+    return fill === undefined ? q(c.name) : `CASE WHEN ${q(`_empty_${c.name}`)} THEN ${fill} ELSE ${q(c.name)} END`;
+  });
 }
 
 export interface RowReject extends Issue {

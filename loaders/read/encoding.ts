@@ -9,19 +9,17 @@ export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
 
 const RESAVE = `${SAVE_AS_CSV.slice(0, -1)} rồi nộp lại.`;
 
-/** The file's text as UTF-8 bytes without BOM, and the encoding it came in. */
+/**
+ * The file's text as UTF-8 bytes without BOM, and the encoding it came in. UTF-16 is checked
+ * here, as it is transcoded; UTF-8 is checked by fileFacts() (facts.ts), beside DuckDB's read.
+ */
 export function toUtf8(bytes: Buffer, file: string): {utf8: Buffer; encoding: Encoding} {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    const utf8 = bytes.subarray(3);
-    if (!isUtf8(utf8)) throw notUtf8(file, utf8);
-    return {utf8, encoding: "utf-8-bom"};
-  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return {utf8: bytes.subarray(3), encoding: "utf-8-bom"};
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return {utf8: fromUtf16(bytes, "utf-16le", file), encoding: "utf-16le"};
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return {utf8: fromUtf16(bytes, "utf-16be", file), encoding: "utf-16be"};
   if (looksLikeUtf16WithoutBom(bytes)) {
     throw new FileRefused(file, `có vẻ là UTF-16 nhưng không có BOM, không đọc được chắc chắn. ${RESAVE}`);
   }
-  if (!isUtf8(bytes)) throw notUtf8(file, bytes);
   return {utf8: bytes, encoding: "utf-8"};
 }
 
@@ -44,7 +42,7 @@ function fromUtf16(bytes: Buffer, encoding: "utf-16le" | "utf-16be", file: strin
   throw new FileRefused(file, `có BOM của UTF-16 nhưng không đọc được như UTF-16 (${fault ?? "có ký tự hỏng"}${where}). ${RESAVE}`);
 }
 
-function notUtf8(file: string, bytes: Buffer): FileRefused {
+export function notUtf8(file: string, bytes: Buffer): FileRefused {
   const line = lineOfFirstInvalidByte(bytes);
   return new FileRefused(
     file,

@@ -80,11 +80,39 @@ export async function createModels(conn: DuckDBConnection): Promise<void> {
   for (const {sql} of runOrder(models())) await conn.run(sql);
 }
 
-/** Each warnings file selects (kind, source_file, source_line, message); the rule is its name. */
-export async function collectWarnings(conn: DuckDBConnection): Promise<void> {
-  for (const {name, sql} of sqlFiles("warnings")) {
-    await conn.run(`INSERT INTO warnings (kind, source_file, source_line, rule, message) SELECT kind, source_file, source_line, $rule, message FROM (${stripSemicolon(sql)})`, {rule: name});
-  }
+/**
+ * Each warnings file selects (kind, source_file, source_line, message); the rule is its name.
+ * The files run side by side on the connections given: most are small queries, each waiting on
+ * its own round trip more than on the processors.
+ */
+export async function collectWarnings(...connections: [DuckDBConnection, ...DuckDBConnection[]]): Promise<void> {
+  await sideBySide(
+    connections,
+    sqlFiles("warnings").map(({name, sql}) => (c) => c.run(`INSERT INTO warnings (kind, source_file, source_line, rule, message) SELECT kind, source_file, source_line, $rule, message FROM (${stripSemicolon(sql)})`, {rule: name}))
+  );
+}
+
+/**
+ * The tasks run on the connections side by side, each taken by the next free connection; their
+ * results in the tasks' order. All have ended when it returns, and the first failure in the
+ * tasks' order is thrown: no query is left running on a connection about to close.
+ */
+async function sideBySide<T>(connections: readonly DuckDBConnection[], tasks: readonly ((c: DuckDBConnection) => Promise<T>)[]): Promise<T[]> {
+  const outcomes: PromiseSettledResult<T>[] = [];
+  let next = 0;
+  await Promise.all(
+    connections.map(async (c) => {
+      for (let i = next++; i < tasks.length; i = next++) {
+        outcomes[i] = await tasks[i]!(c).then(
+          (value) => ({status: "fulfilled", value}) as const,
+          (reason: unknown) => ({status: "rejected", reason}) as const
+        );
+      }
+    })
+  );
+  const failed = outcomes.find((o) => o.status === "rejected");
+  if (failed) throw failed.reason;
+  return outcomes.map((o) => (o as PromiseFulfilledResult<T>).value);
 }
 
 export interface DataTestResult {
@@ -95,23 +123,28 @@ export interface DataTestResult {
 
 /**
  * Each test selects its failing rows; none means it passes. A generic test's example names the
- * query (kind, reference or column) that found it.
+ * query (kind, reference or column) that found it. The queries run side by side on the
+ * connections given (collectWarnings); the results are the same in any case.
  */
-export async function runDataTests(conn: DuckDBConnection): Promise<DataTestResult[]> {
+export async function runDataTests(...connections: [DuckDBConnection, ...DuckDBConnection[]]): Promise<DataTestResult[]> {
   const singular: GenericTest[] = sqlFiles("tests").map(({name, sql}) => ({name, queries: [{label: "", sql: stripSemicolon(sql)}]}));
   const tests = [...singular, ...genericDataTests()].sort((a, b) => (a.name < b.name ? -1 : 1));
-  const results: DataTestResult[] = [];
-  for (const {name, queries} of tests) {
+  const queries = tests.flatMap((t) => t.queries);
+  const found = await sideBySide(
+    connections,
+    queries.map(({sql, values}) => async (c) => (await c.runAndReadAll(sql, values)).getRowObjectsJson())
+  );
+  let at = 0;
+  return tests.map(({name, queries: own}) => {
     let failures = 0;
     let example: string | null = null;
-    for (const {label, sql, values} of queries) {
-      const rows = (await conn.runAndReadAll(sql, values)).getRowObjectsJson();
+    for (const {label} of own) {
+      const rows = found[at++]!;
       failures += rows.length;
       if (example === null && rows.length > 0) example = JSON.stringify(label === "" ? rows[0] : {where: label, ...rows[0]});
     }
-    results.push({test: name, failures, example});
-  }
-  return results;
+    return {test: name, failures, example};
+  });
 }
 
 function stripSemicolon(sql: string): string {
