@@ -4,6 +4,7 @@
 // language (<html lang="vi">) is set by scripts/postbuild.ts: Framework 1.13 has no option for it.
 import {siteFacts} from "./src/lib/warehouse/open.js";
 import {communeLabel, communePlace} from "./src/lib/commune.js";
+import {communePaths} from "./scripts/commune-pages.js";
 import {pageShellScript} from "./src/components/page-shell.js";
 import {formatDateTime} from "./src/lib/format.js";
 
@@ -36,8 +37,12 @@ export default {
   root: "src",
   // Tests build into their own folder (KC_SITE_OUT) so a developer's dist/ is left alone.
   output: process.env.KC_SITE_OUT ?? "dist",
-  title: home?.name ? `Khuyến công ${communeLabel(home)}` : "Khuyến công",
-  pages: communes.length > 1 ? [{name: `Các xã (${communes.length})`, path: "/tinh"}, ...PAGES] : PAGES,
+  title: communes.length > 1 ? `Khuyến công ${communes.length} xã` : home?.name ? `Khuyến công ${communeLabel(home)}` : "Khuyến công",
+  // Several communes: the province page first, then the home commune's pages under its name (each
+  // commune's own are linked from the province page).
+  pages: communes.length > 1 ? [{name: "Các xã", path: "/tinh"}, {name: home?.name ? `Xã ${home.name}` : `Mã xã ${home?.code ?? ""}`, open: true, pages: PAGES}] : PAGES,
+  // Each commune's own pages (scripts/commune-pages.ts) when there are several.
+  dynamicPaths: communes.length > 1 ? communePaths(communes.map((c) => c.code)) : [],
   pager: false,
   toc: {label: "Trên trang này"},
   search: false,

@@ -15,18 +15,19 @@
 // for a quiet period), saves a full-page screenshot to test-results/screenshots/<name>.png, and
 // reports console errors, uncaught exceptions, failed local requests, HTTP errors and every
 // request to a host other than 127.0.0.1/localhost (those are also aborted).
+import path from "node:path";
 import {afterAll, beforeAll} from "vitest";
-import {ensureSiteBuilt} from "../scripts/build.js";
+import {ensureSiteBuilt, SITE, type SiteVariant} from "../scripts/build.js";
 import {launchSite, type Site, type SiteHandle} from "./chromium.js";
 
 export {isOutside, screenshotDir, tableWidths, type OpenOptions, type OpenedPage, type Site} from "./chromium.js";
 
-/** In a test file: build (or reuse) the test site, serve it, launch Chromium; all closed after. */
-export function useSite(): Site {
+/** In a test file: build (or reuse) a test site (the standard one by default), serve it, launch Chromium; all closed after. */
+export function useSite(variant: SiteVariant = SITE): Site {
   let handle: SiteHandle | undefined;
   beforeAll(async () => {
-    await ensureSiteBuilt();
-    handle = await launchSite();
+    await ensureSiteBuilt(variant);
+    handle = await launchSite(path.join(variant.dir, "dist"));
   });
   afterAll(async () => {
     await handle?.close();

@@ -20,7 +20,7 @@ const LAYERS: {name: string; folder: (file: string) => boolean; mayImport: strin
   {name: "reports", folder: (f) => f.startsWith("reports/"), mayImport: ["src/lib"]},
   {name: "src/components", folder: (f) => f.startsWith("src/components/"), mayImport: ["src/lib"]},
   {name: "src/data", folder: (f) => f.startsWith("src/data/") || /^src\/data[^/]*\.ts$/.test(f), mayImport: ["src/lib", "reports", "src/components"]},
-  {name: "pages", folder: (f) => /^src\/[^/]+\.md$/.test(f), mayImport: ["src/lib", "src/components"]},
+  {name: "pages", folder: (f) => /^src\/(?:xa\/\[commune\]\/)?[^/]+\.md$/.test(f), mayImport: ["src/lib", "src/components"]},
   {name: "scripts", folder: (f) => f.startsWith("scripts/") || f === "observablehq.config.ts", mayImport: ["src/lib", "loaders", "reports", "src/components", "src/data", "pages"]},
   {name: "bench", folder: (f) => f.startsWith("bench/"), mayImport: ["src/lib", "loaders", "scripts", "test"]},
   {name: "test", folder: (f) => f.startsWith("test/"), mayImport: ["src/lib", "loaders", "reports", "src/components", "src/data", "pages", "scripts", "bench"]}

@@ -1,5 +1,7 @@
 // One site build shared by every site and browser test of a run (and by later runs while the
 // inputs are unchanged). Builds into test-results/site/dist so a developer's dist/ is untouched.
+// A second site, PROVINCE (test-results/province: three communes of sample data, one sub-folder
+// each), is built the same way for the province's tests.
 //
 // The build ingests a temporary copy of the data folder (data/, or test/scripts/fixtures/data while
 // data/ does not exist) plus test/scripts/fixtures/extra (hostile text, personal values) into a
@@ -12,14 +14,39 @@ import {cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSy
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {withLock} from "../../src/lib/process/lock.js";
+import {generateCommunes} from "../../scripts/sample/communes.js";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const siteDir = path.join(projectRoot, "test-results", "site");
+const fixtures = path.join(projectRoot, "test", "scripts", "fixtures");
+
+/** A test site: where it is built, and how its data folder is filled. */
+export interface SiteVariant {
+  dir: string;
+  /** Fills the (empty) data folder `work`; returns the folder its data came from, for the stamp. */
+  fill: (work: string) => string;
+}
+
+export const SITE: SiteVariant = {
+  dir: path.join(projectRoot, "test-results", "site"),
+  fill(work) {
+    const dataDir = sourceDataDir();
+    cpSync(dataDir, work, {recursive: true, filter: (src) => !/\.duckdb/.test(src)});
+    cpSync(path.join(fixtures, "extra"), work, {recursive: true});
+    return path.relative(projectRoot, dataDir);
+  }
+};
+
+export const PROVINCE: SiteVariant = {
+  dir: path.join(projectRoot, "test-results", "province"),
+  fill(work) {
+    generateCommunes(work, 3);
+    return "scripts/sample/communes.ts (3 xã)";
+  }
+};
+
+export const siteDir = SITE.dir;
 export const distDir = path.join(siteDir, "dist");
 export const warehouseFile = path.join(siteDir, "warehouse.duckdb");
-const stampFile = path.join(siteDir, "build.json");
-const lockDir = path.join(siteDir, "build.lock");
-const fixtures = path.join(projectRoot, "test", "scripts", "fixtures");
 
 export interface BuildStamp {
   inputs: string;
@@ -78,9 +105,9 @@ export function inputsHash(): string {
   return hash.digest("hex");
 }
 
-function readStamp(): BuildStamp | undefined {
+function readStamp(variant: SiteVariant): BuildStamp | undefined {
   try {
-    return JSON.parse(readFileSync(stampFile, "utf8")) as BuildStamp;
+    return JSON.parse(readFileSync(path.join(variant.dir, "build.json"), "utf8")) as BuildStamp;
   } catch {
     return undefined;
   }
@@ -95,17 +122,16 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): string {
   }
 }
 
-function build(inputs: string): BuildStamp {
+function build(variant: SiteVariant, inputs: string): BuildStamp {
   const started = performance.now();
-  const work = path.join(siteDir, "data");
+  const work = path.join(variant.dir, "data");
   rmSync(work, {recursive: true, force: true});
   mkdirSync(work, {recursive: true});
-  const dataDir = sourceDataDir();
-  cpSync(dataDir, work, {recursive: true, filter: (src) => !/\.duckdb/.test(src)});
-  cpSync(path.join(fixtures, "extra"), work, {recursive: true});
-  rmSync(warehouseFile, {force: true});
-  const env = {...process.env, KC_DB: warehouseFile, KC_SITE_OUT: path.relative(projectRoot, distDir), OBSERVABLE_TELEMETRY_DISABLE: "true"};
-  let log = run("npx", ["tsx", "loaders/cli.ts", "--data", work, "--db", warehouseFile], env);
+  const dataDir = variant.fill(work);
+  const warehouse = path.join(variant.dir, "warehouse.duckdb");
+  rmSync(warehouse, {force: true});
+  const env = {...process.env, KC_DB: warehouse, KC_SITE_OUT: path.relative(projectRoot, path.join(variant.dir, "dist")), OBSERVABLE_TELEMETRY_DISABLE: "true"};
+  let log = run("npx", ["tsx", "loaders/cli.ts", "--data", work, "--db", warehouse], env);
   const coldCache = !existsSync(path.join(projectRoot, "src", ".observablehq", "cache"));
   const offline = canUnshare();
   log += offline ? run("unshare", ["-n", "npm", "run", "build:site"], env) : run("npm", ["run", "build:site"], env);
@@ -113,24 +139,25 @@ function build(inputs: string): BuildStamp {
     inputs,
     offline,
     coldCache,
-    dataDir: path.relative(projectRoot, dataDir),
+    dataDir,
     buildMs: Math.round(performance.now() - started),
     builtAt: new Date().toISOString(),
     log
   };
-  writeFileSync(stampFile, JSON.stringify(stamp, null, 2));
+  writeFileSync(path.join(variant.dir, "build.json"), JSON.stringify(stamp, null, 2));
   return stamp;
 }
 
-/** Builds the test site unless an up-to-date build exists; returns how it was built. */
-export async function ensureSiteBuilt(): Promise<BuildStamp> {
+/** Builds a test site (the standard one by default) unless an up-to-date build exists; returns how it was built. */
+export async function ensureSiteBuilt(variant: SiteVariant = SITE): Promise<BuildStamp> {
   if (process.env.KC_SITE_COLD === "1") rmSync(path.join(projectRoot, "src", ".observablehq", "cache"), {recursive: true, force: true});
   const inputs = inputsHash();
   const fresh = () => {
-    const stamp = readStamp();
-    return stamp && stamp.inputs === inputs && existsSync(path.join(distDir, "index.html")) ? stamp : undefined;
+    const stamp = readStamp(variant);
+    return stamp && stamp.inputs === inputs && existsSync(path.join(variant.dir, "dist", "index.html")) ? stamp : undefined;
   };
-  return fresh() ?? (await withLock(lockDir, () => fresh() ?? build(inputs)));
+  mkdirSync(variant.dir, {recursive: true});
+  return fresh() ?? (await withLock(path.join(variant.dir, "build.lock"), () => fresh() ?? build(variant, inputs)));
 }
 
 /** Every file under dist/, as paths relative to it. */

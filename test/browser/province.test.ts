@@ -1,0 +1,48 @@
+// The province's view (issue 12), on a test site of three communes of sample data, one sub-folder
+// each (test/scripts/build.ts PROVINCE, scripts/sample/communes.ts). Each commune's plan year is the
+// sample's, by hand: planned 60 + 20 + 20 + 20 + 10 = 130 triệu, approved 120 triệu, paid 95,45
+// triệu (73,4%); the province: 390, 360 and 286,35 triệu.
+import {describe, expect, it} from "vitest";
+import {useSite} from "./harness.js";
+import {PROVINCE} from "../scripts/build.js";
+
+const site = useSite(PROVINCE);
+const digits = (text: string | null) => (text ?? "").replace(/\D/g, "");
+
+describe("Các xã: the communes of the province side by side", () => {
+  it("lists each commune's plan year with its own figures, and the province's total under them", async () => {
+    const {page, errors, outsideRequests} = await site.open("/tinh", {waitFor: "main table tbody tr"});
+    const rows = await page.locator("main table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent ?? "")));
+    expect(rows.map((r) => [r[0], r[1], r[2], r[3], r[4], r[5]])).toEqual(
+      ["1", "2", "3"].map((i) => [`Thử Nghiệm ${i}`, `2000${i}`, "130.000.000 đ", "120.000.000 đ", "95.450.000 đ", "73,4%"])
+    );
+    const total = await page.locator("main table tfoot tr").last().locator("td, th").allTextContents();
+    expect([total[0], digits(total[2]!), digits(total[3]!), digits(total[4]!), total[5]]).toEqual(["Cả 3 xã", "390000000", "360000000", "286350000", "73,4%"]);
+    expect(await page.locator("main h1").first().textContent()).toBe("Khuyến công các xã, tỉnh Quảng Trị");
+    expect(errors).toEqual([]);
+    expect(outsideRequests).toEqual([]);
+    await page.close();
+  });
+
+  // Mutation: the commune pages' data paths left as the home commune's ("data/…") made the second
+  // commune's page say "Thử Nghiệm 1".
+  it("opens a commune's own pages from its row, each naming that commune and linking its siblings", async () => {
+    const {page, errors} = await site.open("/tinh", {waitFor: "main table tbody tr"});
+    await Promise.all([page.waitForURL(/\/xa\/20002\/$/), page.locator("main table tbody tr", {hasText: "Thử Nghiệm 2"}).click()]);
+    await page.waitForSelector("main h1");
+    expect(await page.locator("main h1").first().textContent()).toBe("Khuyến công xã Thử Nghiệm 2");
+    expect(await page.locator(".kc-commune-nav").textContent()).toMatch(/^Xã Thử Nghiệm 2 \(mã 20002\): Tổng quan · Kế hoạch – Thực hiện/);
+    await Promise.all([page.waitForURL(/\/xa\/20002\/co-so$/), page.locator(".kc-commune-nav a", {hasText: "Cơ sở CNNT"}).click()]);
+    await page.waitForSelector("main table tbody tr");
+    expect(await page.locator("main").textContent()).toContain("trên địa bàn xã Thử Nghiệm 2");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("puts the province page first in the menu, the home commune's pages under its name", async () => {
+    const {page} = await site.open("/", {waitFor: "#observablehq-sidebar"});
+    const menu = await page.locator("#observablehq-sidebar").textContent();
+    expect(menu).toMatch(/Các xã[\s\S]*Xã Thử Nghiệm 1[\s\S]*Tổng quan/);
+    await page.close();
+  });
+});
