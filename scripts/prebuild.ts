@@ -16,8 +16,18 @@ export async function prebuild(): Promise<void> {
   if (npm.plot) console.log("prebuild: Plot và d3 gộp thành một mô-đun");
   if (npm.placeholders.length) console.log(`prebuild: ${npm.placeholders.length} thư viện không dùng được đánh dấu 0.0.0-offline`);
   if (await refreshLoaderOutputs(root)) console.log("prebuild: dữ liệu thay đổi, data loader sẽ chạy lại");
-  const {communes} = await siteFacts(defaultWarehousePath());
+  const {communes} = await readWarehouse(defaultWarehousePath());
   if (writeCommunePages(root, communes.length)) console.log(`prebuild: trang riêng của ${communes.length} xã (xa/[commune]/)`);
+}
+
+/** The warehouse's communes, or a Vietnamese reason to stop before Framework starts. */
+async function readWarehouse(file: string): ReturnType<typeof siteFacts> {
+  try {
+    return await siteFacts(file);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    throw new Error(`Không đọc được kho dữ liệu ${file} (${reason}): chạy lại npm run ingest. Trang cũ được giữ nguyên.`);
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
