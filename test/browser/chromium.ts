@@ -65,6 +65,8 @@ export interface OpenedPage {
   /** Bytes of the page and everything it loaded (response bodies, from the Resource Timing API;
    * without noCache, files already in the browser cache still count). */
   bytes: number;
+  /** The same bodies uncompressed: what grows with the data (repeated rows compress to little). */
+  decodedBytes: number;
   screenshot: string;
 }
 
@@ -186,7 +188,7 @@ export async function launchSite(root = distDir): Promise<SiteHandle> {
       {timeout: 15_000, polling: 100}
     );
     await page.waitForLoadState("networkidle").catch(() => {});
-    const {settledMs, lastChartMs, bytes, keyMs, layoutShift} = await page.evaluate(() => {
+    const {settledMs, lastChartMs, bytes, decodedBytes, keyMs, layoutShift} = await page.evaluate(() => {
       const w = window as unknown as {__kcLastChange: number; __kcLastChart: number; __kcKey: number; __kcShift: number};
       const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")] as PerformanceResourceTiming[];
       return {
@@ -194,13 +196,14 @@ export async function launchSite(root = distDir): Promise<SiteHandle> {
         lastChartMs: Math.round(w.__kcLastChart),
         keyMs: Math.round(w.__kcKey),
         layoutShift: w.__kcShift,
-        bytes: entries.reduce((sum, e) => sum + (e.encodedBodySize || 0), 0)
+        bytes: entries.reduce((sum, e) => sum + (e.encodedBodySize || 0), 0),
+        decodedBytes: entries.reduce((sum, e) => sum + (e.decodedBodySize || 0), 0)
       };
     });
     const name = options.name ?? (pathname.replace(/^\/|\/$/g, "").replace(/[^\w-]+/g, "_") || "index");
     const screenshot = path.join(screenshotDir, `${name}.png`);
     if (!options.noScreenshot) await page.screenshot({path: screenshot, fullPage: true});
-    return {page, errors, outsideRequests, settledMs, lastChartMs, keyMs, layoutShift, bytes, screenshot};
+    return {page, errors, outsideRequests, settledMs, lastChartMs, keyMs, layoutShift, bytes, decodedBytes, screenshot};
   };
 
   return {
