@@ -43,8 +43,10 @@ CREATE OR REPLACE MACRO payments_on(d) AS TABLE
   GROUP BY commune_code, plan_year, activity_id;
 
 -- Each commune's data date: the latest date its records speak of (payments, decisions,
--- completions, survey), as the run's data_as_of is for all of them.
-CREATE OR REPLACE VIEW commune_dates AS
+-- completions, survey), as the run's data_as_of is for all of them. This and the two below are
+-- tables, built once per ingest: every page and document of every commune reads them, and as
+-- views each read recomputed them for all the communes (the province's archive took minutes).
+CREATE TABLE commune_dates AS
 SELECT commune_code, max(d) AS data_as_of FROM (
   SELECT commune_code, paid_on AS d FROM disbursements
   UNION ALL SELECT commune_code, decision_date FROM activities
@@ -59,7 +61,7 @@ SELECT commune_code, max(d) AS data_as_of FROM (
 --   closed:           a plan year before the default one: its history is written.
 --   evaluation_as_of: the date its year-end evaluation stands on, 31/12 of the year or the data
 --                     date if earlier.
-CREATE OR REPLACE VIEW plan_years AS
+CREATE TABLE plan_years AS
 WITH dates AS (SELECT * FROM commune_dates),
 years AS (
   SELECT commune_code, year FROM plan_lines UNION SELECT commune_code, year FROM plan_targets
@@ -85,7 +87,7 @@ LEFT JOIN dates d USING (commune_code);
 -- holds that year), and the approved, not cancelled activities of the plan years as they stood on
 -- each year's evaluation date. A carried activity is its origin's support continued, not a new
 -- one: it is left out. `closed`: the year is over (projects always; plan years as plan_years says).
-CREATE OR REPLACE VIEW history_supports AS
+CREATE TABLE history_supports AS
 SELECT
   p.commune_code,
   'du_an' AS source,

@@ -15,7 +15,7 @@
 --                  leading "xã" (unit_key, commune_names.sql).
 -- Money in đồng. counterpart_amount and jobs_created stay NULL when not reported; the summing
 -- views count them as 0.
-CREATE OR REPLACE VIEW site_history_projects AS
+CREATE TABLE site_history_projects AS
 WITH base AS (
   SELECT
     p.* EXCLUDE (support_id),
