@@ -34,6 +34,11 @@ export interface TableOptions<R> {
 
 const RIGHT: ReadonlySet<CellType> = new Set(["integer", "money", "number", "percent"]);
 
+/** Rows drawn at a time: a register or history of thousands of rows drew every row before the
+ * page could be used (bench:scale, 100×: Giai đoạn and Cơ sở CNNT never settled). The rest come a
+ * page at a time on request; sorting and the downloads take every row. */
+export const PAGE_ROWS = 500;
+
 export function displayCell(value: unknown, type: CellType = "text"): string {
   if (value === null || value === undefined || value === "") return "";
   switch (type) {
@@ -67,6 +72,7 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
   figure.className = options.columns.length >= PRINT_LANDSCAPE_COLUMNS ? "kc-table-figure kc-print-landscape" : "kc-table-figure";
   figure.style.maxWidth = "none";
   let shown = [...rows];
+  let limit = PAGE_ROWS;
   const footerRows = options.footerRows ?? [];
   if (options.fileName) {
     figure.append(
@@ -114,9 +120,16 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
 
   // The rows are built apart and put in at once: tbody.insertRow() per row is quadratic in
   // Chromium.
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "kc-more-rows kc-screen-only";
+  more.addEventListener("click", () => {
+    limit += PAGE_ROWS;
+    render();
+  });
   const render = () => {
     const rows = document.createDocumentFragment();
-    for (const [i, row] of shown.entries()) {
+    for (const [i, row] of shown.slice(0, limit).entries()) {
       const tr = document.createElement("tr");
       rows.append(tr);
       fillRow(tr, row);
@@ -136,6 +149,9 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
       }
     }
     tbody.replaceChildren(rows);
+    const left = shown.length - Math.min(limit, shown.length);
+    more.hidden = left === 0;
+    more.textContent = `Hiện thêm ${formatNumber(Math.min(PAGE_ROWS, left))} dòng (đang hiện ${formatNumber(Math.min(limit, shown.length))} / ${formatNumber(shown.length)})`;
   };
 
   if (footerRows.length > 0) {
@@ -183,7 +199,7 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
   });
   render();
   wrap.append(table);
-  figure.append(wrap);
+  figure.append(wrap, more);
   if (rows.length > PRINT_ROWS) {
     const note = document.createElement("p");
     note.className = "kc-print-only kc-note";

@@ -53,6 +53,38 @@ describe("Tổng quan", () => {
     await page.close();
   });
 
+  // Mutation: render() drawing every row of `shown` (no slice) made the first count 1.200.
+  it("the table component draws a long list a page at a time; sorting and the download take every row", async () => {
+    const {page, errors} = await site.open("/", {noScreenshot: true});
+    const tableModule = await page.locator('link[rel="modulepreload"][href*="components/table."]').getAttribute("href");
+    await page.evaluate(async (href) => {
+      const load = new Function("url", "return import(url)") as (url: string) => Promise<typeof import("../../src/components/table.js")>;
+      const {dataTable} = await load(new URL(href, location.href).href);
+      const rows = Array.from({length: 1200}, (_, i) => ({id: `R${String(i + 1).padStart(4, "0")}`, amount: i + 1}));
+      const el = dataTable(rows, {fileName: "dai", columns: [{key: "id", header: "Mã"}, {key: "amount", header: "Số tiền", type: "money"}]});
+      el.id = "kc-long";
+      document.querySelector("main")!.append(el);
+    }, tableModule!);
+    const table = page.locator("#kc-long");
+    const more = table.locator("button.kc-more-rows");
+    expect(await table.locator("tbody tr").count()).toBe(500);
+    expect(await more.textContent()).toBe("Hiện thêm 500 dòng (đang hiện 500 / 1.200)");
+    await more.click();
+    expect(await table.locator("tbody tr").count()).toBe(1000);
+    expect(await more.textContent()).toBe("Hiện thêm 200 dòng (đang hiện 1.000 / 1.200)");
+    await more.click();
+    expect(await table.locator("tbody tr").count()).toBe(1200);
+    expect(await more.isVisible()).toBe(false);
+    // Sorted descending, the row drawn first is the largest of all 1.200.
+    await table.locator("thead th", {hasText: "Số tiền"}).click();
+    await table.locator("thead th", {hasText: "Số tiền"}).click();
+    expect(await table.locator("tbody tr").first().locator("td").first().textContent()).toBe("R1200");
+    const [download] = await Promise.all([page.waitForEvent("download"), table.locator("button", {hasText: "CSV"}).click()]);
+    expect(readFileSync((await download.path())!, "utf8").trim().split("\r\n")).toHaveLength(1201);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("the table component shows hostile text literally and exports it neutralised", async () => {
     const {page, errors} = await site.open("/", {noScreenshot: true});
     const tableModule = await page.locator('link[rel="modulepreload"][href*="components/table."]').getAttribute("href");
