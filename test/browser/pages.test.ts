@@ -36,7 +36,9 @@ describe("every page", () => {
     // (the test site's), which this process's config may not have read.
     const links = await page.locator("#observablehq-sidebar a").evaluateAll((as) => as.map((a) => [new URL((a as HTMLAnchorElement).href).pathname, a.textContent?.trim() ?? ""]));
     const paths = pages.map((p) => p.path);
-    const shown = links.filter(([path, text]) => paths.includes(path!) && text !== config.title);
+    // The site's title links home too; it names the commune of the warehouse the site was built
+    // from, which this process's config may not have read (a clean clone has no data/ warehouse).
+    const shown = links.filter(([path, text]) => paths.includes(path!) && !text!.startsWith("Khuyến công"));
     expect(shown.map(([path]) => path)).toEqual(paths);
     expect(shown.find(([path]) => path === "/giai-doan")?.[1]).toMatch(/^Giai đoạn \d{4}–\d{4}$/);
     await page.close();

@@ -28,10 +28,13 @@ describe("Các xã: the communes of the province side by side", () => {
   // commune's page say "Thử Nghiệm 1".
   it("opens a commune's own pages from its row, each naming that commune and linking its siblings", async () => {
     const {page, errors} = await site.open("/tinh", {waitFor: "main table tbody tr"});
+    await page.waitForLoadState("networkidle");
     await Promise.all([page.waitForURL(/\/xa\/20002\/$/), page.locator("main table tbody tr", {hasText: "Thử Nghiệm 2"}).click()]);
     await page.waitForSelector("main h1");
     expect(await page.locator("main h1").first().textContent()).toBe("Khuyến công xã Thử Nghiệm 2");
     expect(await page.locator(".kc-commune-nav").textContent()).toMatch(/^Xã Thử Nghiệm 2 \(mã 20002\): Tổng quan · Kế hoạch – Thực hiện/);
+    // Left once the page has loaded: leaving earlier aborts its module requests (counted as errors).
+    await page.waitForLoadState("networkidle");
     await Promise.all([page.waitForURL(/\/xa\/20002\/co-so$/), page.locator(".kc-commune-nav a", {hasText: "Cơ sở CNNT"}).click()]);
     await page.waitForSelector("main table tbody tr");
     expect(await page.locator("main").textContent()).toContain("trên địa bàn xã Thử Nghiệm 2");
