@@ -473,8 +473,8 @@ async function readFile(
     raw.broken.map((b) => ({source_file: file, source_line: b.line, column: "", reason: b.reason, raw_value: b.raw}))
   );
   await conn.run(
-    `INSERT INTO source_files (source_file, kind, sha256, bytes, encoding, delimiter, reader, blank_rows)
-     VALUES ($file, $kind, $sha256, $bytes, $encoding, $delimiter, $path, $blankRows)`, {
+    `INSERT INTO source_files (source_file, kind, sha256, bytes, encoding, delimiter, reader, rows_read, blank_rows)
+     VALUES ($file, $kind, $sha256, $bytes, $encoding, $delimiter, $path, $rowsRead, $blankRows)`, {
     file,
     kind: spec.name,
     sha256,
@@ -482,6 +482,7 @@ async function readFile(
     encoding,
     delimiter: delimiter === "\t" ? "tab" : delimiter,
     path: raw.path,
+    rowsRead: raw.rowsRead,
     blankRows: raw.blankRows
   });
   const summary: FileSummary = {
@@ -557,26 +558,22 @@ async function insertCodeLists(conn: DuckDBConnection): Promise<void> {
 /** Loaded, rejected (distinct rows) and warned rows per file, into source_files and the summary. */
 async function countRows(conn: DuckDBConnection, files: FileSummary[]): Promise<void> {
   if (files.length === 0) return;
-  // One grouped query and one update for all files: a statement per file and count made dozens
-  // of round trips, each a scan of its table.
+  // One grouped statement for all files: a statement per file and count made hundreds of round
+  // trips (a province's folder holds a thousand files).
   const loaded = [...new Set(files.map((f) => f.kind))].map((k) => `SELECT source_file, count(*) AS n FROM ${k} GROUP BY source_file`).join(" UNION ALL ");
-  const reader = await conn.runAndReadAll(`
+  await conn.run(`
     WITH loaded AS (${loaded}),
          rejected AS (SELECT source_file, count(DISTINCT source_line) AS n FROM rejects GROUP BY source_file),
-         warned AS (SELECT source_file, count(*) AS n FROM warnings GROUP BY source_file)
-    SELECT s.source_file, coalesce(l.n, 0), coalesce(r.n, 0), coalesce(w.n, 0)
-    FROM source_files s LEFT JOIN loaded l USING (source_file) LEFT JOIN rejected r USING (source_file) LEFT JOIN warned w USING (source_file)`);
+         warned AS (SELECT source_file, count(*) AS n FROM warnings GROUP BY source_file),
+         counts AS (
+           SELECT s.source_file, coalesce(l.n, 0) AS loaded, coalesce(r.n, 0) AS rejected, coalesce(w.n, 0) AS warned
+           FROM source_files s LEFT JOIN loaded l USING (source_file) LEFT JOIN rejected r USING (source_file) LEFT JOIN warned w USING (source_file)
+         )
+    UPDATE source_files SET rows_loaded = c.loaded, rows_rejected = c.rejected, warnings = c.warned
+    FROM counts c WHERE source_files.source_file = c.source_file`);
+  const reader = await conn.runAndReadAll("SELECT source_file, rows_loaded, rows_rejected, warnings FROM source_files");
   const counts = new Map(reader.getRowsJS().map(([file, ...n]) => [String(file), n.map(Number) as [number, number, number]]));
   for (const f of files) [f.rowsLoaded, f.rowsRejected, f.warnings] = counts.get(f.file) ?? [0, 0, 0];
-  for (const f of files) {
-    await conn.run("UPDATE source_files SET rows_read = $read, rows_loaded = $loaded, rows_rejected = $rejected, warnings = $warnings WHERE source_file = $file", {
-      file: f.file,
-      read: f.rowsRead,
-      loaded: f.rowsLoaded,
-      rejected: f.rowsRejected,
-      warnings: f.warnings
-    });
-  }
 }
 
 /** The latest date the programme's records speak of: "Dữ liệu đến ngày …" on every page. */
