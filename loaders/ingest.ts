@@ -19,7 +19,7 @@ import {matchHeaders, type HeaderMap} from "./read/headers.js";
 import {rejectAcrossRows} from "./load/integrity.js";
 import {assignCommunes, labelBookkeeping, settleCommunes} from "./load/communes.js";
 import {resolveEstablishmentNames, writeNameKeys} from "./load/names.js";
-import {loadRaw, scalar, type RawResult} from "./load/raw.js";
+import {batchable, loadBatch, loadRaw, scalar, type RawFile, type RawResult} from "./load/raw.js";
 import {createKindTable, settleUnsure} from "./load/typed.js";
 import {collectWarnings, createModels, runDataTests, schemaSql, type DataTestResult} from "./sql/run.js";
 import {firstRows} from "./summary-rows.js";
@@ -316,11 +316,17 @@ async function loadFiles(
   const loadKind = async (c: DuckDBConnection, kind: KindName, commune: string): Promise<FileSummary[]> => {
     const spec = kinds[kind] as KindSpec;
     await createKindTable(c, spec, commune);
-    const summaries: FileSummary[] = [];
+    const prepared: PreparedFile[] = [];
     for (const file of folder.byKind.get(kind) ?? []) {
       const ready = await opened.get(file)!;
       opened.delete(file);
-      summaries.push(await readFile(c, spec, ready, build.scratch, progress));
+      prepared.push(await prepareFile(spec, ready, progress));
+    }
+    const batched = await loadBatches(c, spec, prepared);
+    const summaries: FileSummary[] = [];
+    for (const p of prepared) {
+      const raw = batched.get(p.raw.name) ?? (await loadRaw(c, spec, p.raw, build.scratch));
+      summaries.push(await recordFile(c, spec, p, raw, progress));
     }
     await insertRejects(c, kind, await settleUnsure(c, spec));
     return summaries;
@@ -452,45 +458,60 @@ async function loadKinds(
   return loaded;
 }
 
-async function readFile(
-  conn: DuckDBConnection,
-  spec: KindSpec,
-  {file, path, bytes, utf8, encoding, facts}: OpenedFile,
-  scratch: string,
-  progress: (m: string) => void
-): Promise<FileSummary> {
-  const large = bytes > LARGE_FILE;
-  if (large) progress(`${file}: đọc ${(bytes / 1024 / 1024).toFixed(0)} MB…`);
+/** A file with its header read and matched to the kind's columns, ready to load. */
+interface PreparedFile {
+  opened: OpenedFile;
+  raw: RawFile;
+  /** Files with the same key are written alike (delimiter and header line) and may load together. */
+  key: string;
+}
+
+async function prepareFile(spec: KindSpec, opened: OpenedFile, progress: (m: string) => void): Promise<PreparedFile> {
+  const {file, path, bytes, utf8, encoding, facts} = opened;
+  if (bytes > LARGE_FILE) progress(`${file}: đọc ${(bytes / 1024 / 1024).toFixed(0)} MB…`);
   const {delimiter, header, below} = readHeader(headerSample(utf8));
   const headerMap = await matchHeadersOf(spec, {header, below, file, facts});
   const readable = encoding === "utf-8" || encoding === "utf-8-bom" ? path : "";
-  const raw = await loadRaw(conn, spec, {name: file, utf8, delimiter, header: headerMap, path: readable, facts}, scratch);
-  if (large) progress(`${file}: ${formatNumber(raw.rowsRead)} dòng đã đọc, đang kiểm tra…`);
+  return {opened, raw: {name: file, utf8, delimiter, header: headerMap, path: readable, facts}, key: [delimiter, ...header].join("\u0000")};
+}
+
+/** The small files of a kind written alike, each group read by one statement (loadBatch); the results of those loaded. */
+async function loadBatches(conn: DuckDBConnection, spec: KindSpec, prepared: readonly PreparedFile[]): Promise<Map<string, RawResult>> {
+  const groups = new Map<string, RawFile[]>();
+  for (const p of prepared) {
+    if (p.opened.bytes > LARGE_FILE || !batchable(p.raw)) continue;
+    groups.set(p.key, [...(groups.get(p.key) ?? []), p.raw]);
+  }
+  const results = new Map<string, RawResult>();
+  for (const files of groups.values()) {
+    if (files.length < 2) continue;
+    for (const [name, result] of await loadBatch(conn, spec, files)) results.set(name, result);
+  }
+  return results;
+}
+
+/** A loaded file's bookkeeping: its rows that are not rows, its line in source_files, its summary. */
+async function recordFile(conn: DuckDBConnection, spec: KindSpec, {opened, raw: file}: PreparedFile, raw: RawResult, progress: (m: string) => void): Promise<FileSummary> {
+  const {file: name, bytes, encoding, facts} = opened;
+  if (bytes > LARGE_FILE) progress(`${name}: ${formatNumber(raw.rowsRead)} dòng đã đọc, đang kiểm tra…`);
   const {sha256} = await facts;
   await insertRejects(
     conn,
     spec.name,
-    raw.broken.map((b) => ({source_file: file, source_line: b.line, column: "", reason: b.reason, raw_value: b.raw}))
+    raw.broken.map((b) => ({source_file: name, source_line: b.line, column: "", reason: b.reason, raw_value: b.raw}))
   );
+  const delimiter = file.delimiter === "\t" ? "tab" : file.delimiter;
   await conn.run(
     `INSERT INTO source_files (source_file, kind, sha256, bytes, encoding, delimiter, reader, rows_read, blank_rows)
-     VALUES ($file, $kind, $sha256, $bytes, $encoding, $delimiter, $path, $rowsRead, $blankRows)`, {
-    file,
-    kind: spec.name,
-    sha256,
-    bytes,
-    encoding,
-    delimiter: delimiter === "\t" ? "tab" : delimiter,
-    path: raw.path,
-    rowsRead: raw.rowsRead,
-    blankRows: raw.blankRows
-  });
-  const summary: FileSummary = {
-    file,
+     VALUES ($file, $kind, $sha256, $bytes, $encoding, $delimiter, $path, $rowsRead, $blankRows)`,
+    {file: name, kind: spec.name, sha256, bytes, encoding, delimiter, path: raw.path, rowsRead: raw.rowsRead, blankRows: raw.blankRows}
+  );
+  return {
+    file: name,
     kind: spec.name,
     bytes,
     encoding,
-    delimiter: delimiter === "\t" ? "tab" : delimiter,
+    delimiter,
     reader: raw.path,
     rowsRead: raw.rowsRead,
     rowsLoaded: 0,
@@ -498,10 +519,8 @@ async function readFile(
     blankRows: raw.blankRows,
     warnings: 0
   };
-  return summary;
 }
 
-/** The header matched, or refused; a file not in UTF-8 is refused for that, the real fault, first. */
 async function matchHeadersOf(
   spec: KindSpec,
   {header, below, file, facts}: {header: string[]; below: string[][]; file: string; facts: Promise<FileFacts>}

@@ -131,15 +131,16 @@ const isAscii = (v: string) => `strlen(${v}) = length(${v})`;
 const unicodePlain = (v: string) => `regexp_full_match(${v}, '[${SAFE_EDGE}](?:[${SAFE}]*[${SAFE_EDGE}])?')`;
 
 /**
- * A query giving a row when a text cell of `file` loaded with deferred checks (typedInsert's
- * `deferText`) is not plainly clean: the check plainText() makes, on each distinct text.
+ * A query giving a row when a text cell of the rows `where` selects (default: those of `$file`)
+ * loaded with deferred checks (typedInsert's `deferText`) is not plainly clean: the check
+ * plainText() makes, on each distinct text.
  */
-export function unplainText(spec: KindSpec): string | undefined {
+export function unplainText(spec: KindSpec, where = "source_file = $file"): string | undefined {
   const texts = columnsOf(spec).filter((c) => c.meta.type.kind === "text");
   if (texts.length === 0) return undefined;
   const table = q(spec.name);
   return texts
-    .map((c) => `SELECT 1 FROM (SELECT DISTINCT ${q(c.name)} AS v FROM ${table} WHERE source_file = $file) WHERE NOT ${isAscii("v")} AND NOT ${unicodePlain("v")}`)
+    .map((c) => `SELECT 1 FROM (SELECT DISTINCT ${q(c.name)} AS v FROM ${table} WHERE ${where}) WHERE NOT ${isAscii("v")} AND NOT ${unicodePlain("v")}`)
     .join(" UNION ALL ")
     .concat(" LIMIT 1");
 }
@@ -225,6 +226,8 @@ export interface CellSource {
   /** SQL of the row's spreadsheet number (0 when set afterwards from the rowid). */
   line: string;
   file: string;
+  /** SQL of the row's source file, when the relation holds several files' rows (default: `file`). */
+  fileSql?: string;
   /** Values the SQL above refers to as `$name`, bound when the statement runs. */
   values?: Record<string, string>;
 }
@@ -265,12 +268,13 @@ export function typedInsert(spec: KindSpec, source: CellSource, {deferText = fal
   const cells = columns.map((c) => q(`_cell_${c.name}`)).join(", ");
   const sql = `
     INSERT INTO ${q(spec.name)} (${names}, source_file, source_line, extra_columns, ${HELPERS.join(", ")})
-    SELECT ${filled(spec, columns).join(", ")}, $file, _line, _extras, _unsure, _blank, CASE WHEN _unsure THEN CAST(to_json([${cells}]) AS VARCHAR) END
+    SELECT ${filled(spec, columns).join(", ")}, _file, _line, _extras, _unsure, _blank, CASE WHEN _unsure THEN CAST(to_json([${cells}]) AS VARCHAR) END
     FROM (
       SELECT *, NOT (${[...cellOk, ...rules].join(" AND ")}) AS _unsure FROM (
-        SELECT ${typed.join(", ")}, ${source.extras} AS _extras, ${source.blank} AS _blank, ${source.line} AS _line
+        SELECT ${typed.join(", ")}, ${source.extras} AS _extras, ${source.blank} AS _blank, ${source.line} AS _line,
+               ${source.fileSql ?? "$file"} AS _file
         FROM ${source.from}))`;
-  return {sql, values: {...source.values, file: source.file}};
+  return {sql, values: source.fileSql === undefined ? {...source.values, file: source.file} : {...source.values}};
 }
 
 /**
