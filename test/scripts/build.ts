@@ -91,7 +91,11 @@ function listFiles(dir: string, skip: (rel: string) => boolean, base = dir): str
 /** Hash of everything the test build depends on. */
 export function inputsHash(): string {
   const hash = createHash("sha256");
-  const skip = (rel: string) => rel.startsWith(".observablehq") || rel.includes("node_modules") || rel.endsWith(".duckdb") || rel.includes(".duckdb.");
+  // src/xa/ is build output (scripts/commune-pages.ts): the province site's build writes it and the
+  // standard site's removes it; hashed, each build made the other site stale and rebuilt it while
+  // another test file was reading it (CI saw its pages 404).
+  const skip = (rel: string) =>
+    rel.startsWith(".observablehq") || rel === "xa" || rel.startsWith(`xa${path.sep}`) || rel.includes("node_modules") || rel.endsWith(".duckdb") || rel.includes(".duckdb.");
   const files = [
     ...["src", "loaders", "reports", "scripts", path.join("test", "scripts", "fixtures")].flatMap((d) => listFiles(path.join(projectRoot, d), skip)),
     ...listFiles(sourceDataDir(), skip),
