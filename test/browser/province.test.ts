@@ -19,6 +19,9 @@ describe("Các xã: the communes of the province side by side", () => {
     const total = await page.locator("main table tfoot tr").last().locator("td, th").allTextContents();
     expect([total[0], digits(total[2]!), digits(total[3]!), digits(total[4]!), total[5]]).toEqual(["Cả 3 xã", "390000000", "360000000", "286350000", "73,4%"]);
     expect(await page.locator("main h1").first().textContent()).toBe("Khuyến công các xã, tỉnh Quảng Trị");
+    // The sample's 8 rejected rows and 2 warnings in each of the three communes (the home
+    // commune's alone, 8 and 2, before the status line took the whole run).
+    expect(await page.locator("main").textContent()).toContain("24 dòng bị loại, 6 cảnh báo");
     expect(errors).toEqual([]);
     expect(outsideRequests).toEqual([]);
     await page.close();
