@@ -7,16 +7,13 @@ import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {mkdir, readdir, rm, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
+import {warehousePath} from "../src/lib/warehouse/open.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-export function defaultWarehousePath(): string {
-  return path.resolve(process.env.KC_DB ?? path.join(projectRoot, "data", "warehouse.duckdb"));
-}
-
 /** Deletes the cached loader outputs (every cache entry not starting with "_") when the warehouse
  * or the loaders' inputs changed; says whether it deleted any. */
-export async function refreshLoaderOutputs(root: string, warehouse = defaultWarehousePath()): Promise<boolean> {
+export async function refreshLoaderOutputs(root: string, warehouse = warehousePath()): Promise<boolean> {
   const stampFile = path.join(root, ".observablehq", "kc-loader-stamp.json");
   const stamp = JSON.stringify(loaderStamp(root, warehouse));
   if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) return false;

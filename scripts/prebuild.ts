@@ -3,9 +3,9 @@
 // (scripts/loader-cache.ts) and each commune's pages when there are several (scripts/commune-pages.ts).
 import path from "node:path";
 import {fileURLToPath} from "node:url";
-import {siteFacts} from "../src/lib/warehouse/open.js";
+import {siteFacts, warehousePath} from "../src/lib/warehouse/open.js";
 import {writeCommunePages} from "./commune-pages.js";
-import {defaultWarehousePath, refreshLoaderOutputs} from "./loader-cache.js";
+import {refreshLoaderOutputs} from "./loader-cache.js";
 import {prepareNpmCache} from "./npm-cache.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "src");
@@ -16,7 +16,7 @@ export async function prebuild(): Promise<void> {
   if (npm.plot) console.log("prebuild: Plot và d3 gộp thành một mô-đun");
   if (npm.placeholders.length) console.log(`prebuild: ${npm.placeholders.length} thư viện không dùng được đánh dấu 0.0.0-offline`);
   if (await refreshLoaderOutputs(root)) console.log("prebuild: dữ liệu thay đổi, data loader sẽ chạy lại");
-  const {communes} = await readWarehouse(defaultWarehousePath());
+  const {communes} = await readWarehouse(warehousePath());
   if (writeCommunePages(root, communes.length)) console.log(`prebuild: trang riêng của ${communes.length} xã (xa/[commune]/)`);
 }
 

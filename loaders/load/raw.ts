@@ -86,7 +86,11 @@ export async function loadBatch(conn: DuckDBConnection, spec: KindSpec, files: r
   return kept.length === 0 ? new Map() : numberFiles(conn, spec, kept);
 }
 
-/** Each row of the files just read given its spreadsheet number, from its row id: one statement for them all. */
+/**
+ * Each row of the files just read given its spreadsheet number, from its row id: one statement
+ * for them all. A file's rows, put in by one statement, hold consecutive row ids: numbered before
+ * any other statement touches the table.
+ */
 async function numberFiles(conn: DuckDBConnection, spec: KindSpec, names: readonly string[]): Promise<Map<string, RawResult>> {
   const table = q(spec.name);
   const where = `source_file IN (${names.map(lit).join(", ")})`;
@@ -148,7 +152,7 @@ async function loadWithDuckDB(conn: DuckDBConnection, spec: KindSpec, file: RawF
     await conn.run(`DELETE FROM ${q(spec.name)} WHERE source_file = $name`, {name: file.name});
     await insertFromCsv(conn, spec, file, path, false);
   }
-  return numberRows(conn, spec, file.name);
+  return (await numberFiles(conn, spec, [file.name])).get(file.name)!;
 }
 
 /**
@@ -196,20 +200,6 @@ function csvInsert(spec: KindSpec, file: RawFile, sources: readonly {name: strin
   return [insert.sql, insert.values];
 }
 
-/** Each row of the file just read given its spreadsheet number, from its row id. */
-async function numberRows(conn: DuckDBConnection, spec: KindSpec, name: string): Promise<RawResult> {
-  const table = q(spec.name);
-  const counts = await conn.runAndReadAll(
-    `SELECT count(*), count(*) FILTER (WHERE _blank), min(rowid), max(rowid) FROM ${table} WHERE source_file = $name`,
-    {name}
-  );
-  const [total, blank, first, last] = (counts.getRows()[0] ?? []).map((v) => Number(v ?? 0)) as [number, number, number, number];
-  // The file's rows, put in by one statement, hold consecutive row ids: numbered before any
-  // other statement touches the table.
-  if (total > 0 && last - first + 1 !== total) throw new Error(`${name}: row ids not consecutive`);
-  if (total > 0) await conn.run(`UPDATE ${table} SET source_line = CAST(rowid - ${first} + 2 AS INTEGER) WHERE source_file = $name`, {name});
-  return {rowsRead: total - blank, blankRows: blank, broken: [], path: "duckdb"};
-}
 
 /** The row's extra columns as JSON, their headers (the office's own text) bound as `$extra<i>`. */
 function extrasJson(header: HeaderMap): {sql: string; values: Record<string, string>} {

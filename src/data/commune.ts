@@ -1,6 +1,6 @@
 // The commune a page stands for, named from its xa.csv (code, name, province, former communes),
 // and how many communes the warehouse holds: titles, the footer and the "Xã cũ" charts read it.
-import {communes, type CommuneInfo} from "../lib/warehouse/open.js";
+import {communes, ownCommune, type CommuneInfo} from "../lib/warehouse/open.js";
 import type {Sources} from "../lib/warehouse/json.js";
 
 export interface CommuneData extends CommuneInfo {
@@ -8,8 +8,6 @@ export interface CommuneData extends CommuneInfo {
   communes: number;
 }
 
-export default async function commune({warehouse, commune}: Sources): Promise<CommuneData> {
-  const all = await communes(warehouse);
-  const own = all.find((c) => c.code === commune) ?? {code: commune, name: null, province: null, formerUnits: []};
-  return {...own, communes: all.length};
+export default async function commune({warehouse}: Sources): Promise<CommuneData> {
+  return {...(await ownCommune(warehouse)), communes: (await communes(warehouse)).length};
 }

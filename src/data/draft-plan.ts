@@ -3,7 +3,7 @@
 // money, not chuyển nguồn), last year's evaluation (with its carry-over proposal) and the
 // register by sector. The page recomputes the draft live; money is bigint (src/lib/plan/json.ts).
 import {evaluate} from "../../reports/evaluation.js";
-import {communes, planYears, readAll, runInfo} from "../lib/warehouse/open.js";
+import {ownCommune, planYears, readAll, runInfo} from "../lib/warehouse/open.js";
 import type {Sources} from "../lib/warehouse/json.js";
 import {newMoney} from "../lib/plan/draft.js";
 import {registryBySector} from "../lib/plan/registry.js";
@@ -19,7 +19,7 @@ export default async function draftPlanInputs({warehouse: w}: Sources) {
   const previous = latest === undefined ? null : await evaluate(w, latest, run.dataAsOf ? {dataAsOf: run.dataAsOf} : {});
   return {
     run,
-    commune: {name: (await communes(w)).find((c) => c.code === w.commune)?.name ?? null},
+    commune: {name: (await ownCommune(w)).name},
     year,
     fromYear,
     defaultEnvelope: defaultEnvelope > 0n ? defaultEnvelope : null,

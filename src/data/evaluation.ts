@@ -2,7 +2,7 @@
 // (reports/evaluation.ts); its money is bigint, which the archive writes as {"$bigint": "…"}
 // (src/lib/plan/json.ts).
 import {evaluate} from "../../reports/evaluation.js";
-import {communes, planYears, runInfo} from "../lib/warehouse/open.js";
+import {ownCommune, planYears, runInfo} from "../lib/warehouse/open.js";
 import type {Sources} from "../lib/warehouse/json.js";
 
 export default async function evaluation({warehouse}: Sources) {
@@ -10,6 +10,5 @@ export default async function evaluation({warehouse}: Sources) {
   const years = await planYears(warehouse);
   const evaluations = [];
   for (const year of years) evaluations.push(await evaluate(warehouse, year, run.dataAsOf ? {dataAsOf: run.dataAsOf} : {}));
-  const name = (await communes(warehouse)).find((c) => c.code === warehouse.commune)?.name ?? null;
-  return {run, years, evaluations, commune: {name}};
+  return {run, years, evaluations, commune: {name: (await ownCommune(warehouse)).name}};
 }

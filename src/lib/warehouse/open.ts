@@ -121,6 +121,11 @@ export interface CommuneInfo {
   formerUnits: string[];
 }
 
+/** The commune the reader stands for, named from its xa.csv when it has one. */
+export async function ownCommune(w: Warehouse): Promise<CommuneInfo> {
+  return (await communes(w)).find((c) => c.code === w.commune) ?? {code: w.commune, name: null, province: null, formerUnits: []};
+}
+
 /** The communes with files in the warehouse: the data folder's own first, then by code. */
 export async function communes(w: Pick<Warehouse, "query">): Promise<CommuneInfo[]> {
   // A warehouse built before communes existed names none.
