@@ -13,8 +13,9 @@
 //                 naming another code (44444): rejected. Total planned 70, approved 70, paid 70.
 //   Province: planned 250, approved 160, paid 123.
 // Mutation: keys and references without the commune (communeKey/communeReference returning the
-// written key) made Xã Hai's and Xã Ba's A01 "duplicates" of Xã Một's and their vouchers land on
-// Xã Một's line 1: the totals below failed.
+// written key and reference) made the run itself fail here: the communes' xa.csv rows with no
+// former commune became duplicates of each other (unique_keys data test), and every test below
+// failed with it.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {cleanup, closeAll, ingestFiles, type Warehouse} from "./helpers.js";
 
