@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     const commune = all.find((c) => c.code === w.commune);
     if (values.xa !== undefined && !commune) throw new UsageError(`kho không có xã mã "${values.xa}" (có: ${all.map((c) => c.code).join(", ") || "không xã nào"})`);
     const run = await runInfo(w);
-    const meta = {isSample: run.isSample, words: {zeroTens}, commune: {name: commune?.name ?? null}};
+    const meta = {isSample: run.isSample, words: {zeroTens}, commune: {name: commune?.name ?? null, province: commune?.province ?? null}};
     if (all.length > 1) console.log(`Văn bản của xã ${commune?.name ?? w.commune} (mã ${w.commune}); chọn xã khác bằng --xa.`);
     console.log(`Cách đọc số tiền bằng chữ: ${zeroTens}`);
     mkdirSync(out, {recursive: true});

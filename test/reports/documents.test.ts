@@ -135,6 +135,23 @@ describe("KẾ HOẠCH (draft plan)", () => {
     expect(t).toContain("2. Yêu cầu");
   });
 
+  // Mutation: the provincial resolutions cited whatever the province (the earlier constant list)
+  // made the Đắk Lắk case fail on "Quảng Trị".
+  it("cites the national bases everywhere, and Quảng Trị's resolutions only for a commune of Quảng Trị", async () => {
+    const bases = (t: string[]) => t.slice(t.indexOf("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH") + 1, t.indexOf("II. MỤC ĐÍCH, YÊU CẦU"));
+    const national = ["Căn cứ Nghị định số 45/2012/NĐ-CP", "Căn cứ Quyết định số 2646/QĐ-BCT"];
+    // xa.csv may write the province with the older tone placement and other spacing
+    const ownProvince = bases(unpack(await buildDraftPlanDocx(planModel, {commune: {name: "Vĩnh Thủy", province: "Quảng  Trị"}})).text);
+    const otherProvince = bases(unpack(await buildDraftPlanDocx(planModel, {commune: {name: "Ea Tu", province: "Đắk Lắk"}})).text);
+    const unknown = bases(unpack(await buildDraftPlanDocx(planModel)).text);
+    for (const b of [ownProvince, otherProvince, unknown]) for (const n of national) expect(b.some((p) => p.startsWith(n))).toBe(true);
+    expect(ownProvince.filter((p) => p.includes("NQ-HĐND"))).toHaveLength(2);
+    expect(ownProvince.join("\n")).toContain("Nghị quyết số 38/2020/NQ-HĐND ngày 23/7/2020 của HĐND tỉnh Quảng Trị");
+    expect(otherProvince.join("\n")).not.toMatch(/Quảng Trị|Quảng Bình/);
+    expect(otherProvince).toContain("Căn cứ [Cán bộ bổ sung: Nghị quyết của HĐND tỉnh Đắk Lắk quy định nội dung và mức chi hỗ trợ hoạt động khuyến công (số, ngày)];");
+    expect(unknown).toContain("Căn cứ [Cán bộ bổ sung: Nghị quyết của HĐND tỉnh …… quy định nội dung và mức chi hỗ trợ hoạt động khuyến công (số, ngày)];");
+  });
+
   it("the budget table: ĐVT, header, lines, subtotals, TỔNG, and the total in words", () => {
     const t = plan.text;
     const table = tableRows(plan.xml, 1);

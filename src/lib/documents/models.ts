@@ -5,6 +5,7 @@ import type {ContentGroup} from "../contract/codes.js";
 import type {CarryOverItem} from "../plan/carry-over.js";
 import type {DraftPlan} from "../plan/draft.js";
 import {formatDate, formatMoney, formatNumber} from "../format.js";
+import {nameKey} from "../parse/text.js";
 import type {WordsOptions} from "../words.js";
 
 export type {CarryOverItem};
@@ -23,8 +24,8 @@ export interface DocumentMeta {
   isSample?: boolean;
   /** How "Bằng chữ" reads amounts (linh or lẻ); the treasury's reading when absent. */
   words?: WordsOptions;
-  /** The commune issuing the document (its xa.csv); its name is a dotted blank when not known. */
-  commune?: {name: string | null};
+  /** The commune issuing the document (its xa.csv); what is not known is a dotted blank. */
+  commune?: {name: string | null; province?: string | null};
 }
 
 /** "xã Vĩnh Thủy" as the document's text names its commune; "xã ……" for the office to write in when not known. */
@@ -190,16 +191,39 @@ export interface DraftPlanModel {
   previous?: EvaluationModel;
   /** Facilities in the register by sector, for section III. */
   registry?: {total: number; bySector: CountBy[]};
-  legalBases?: readonly string[];
 }
 
-/** National and provincial bases of the founding 2026 plan that still hold. */
-export const STANDING_LEGAL_BASES: readonly string[] = [
+/** National bases of the programme: they hold in every province. */
+export const NATIONAL_LEGAL_BASES: readonly string[] = [
   "Căn cứ Nghị định số 45/2012/NĐ-CP ngày 21/5/2012 của Chính phủ về khuyến công; Nghị định số 235/2025/NĐ-CP ngày 27/8/2025 của Chính phủ về sửa đổi, bổ sung một số điều của Nghị định số 45/2012/NĐ-CP về khuyến công;",
-  "Căn cứ Quyết định số 2646/QĐ-BCT ngày 23/9/2025 của Bộ Công Thương về phê duyệt Chương trình khuyến công quốc gia giai đoạn 2026 - 2030;",
-  "Căn cứ Nghị quyết số 38/2020/NQ-HĐND ngày 23/7/2020 của HĐND tỉnh Quảng Trị (cũ) Quy định nội dung và mức chi hỗ trợ hoạt động khuyến công trên địa bàn tỉnh Quảng Trị;",
-  "Căn cứ Nghị quyết số 81/2024/NQ-HĐND ngày 11/12/2024 của HĐND tỉnh Quảng Bình (cũ) ban hành Quy định mức chi hỗ trợ hoạt động khuyến công trên địa bàn tỉnh;"
+  "Căn cứ Quyết định số 2646/QĐ-BCT ngày 23/9/2025 của Bộ Công Thương về phê duyệt Chương trình khuyến công quốc gia giai đoạn 2026 - 2030;"
 ];
+
+/**
+ * The provinces' own resolutions on support levels that the founding plan cites, by the province's
+ * name as xa.csv writes it. A commune of another province gets a blank for its own: one province's
+ * resolutions are never cited for another.
+ */
+const PROVINCIAL_LEGAL_BASES: ReadonlyMap<string, readonly string[]> = new Map([
+  [
+    nameKey("Quảng Trị"),
+    [
+      "Căn cứ Nghị quyết số 38/2020/NQ-HĐND ngày 23/7/2020 của HĐND tỉnh Quảng Trị (cũ) Quy định nội dung và mức chi hỗ trợ hoạt động khuyến công trên địa bàn tỉnh Quảng Trị;",
+      "Căn cứ Nghị quyết số 81/2024/NQ-HĐND ngày 11/12/2024 của HĐND tỉnh Quảng Bình (cũ) ban hành Quy định mức chi hỗ trợ hoạt động khuyến công trên địa bàn tỉnh;"
+    ]
+  ]
+]);
+
+/** The issuing commune's provincial resolutions, or null when the code knows none for its province. */
+export function provincialLegalBases(meta: DocumentMeta): readonly string[] | null {
+  const province = meta.commune?.province;
+  return province ? (PROVINCIAL_LEGAL_BASES.get(nameKey(province)) ?? null) : null;
+}
+
+/** "tỉnh Quảng Trị"; "tỉnh ……" for the office to write in when not known. */
+export function issuingProvince(meta: DocumentMeta): string {
+  return meta.commune?.province ? `tỉnh ${meta.commune.province}` : "tỉnh ……";
+}
 
 /** Recipients of the founding plan. */
 export const PLAN_RECIPIENTS: readonly string[] = [

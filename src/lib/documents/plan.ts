@@ -26,7 +26,7 @@ import {
   type Column,
   type TableRowSpec
 } from "./layout.js";
-import {issuingCommune, PLAN_RECIPIENTS, targetRange, STANDING_LEGAL_BASES, type DocumentMeta, type DraftPlanModel} from "./models.js";
+import {issuingCommune, issuingProvince, NATIONAL_LEGAL_BASES, PLAN_RECIPIENTS, provincialLegalBases, targetRange, type DocumentMeta, type DraftPlanModel} from "./models.js";
 
 export const PLAN_COLUMNS: readonly Column[] = [
   {header: "STT", width: 700, align: "center"},
@@ -129,7 +129,10 @@ export async function buildDraftPlanDocx(model: DraftPlanModel, meta: DocumentMe
 
   // I.
   body.push(heading1("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH"));
-  for (const basis of model.legalBases ?? STANDING_LEGAL_BASES) body.push(para(basis));
+  for (const basis of NATIONAL_LEGAL_BASES) body.push(para(basis));
+  const provincial = provincialLegalBases(meta);
+  if (provincial) for (const basis of provincial) body.push(para(basis));
+  else body.push(para("Căn cứ ", blank(`Nghị quyết của HĐND ${issuingProvince(meta)} quy định nội dung và mức chi hỗ trợ hoạt động khuyến công (số, ngày)`), ";"));
   body.push(para("Căn cứ ", blank(`Quyết định giao dự toán thu, chi ngân sách nhà nước năm ${Y} của UBND ${issuingCommune(meta)} (số, ngày)`), ";"));
   body.push(para("Căn cứ ", blank(`Kế hoạch triển khai hoạt động khuyến công năm ${Y} của Sở Công Thương (số, ngày)`), ";"));
   body.push(
