@@ -5,7 +5,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {TARGET_STATUS_LABEL, type TargetStatus} from "../lib/documents/models.js";
 import {formatNumber} from "../lib/format.js";
-import {chartWidth, finishChart, lineCount, lineWidthEms} from "./chart.js";
+import {chartWidth, finishChart, fittingText, lineCount, lineWidthEms} from "./chart.js";
 
 export interface TargetRow {
   indicator: string;
@@ -57,7 +57,7 @@ export function activityTargets(targets: readonly TargetRow[], {width: available
     fy: {axis: null, domain: rows.map((t) => t.key), padding},
     x: {
       domain: [0, top],
-      label: "Số lượng theo đơn vị tính của từng chỉ tiêu",
+      label: fittingText(["Số lượng theo đơn vị tính của từng chỉ tiêu", "Số lượng (đơn vị của chỉ tiêu)", "Số lượng"], width - 8 - side, 12),
       labelAnchor: "center",
       labelArrow: "none",
       labelOffset: 32,

@@ -72,3 +72,22 @@ export function spacedTicks(lo: number, hi: number, px: number, format: (v: numb
     }
   }
 }
+
+/** The first of `texts` (fullest first) drawn within `px`; the last, shortest one otherwise. */
+export function fittingText(texts: readonly [string, ...string[]], px: number, fontSize: number, bold = false): string {
+  return texts.find((t) => textWidth(t, fontSize, bold) <= px) ?? texts.at(-1)!;
+}
+
+/** Whether each of `labels`, side by side in slots of `slot` px, stands apart from the next. */
+export function labelsFit(labels: readonly string[], slot: number, fontSize: number, bold = false): boolean {
+  return labels.every((l) => textWidth(l, fontSize, bold) + 6 <= slot);
+}
+
+/**
+ * Plot options of a band axis whose `labels` share `px`: upright where each fits its band, else
+ * turned to read bottom-up, with the margin below they then need (years on a phone ran together).
+ */
+export function bandAxis(labels: readonly string[], px: number, fontSize = 12): {tickRotate?: number; marginBottom?: number} {
+  if (labelsFit(labels, px / Math.max(1, labels.length), fontSize)) return {};
+  return {tickRotate: -90, marginBottom: Math.ceil(Math.max(0, ...labels.map((l) => textWidth(l, fontSize)))) + 14};
+}

@@ -3,7 +3,7 @@
 // each month) is an ASSUMPTION used as a reference, and the chart says so.
 // x is the month as a number: 0 = 1 January, m = end of month m; month names sit mid-month.
 import * as Plot from "npm:@observablehq/plot";
-import {chartWidth, finishChart, textWidth} from "./chart.js";
+import {chartWidth, finishChart, fittingText, textWidth} from "./chart.js";
 import {formatDate, formatMoney, formatMoneyShort, formatMonth, formatPercent, ratePercent} from "../lib/format.js";
 
 export interface DisbursementMonth {
@@ -55,12 +55,22 @@ export function disbursementCumulative(months: readonly DisbursementMonth[], opt
   const last = points.at(-1)!;
   const maxValue = Math.max(planned, ...points.map((p) => p.value));
   const fontSize = 13;
+  const marginLeft = 78;
+  const marginRight = 16;
+  const plotWidth = width - marginLeft - marginRight;
+  // A phone has room for a month name every few months, and shorter labels.
+  const monthStep = Math.max(1, Math.ceil((textWidth(formatMonth(12), fontSize) + 8) / (plotWidth / 12)));
+  const plannedText = fittingText([`Kế hoạch năm ${year}: ${formatMoneyShort(planned)}`, `Kế hoạch: ${formatMoneyShort(planned)}`], plotWidth - 8, fontSize);
+  const lastRate = formatPercent(ratePercent(last.value, planned));
+  // The last point's label runs from the point towards the middle: it must stay clear of the money axis.
+  const lastRoom = last.x > 9 ? (plotWidth * last.x) / 12 - 10 : plotWidth * (1 - last.x / 12) - 10;
+  const lastText = fittingText([`${formatMoneyShort(last.value)} (${lastRate})`, lastRate], lastRoom, fontSize, true);
 
   const chart = Plot.plot({
     width,
     height: Math.round(Math.min(360, Math.max(240, width * 0.38))),
-    marginLeft: 78,
-    marginRight: 16,
+    marginLeft,
+    marginRight,
     marginTop: 28,
     style: {fontSize: `${fontSize}px`},
     x: {domain: [0, 12], label: null, ticks: [], grid: false},
@@ -70,17 +80,17 @@ export function disbursementCumulative(months: readonly DisbursementMonth[], opt
       Plot.ruleX(Array.from({length: 13}, (_, i) => i), {stroke: "currentColor", strokeOpacity: 0.08}),
       Plot.axisX(
         Array.from({length: 12}, (_, i) => i + 0.5),
-        {tickFormat: (x: number) => formatMonth(Math.floor(x) + 1), tickSize: 0, label: null, ...(width < 520 ? {filter: (x: number) => Math.floor(x) % 2 === 0} : {})}
+        {tickFormat: (x: number) => formatMonth(Math.floor(x) + 1), tickSize: 0, label: null, filter: (x: number) => Math.floor(x) % monthStep === 0}
       ),
       Plot.ruleY([0]),
       Plot.ruleY([planned], {stroke: SCHEDULE, strokeOpacity: 0.6}),
-      Plot.text([planned], {x: 0, y: (v: number) => v, text: () => `Kế hoạch năm ${year}: ${formatMoneyShort(planned)}`, textAnchor: "start", dy: -8, dx: 4, fill: SCHEDULE, ...HALO}),
+      Plot.text([planned], {x: 0, y: (v: number) => v, text: () => plannedText, textAnchor: "start", dy: -8, dx: 4, fill: SCHEDULE, ...HALO}),
       Plot.line([0, 12], {x: (x: number) => x, y: schedule, stroke: SCHEDULE, strokeDasharray: "6 4", strokeWidth: 1.5}),
       Plot.text([12], {
         x: (x: number) => x,
         y: schedule,
         // Narrow, the long name would run over the money axis; the legend above says the rest.
-        text: () => (textWidth(SCHEDULE_NAME, fontSize) < (width - 94) * 0.6 ? SCHEDULE_NAME : "Tiến độ đều"),
+        text: () => (textWidth(SCHEDULE_NAME, fontSize) < plotWidth * 0.6 ? SCHEDULE_NAME : "Tiến độ đều"),
         textAnchor: "end",
         dy: 16,
         dx: -4,
@@ -94,7 +104,7 @@ export function disbursementCumulative(months: readonly DisbursementMonth[], opt
       Plot.text([last], {
         x: "x",
         y: "value",
-        text: (p: {value: number}) => `${formatMoneyShort(p.value)} (${formatPercent(ratePercent(p.value, planned))})`,
+        text: () => lastText,
         textAnchor: last.x > 9 ? "end" : "start",
         dx: last.x > 9 ? -6 : 6,
         dy: -10,

@@ -111,7 +111,8 @@ export function ocopChart(facilities: readonly ChartFacility[], {width: availabl
     marginLeft: 40,
     style: {fontSize: "12px"},
     x: {label: null, domain},
-    y: {label: "Số cơ sở", grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? formatNumber(d) : "")},
+    // Headroom above the tallest bar for its count: at the top it ran into the axis label.
+    y: {label: "Số cơ sở", domain: [0, Math.max(1, ...data.map((d) => d.n)) * 1.25], grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? formatNumber(d) : "")},
     marks: [
       Plot.barY(data, {x: "label", y: "n", fill: "#efb118", title: (d: {label: string; n: number}) => `OCOP ${d.label}: ${formatNumber(d.n)} cơ sở`}),
       Plot.text(data, {x: "label", y: "n", text: (d: {n: number}) => formatNumber(d.n), dy: -8}),

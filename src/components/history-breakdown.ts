@@ -2,7 +2,7 @@
 // former commune): one horizontal bar per value, largest first. The name sits above its bar (long
 // Vietnamese names are never cut), the amount and the number of projects just after the bar.
 import * as Plot from "npm:@observablehq/plot";
-import {chartWidth, finishChart, lineCount, lineWidthEms, visibleLength} from "./chart.js";
+import {chartWidth, finishChart, lineCount, lineWidthEms, textWidth, visibleLength} from "./chart.js";
 import {formatMoney, formatMoneyShort, formatNumber, formatPercent, ratePercent} from "../lib/format.js";
 
 export interface BreakdownRow {
@@ -18,11 +18,15 @@ export function historyBreakdown(rows: readonly BreakdownRow[], {width: availabl
   type Row = (typeof data)[number];
   const max = Math.max(1, ...data.map((d) => d.support_amount));
   const marginLeft = 4;
-  const marginRight = 8;
-  // Leave room after the longest bar for its "2,5 tỷ · 41 đề án".
+  // Half a tick label: the last tick may fall at the domain's end.
+  const marginRight = 16;
+  // Room after the longest bar for its "2,5 tỷ · 41 đề án"; where that would leave the bars less than
+  // half the width (a phone), the amount alone, the projects left to the tip.
   const plotWidth = Math.max(120, width - marginLeft - marginRight);
-  const room = 125;
-  const top = plotWidth > room * 2 ? (max * plotWidth) / (plotWidth - room) : max * 2;
+  const full = (d: Row) => `${formatMoneyShort(d.support_amount)} · ${formatNumber(d.projects)} đề án`;
+  const roomFor = (text: (d: Row) => string) => Math.max(0, ...data.map((d) => textWidth(text(d), 12, true))) + 10;
+  const after = roomFor(full) <= plotWidth / 2 ? full : (d: Row) => formatMoneyShort(d.support_amount);
+  const top = (max * plotWidth) / (plotWidth - roomFor(after));
   // A name that wraps to a second line pushes its bar down.
   const lines = Math.max(1, ...data.map((d) => lineCount(d.label, width - 12, 12)));
   const step = 44 + (lines - 1) * 15;
@@ -61,7 +65,7 @@ export function historyBreakdown(rows: readonly BreakdownRow[], {width: availabl
         textAnchor: "start",
         dx: 5,
         dy: 6 + ((lines - 1) * 15) / 2,
-        text: (d: Row) => `${formatMoneyShort(d.support_amount)} · ${formatNumber(d.projects)} đề án`,
+        text: after,
         fontWeight: 600
       }),
       Plot.ruleX([0])

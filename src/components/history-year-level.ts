@@ -2,7 +2,7 @@
 // with each year's total written above its bar.
 import * as Plot from "npm:@observablehq/plot";
 import {codeLabel, codeLists} from "../lib/contract/codes.js";
-import {chartWidth, finishChart, textWidth} from "./chart.js";
+import {bandAxis, chartWidth, finishChart, textWidth} from "./chart.js";
 import {formatMoney, formatMoneyShort, formatNumber} from "../lib/format.js";
 
 export interface YearLevelRow {
@@ -30,14 +30,19 @@ export function historyYearLevel(rows: readonly YearLevelRow[], {width: availabl
   });
   const column = ((width - 64 - 20) / Math.max(1, totals.length)) * 0.9;
   const stacked = totals.some((t) => textWidth(millions(t.amount), 12, true) > column);
+  const years = bandAxis(totals.map((t) => t.yearText), width - 64 - 20);
+  // Headroom above the tallest column for its total (two lines where stacked): at the top it ran
+  // into the axis label.
+  const top = Math.max(1, ...totals.map((t) => t.amount)) * (stacked ? 1.25 : 1.12);
   const chart = Plot.plot({
     width,
-    height: 300,
+    height: 300 + (years.marginBottom ?? 0),
     marginLeft: 64,
-    marginTop: stacked ? 36 : 24,
+    marginTop: 24,
+    ...(years.marginBottom ? {marginBottom: years.marginBottom} : {}),
     style: {fontSize: "12px"},
-    x: {label: null, type: "band", padding: 0.25},
-    y: {label: "Kinh phí hỗ trợ (đồng)", grid: true, tickFormat: formatMoneyShort, ticks: 5},
+    x: {label: null, type: "band", padding: 0.25, tickRotate: years.tickRotate ?? 0},
+    y: {label: "Kinh phí hỗ trợ (đồng)", domain: [0, top], grid: true, tickFormat: formatMoneyShort, ticks: 5},
     color: {
       domain: levels.map((l) => codeLabel("level", l)),
       range: levels.map((l) => LEVEL_COLOR[l] ?? "#999"),
