@@ -52,7 +52,7 @@ export function facilityFacts(f: DetailFacility): string {
     .join(" · ");
 }
 
-/** `supports`: the facility's projects and activities (other facilities' are left out);
+/** `supports`: projects and activities, the facility's among them (other facilities' are skipped);
  * `period`: the years of the projects file the supports count ("2020–2025", formatPeriod). */
 export function facilityDetail(facility: DetailFacility | null | undefined, supports: readonly DetailSupport[], {period}: {period: string}): HTMLElement {
   const box = el("div", undefined, "kc-facility-detail");
