@@ -24,6 +24,7 @@ import dictionary from "./data/dictionary.js";
 import draftPlan from "./data/draft-plan.js";
 import establishments from "./data/establishments.js";
 import evaluation from "./data/evaluation.js";
+import {facilitySupportFiles} from "./data/facility-supports.js";
 import history from "./data/history.js";
 import overviewAlerts from "./data/overview-alerts.js";
 import overviewDisbursement from "./data/overview-disbursement.js";
@@ -45,6 +46,7 @@ export const COMMUNE_DATASETS: Record<string, Dataset> = {
   "draft-plan.json": draftPlan,
   "establishments.json": establishments,
   "evaluation.json": evaluation,
+  ...facilitySupportFiles,
   "history.json": history,
   "overview-alerts.json": overviewAlerts,
   "overview-disbursement.json": overviewDisbursement,

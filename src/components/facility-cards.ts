@@ -1,39 +1,39 @@
-// Summary cards of the facility register (page "Cơ sở CNNT").
+// Summary cards of the facility register (page "Cơ sở CNNT"), from the register's totals summed in
+// the warehouse (src/data/establishments.ts).
 import {statCard} from "./stat-card.js";
 import {codeLabel, codeLists} from "../lib/contract/codes.js";
 import {formatMoney, formatNumber} from "../lib/format.js";
 
-export interface CardFacility {
-  kind: string;
-  workers: number | null;
-  ocop_stars: number | null;
-  supports: number;
+/** The register's totals: facilities, by kind, workers (of those that report them), OCOP, supported. */
+export interface FacilityCounts {
+  facilities: number;
+  kinds: readonly {kind: string; n: number}[];
+  with_workers: number;
+  workers: number;
+  /** Facilities with an OCOP product of at least 3 stars, and of at least 4. */
+  ocop3: number;
+  ocop4: number;
+  supported: number;
   support_total: number;
 }
 
-
-export function facilityCards(facilities: readonly CardFacility[], _options: {width?: number} = {}): HTMLElement {
+export function facilityCards(t: FacilityCounts): HTMLElement {
   const byKind = codeLists.kind
-    .map((e) => ({label: codeLabel("kind", e.code).toLowerCase(), n: facilities.filter((f) => f.kind === e.code).length}))
+    .map((e) => ({label: codeLabel("kind", e.code).toLowerCase(), n: t.kinds.find((k) => k.kind === e.code)?.n ?? 0}))
     .filter((k) => k.n > 0)
     .map((k) => `${formatNumber(k.n)} ${k.label}`)
     .join(", ");
-  const withWorkers = facilities.filter((f) => f.workers != null);
-  const workers = withWorkers.reduce((s, f) => s + (f.workers ?? 0), 0);
-  const ocop = facilities.filter((f) => (f.ocop_stars ?? 0) >= 3);
-  const supported = facilities.filter((f) => f.supports > 0);
-  const total = supported.reduce((s, f) => s + f.support_total, 0);
   const grid = document.createElement("div");
   grid.className = "grid grid-cols-4";
   grid.append(
-    statCard("Cơ sở trong danh bạ", formatNumber(facilities.length), byKind || "Chưa có cơ sở nào."),
+    statCard("Cơ sở trong danh bạ", formatNumber(t.facilities), byKind || "Chưa có cơ sở nào."),
     statCard(
       "Lao động",
-      formatNumber(workers),
-      withWorkers.length > 0 ? `bình quân ${formatNumber(workers / withWorkers.length, 1)} người một cơ sở` : "Chưa ghi số lao động."
+      formatNumber(t.workers),
+      t.with_workers > 0 ? `bình quân ${formatNumber(t.workers / t.with_workers, 1)} người một cơ sở` : "Chưa ghi số lao động."
     ),
-    statCard("Có sản phẩm OCOP từ 3 sao", formatNumber(ocop.length), `${formatNumber(ocop.filter((f) => (f.ocop_stars ?? 0) >= 4).length)} cơ sở có sản phẩm 4–5 sao`),
-    statCard("Đã được hỗ trợ", formatNumber(supported.length), `tổng kinh phí hỗ trợ ${formatMoney(total)}`)
+    statCard("Có sản phẩm OCOP từ 3 sao", formatNumber(t.ocop3), `${formatNumber(t.ocop4)} cơ sở có sản phẩm 4–5 sao`),
+    statCard("Đã được hỗ trợ", formatNumber(t.supported), `tổng kinh phí hỗ trợ ${formatMoney(t.support_total)}`)
   );
   return grid;
 }

@@ -6,11 +6,19 @@ import {codeLabel, codeLists} from "../lib/contract/codes.js";
 import {formatNumber} from "../lib/format.js";
 import {chartWidth, finishChart, lineCount, lineWidthEms} from "./chart.js";
 
-export interface ChartFacility {
+/** Facilities of one kind with one value of a dimension (a sector, a former commune; `code`
+ * null when not written), counted in the warehouse (src/data/establishments.ts). */
+export interface FacilityCount {
+  dimension: "sector" | "former_unit";
+  code: string | null;
   kind: string;
-  sector: string;
-  former_unit: string | null;
-  ocop_stars: number | null;
+  n: number;
+}
+
+/** Facilities whose best OCOP product has `stars` stars. */
+export interface OcopCount {
+  stars: number;
+  n: number;
 }
 
 interface ChartOptions {
@@ -23,35 +31,31 @@ const KIND_COLORS = ["#4269d0", "#efb118", "#3ca951", "#ff725c"];
 
 const NO_UNIT = "Chưa ghi xã cũ";
 
-function count<T>(rows: readonly T[], key: (row: T) => string, kind: (row: T) => string) {
-  const map = new Map<string, {group: string; kind: string; n: number}>();
-  for (const row of rows) {
-    const id = `${key(row)}\u0000${kind(row)}`;
-    const hit = map.get(id) ?? {group: key(row), kind: kind(row), n: 0};
-    hit.n++;
-    map.set(id, hit);
-  }
-  return [...map.values()];
+/** A bar's piece: the facilities of one kind (its label) in one group. */
+interface GroupCount {
+  group: string;
+  kind: string;
+  n: number;
 }
 
-const kindOf = (f: ChartFacility) => codeLabel("kind", f.kind);
+const kindOf = (c: FacilityCount) => codeLabel("kind", c.kind);
 
-/** Facilities by sector (bars), split by kind (colours). */
-export function facilitiesBySectorChart(facilities: readonly ChartFacility[], {width}: ChartOptions): SVGSVGElement | HTMLElement {
-  const sector = (f: ChartFacility) => codeLabel("sector", f.sector);
-  const seen = new Set(facilities.map(sector));
+/** Facilities by sector (bars), split by kind (colours): the counts of dimension "sector". */
+export function facilitiesBySectorChart(counts: readonly FacilityCount[], {width}: ChartOptions): SVGSVGElement | HTMLElement {
+  const rows = counts.filter((c) => c.dimension === "sector").map((c) => ({group: codeLabel("sector", c.code ?? ""), kind: kindOf(c), n: c.n}));
+  const seen = new Set(rows.map((r) => r.group));
   const domain = codeLists.sector.map((e) => e.label).filter((label) => seen.has(label));
-  return countsByKind(facilities, sector, domain, {width, legend: true, about: "ngành nghề", name: (g) => g});
+  return countsByKind(rows, domain, {width, legend: true, about: "ngành nghề", name: (g) => g});
 }
 
 /** Facilities by former commune (the communes merged into the commune: `formerUnits`, in its xa.csv's order), split by kind. */
 export function facilitiesByFormerUnitChart(
-  facilities: readonly ChartFacility[],
+  counts: readonly FacilityCount[],
   {width, formerUnits}: ChartOptions & {formerUnits: readonly string[]}
 ): SVGSVGElement | HTMLElement {
-  const unit = (f: ChartFacility) => f.former_unit ?? NO_UNIT;
-  const domain = [...new Set(facilities.map(unit))].sort(byFormerUnit(formerUnits));
-  return countsByKind(facilities, unit, domain, {width, legend: false, about: "xã cũ", name: (d) => (d === NO_UNIT ? d : `Xã ${d}`)});
+  const rows = counts.filter((c) => c.dimension === "former_unit").map((c) => ({group: c.code ?? NO_UNIT, kind: kindOf(c), n: c.n}));
+  const domain = [...new Set(rows.map((r) => r.group))].sort(byFormerUnit(formerUnits));
+  return countsByKind(rows, domain, {width, legend: false, about: "xã cũ", name: (d) => (d === NO_UNIT ? d : `Xã ${d}`)});
 }
 
 /**
@@ -60,15 +64,13 @@ export function facilitiesByFormerUnitChart(
  * former communes' names, side by side under columns, ran together on a phone).
  */
 function countsByKind(
-  facilities: readonly ChartFacility[],
-  group: (f: ChartFacility) => string,
+  data: readonly GroupCount[],
   domain: readonly string[],
   options: {width: number; legend: boolean; about: string; name: (group: string) => string}
 ): SVGSVGElement | HTMLElement {
   const width = chartWidth(options.width);
   const {name} = options;
-  const data = count(facilities, group, kindOf);
-  const totals = count(facilities, group, () => "");
+  const totals = domain.map((group) => ({group, n: data.reduce((sum, d) => sum + (d.group === group ? d.n : 0), 0)}));
   const marginLeft = Math.round(Math.min(300, Math.max(110, width * 0.38)));
   const lines = Math.max(1, ...domain.map((g) => lineCount(name(g), marginLeft - 12, 12)));
   const chart = Plot.plot({
@@ -88,23 +90,23 @@ function countsByKind(
         x: "n",
         fill: "kind",
         order: KIND_LABELS,
-        title: (d: {group: string; kind: string; n: number}) => `${name(d.group)}\n${d.kind}: ${formatNumber(d.n)} cơ sở`
+        title: (d: GroupCount) => `${name(d.group)}\n${d.kind}: ${formatNumber(d.n)} cơ sở`
       }),
       Plot.text(totals, {y: "group", x: "n", text: (d: {n: number}) => formatNumber(d.n), textAnchor: "start", dx: 4}),
       Plot.axisY({label: null, tickSize: 0, fontSize: 12, tickFormat: name, lineWidth: lineWidthEms(marginLeft - 12, 12)}),
       Plot.ruleX([0])
     ]
   });
-  const counts = domain.map((g) => `${name(g)} ${formatNumber(totals.find((t) => t.group === g)?.n ?? 0)} cơ sở`).join(", ");
+  const counts = totals.map((t) => `${name(t.group)} ${formatNumber(t.n)} cơ sở`).join(", ");
   return finishChart(chart, `Biểu đồ số cơ sở theo ${options.about}: ${counts}.`);
 }
 
 /** Facilities by OCOP stars (those with at least one star); 3, 4 and 5 stars always on the axis. */
-export function ocopChart(facilities: readonly ChartFacility[], {width: available}: ChartOptions): SVGSVGElement | HTMLElement {
+export function ocopChart(ocop: readonly OcopCount[], {width: available}: ChartOptions): SVGSVGElement | HTMLElement {
   const width = chartWidth(available);
-  const stars = facilities.filter((f) => (f.ocop_stars ?? 0) > 0).map((f) => f.ocop_stars!);
-  const domain = [...new Set([...stars, 3, 4, 5])].sort((a, b) => a - b).map((s) => `${s} sao`);
-  const data = domain.map((label) => ({label, n: stars.filter((s) => `${s} sao` === label).length}));
+  const stars = [...new Set([...ocop.map((o) => o.stars), 3, 4, 5])].sort((a, b) => a - b);
+  const data = stars.map((s) => ({label: `${s} sao`, n: ocop.find((o) => o.stars === s)?.n ?? 0}));
+  const domain = data.map((d) => d.label);
   const chart = Plot.plot({
     width: Math.max(width, 240),
     height: 220,

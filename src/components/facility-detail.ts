@@ -28,7 +28,6 @@ export interface DetailSupport {
   jobs_created: number | null;
   result: string | null;
   paid_amount: number | null;
-  counted: boolean;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -53,7 +52,8 @@ export function facilityFacts(f: DetailFacility): string {
     .join(" · ");
 }
 
-/** `period`: the years of the projects file the supports count ("2020–2025", formatPeriod). */
+/** `supports`: projects and activities, the facility's among them (other facilities' are skipped);
+ * `period`: the years of the projects file the supports count ("2020–2025", formatPeriod). */
 export function facilityDetail(facility: DetailFacility | null | undefined, supports: readonly DetailSupport[], {period}: {period: string}): HTMLElement {
   const box = el("div", undefined, "kc-facility-detail");
   if (!facility) {

@@ -30,6 +30,8 @@ export interface TableOptions<R> {
   onRowClick?: (row: R, tr: HTMLTableRowElement) => void;
   /** Tooltip of clickable rows. */
   rowTitle?: string;
+  /** Rows drawn at first and added by each "Hiện thêm" (default PAGE_ROWS). */
+  pageRows?: number;
 }
 
 const RIGHT: ReadonlySet<CellType> = new Set(["integer", "money", "number", "percent"]);
@@ -72,7 +74,8 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
   figure.className = options.columns.length >= PRINT_LANDSCAPE_COLUMNS ? "kc-table-figure kc-print-landscape" : "kc-table-figure";
   figure.style.maxWidth = "none";
   let shown = [...rows];
-  let limit = PAGE_ROWS;
+  const pageRows = options.pageRows ?? PAGE_ROWS;
+  let limit = pageRows;
   const footerRows = options.footerRows ?? [];
   if (options.fileName) {
     figure.append(
@@ -124,7 +127,7 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
   more.type = "button";
   more.className = "kc-more-rows kc-screen-only";
   more.addEventListener("click", () => {
-    limit += PAGE_ROWS;
+    limit += pageRows;
     render();
   });
   const render = () => {
@@ -151,7 +154,7 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
     tbody.replaceChildren(rows);
     const left = shown.length - Math.min(limit, shown.length);
     more.hidden = left === 0;
-    more.textContent = `Hiện thêm ${formatNumber(Math.min(PAGE_ROWS, left))} dòng (đang hiện ${formatNumber(Math.min(limit, shown.length))} / ${formatNumber(shown.length)})`;
+    more.textContent = `Hiện thêm ${formatNumber(Math.min(pageRows, left))} dòng (đang hiện ${formatNumber(Math.min(limit, shown.length))} / ${formatNumber(shown.length)})`;
   };
 
   if (footerRows.length > 0) {

@@ -6,6 +6,8 @@ import {describe, expect, it} from "vitest";
 import {codeLabel} from "../../src/lib/contract/codes.js";
 import {formatMoney, formatNumber} from "../../src/lib/format.js";
 import {foldKey} from "../../src/lib/parse/text.js";
+import {shardOf} from "../../src/lib/columns.js";
+import {FACILITY_SUPPORT_SHARDS} from "../../src/data/facility-supports.js";
 import {tableWidths, useSite} from "./harness.js";
 import {useTestWarehouse} from "./warehouse.js";
 
@@ -24,6 +26,12 @@ async function registerIds(page: Page): Promise<string[]> {
 async function search(page: Page, text: string, expected: readonly string[]): Promise<void> {
   await page.getByLabel("Tìm cơ sở").fill(text);
   await expect.poll(async () => (await registerIds(page)).sort(), {message: `search "${text}"`}).toEqual([...expected].sort());
+}
+
+/** The facility-support shards the page fetched, by number. */
+async function fetchedShards(page: Page): Promise<number[]> {
+  const names = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  return names.flatMap((u) => /facility-supports-(\d+)\./.exec(u)?.[1] ?? []).map(Number).sort();
 }
 
 /** The cell texts of every body row of the detail table with this caption. */
@@ -189,6 +197,46 @@ describe("Cơ sở CNNT", () => {
     expect(cells[8]).toBe(counted.length ? String(Math.max(...counted.map((c) => c.year))) : "");
     // Both history tables fit a 1280-pixel screen: no column (the project's id last) hidden sideways.
     for (const [figure, w] of Object.entries(await tableWidths(page, ["kc-facility-projects", "kc-facility-activities"]))) expect(w.table, figure).toBeLessThanOrEqual(w.box);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  // Mutation: the 4–5 star count summed over 5 stars only (src/data/establishments.ts) made this fail.
+  it("cards and charts give the register's totals (summed in the warehouse) as the base table does", async () => {
+    const [t] = await query(
+      `SELECT count(*) AS n, coalesce(sum(workers), 0) AS workers, count(workers) AS with_workers,
+              count(*) FILTER (WHERE ocop_stars >= 3) AS ocop3, count(*) FILTER (WHERE ocop_stars >= 4) AS ocop4
+         FROM establishments`
+    );
+    const sectors = await query("SELECT sector, count(*) AS n FROM establishments GROUP BY ALL");
+    const stars = await query("SELECT ocop_stars AS s, count(*) AS n FROM establishments WHERE ocop_stars > 0 GROUP BY ALL");
+    const {page, errors} = await site.open("/co-so", {waitFor: "main .card svg", noScreenshot: true});
+    const cards = page.locator("main .card");
+    expect(await cards.nth(1).locator(".big").textContent()).toBe(formatNumber(Number(t!.workers)));
+    expect(await cards.nth(1).textContent()).toContain(`bình quân ${formatNumber(Number(t!.workers) / Number(t!.with_workers), 1)} người`);
+    expect(await cards.nth(2).locator(".big").textContent()).toBe(formatNumber(Number(t!.ocop3)));
+    expect(await cards.nth(2).textContent()).toContain(`${formatNumber(Number(t!.ocop4))} cơ sở có sản phẩm 4–5 sao`);
+    const labels = await page.locator("main .card svg[role=img]").evaluateAll((svgs) => svgs.map((s) => s.getAttribute("aria-label") ?? ""));
+    const bySector = labels.find((l) => l.startsWith("Biểu đồ số cơ sở theo ngành nghề"))!;
+    for (const r of sectors) expect(bySector).toContain(`${codeLabel("sector", String(r.sector))} ${formatNumber(Number(r.n))} cơ sở`);
+    const ocop = labels.find((l) => l.startsWith("Biểu đồ cơ sở có sản phẩm OCOP"))!;
+    for (const r of stars) expect(ocop).toContain(`${Number(r.s)} sao ${formatNumber(Number(r.n))} cơ sở`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("fetches one shard of support histories: the shown facility's, then another facility's on a click", async () => {
+    const ids = (await query("SELECT DISTINCT establishment_id FROM activities WHERE establishment_id IS NOT NULL ORDER BY 1")).map((r) => String(r.establishment_id));
+    const first = ids[0]!;
+    const other = ids.find((id) => shardOf(id, FACILITY_SUPPORT_SHARDS) !== shardOf(first, FACILITY_SUPPORT_SHARDS));
+    expect(other, "the test warehouse has facilities with activities in two shards").toBeDefined();
+    const {page, errors} = await site.open(`/co-so#${first}`, {waitFor: ".kc-facility-detail h3", noScreenshot: true});
+    // Mutation: every shard fetched at once (the page looping over the shards) made this fail.
+    expect(await fetchedShards(page)).toEqual([shardOf(first, FACILITY_SUPPORT_SHARDS)]);
+    const titles = (await query(`SELECT title FROM activities WHERE establishment_id = ${lit(other!)} ORDER BY year, activity_id`)).map((r) => String(r.title));
+    await register(page).locator("tbody tr").filter({has: page.locator("td:first-child", {hasText: new RegExp(`^${other}$`)})}).click();
+    await expect.poll(async () => (await detailRows(page, "Hoạt động trong năm kế hoạch")).map((r) => r[1])).toEqual(titles);
+    expect(await fetchedShards(page)).toEqual([first, other!].map((id) => shardOf(id, FACILITY_SUPPORT_SHARDS)).sort());
     expect(errors).toEqual([]);
     await page.close();
   });

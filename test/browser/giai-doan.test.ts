@@ -7,7 +7,7 @@ import type {Locator, Page} from "playwright-core";
 import {beforeAll, describe, expect, it} from "vitest";
 import {codeLabel} from "../../src/lib/contract/codes.js";
 import {nameKey} from "../../src/lib/parse/text.js";
-import {formatMoney, formatNumber} from "../../src/lib/format.js";
+import {formatDate, formatMoney, formatNumber} from "../../src/lib/format.js";
 import {useSite} from "./harness.js";
 import {useTestWarehouse} from "./warehouse.js";
 
@@ -130,6 +130,18 @@ describe("Giai đoạn (history page)", () => {
     expect(csv[0]!.slice(0, 3)).toEqual(["Mã đề án", "Năm", "Cấp"]);
     expect(csv.slice(1).map((r) => r[0])).toEqual(expected);
     expect(csv.slice(1).map((r) => Number(r[9]))).toEqual(projects.filter((p) => p.year === year).map((p) => p.support_amount));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  // Mutation: the loader's date taken from the province's projects (level 'tinh') made this fail.
+  it("dates the last district decision as the warehouse does", async () => {
+    const [row] = await query("SELECT CAST(max(decision_date) AS VARCHAR) AS d FROM projects WHERE level = 'huyen'");
+    expect(row!.d, "the test warehouse has district projects").toBeTruthy();
+    const {page, errors} = await site.open("/giai-doan", {waitFor: "main table", noScreenshot: true});
+    expect(await page.locator("main p.kc-note").filter({hasText: "Khuyến công huyện chỉ có đến"}).textContent()).toContain(
+      `Quyết định hỗ trợ cấp huyện cuối cùng trong số liệu ghi ngày ${formatDate(String(row!.d))}.`
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
