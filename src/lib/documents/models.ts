@@ -184,10 +184,30 @@ export interface EvaluationModel {
   findings?: Finding[];
 }
 
+/** What section III of the draft plan tells of the year before: figures of its evaluation. */
+export interface PreviousYear {
+  budget: Pick<EvaluationModel["budget"], "planned" | "approved" | "disbursed" | "commitment_rate" | "disbursement_rate">;
+  /** Targets met or exceeded, of `targets`. */
+  targetsMet: number;
+  targets: number;
+  /** Facilities with a completed activity. */
+  facilities: number;
+}
+
+export function previousYear(e: EvaluationModel): PreviousYear {
+  const {planned, approved, disbursed, commitment_rate, disbursement_rate} = e.budget;
+  return {
+    budget: {planned, approved, disbursed, commitment_rate, disbursement_rate},
+    targetsMet: e.targets.filter((t) => t.status !== "chua_dat").length,
+    targets: e.targets.length,
+    facilities: e.outcomes.facilities
+  };
+}
+
 export interface DraftPlanModel {
   draft: DraftPlan;
   /** Results of the year before, for section III; a marked blank when absent. */
-  previous?: EvaluationModel;
+  previous?: PreviousYear;
   /** Facilities in the register by sector, for section III. */
   registry?: {total: number; bySector: CountBy[]};
   legalBases?: readonly string[];
