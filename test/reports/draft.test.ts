@@ -310,19 +310,22 @@ describe("draft plan: quantity adjustments", () => {
 });
 
 describe("packed rows (the draft's long lists on their way to the page)", () => {
-  // Proved by breaking it once: unpackRows leaving money columns as numbers failed it.
-  it("come back as they were: absent fields absent, money bigint even beyond 2^53, keys once", () => {
+  // Proved by breaking it once each: unpackRows leaving money columns as numbers, and giving nulls back as absent fields, failed it.
+  it("come back as they were: absent fields absent, nulls null, money bigint even beyond 2^53, keys once", () => {
     const rows = [
-      {id: "S1", name: "Cơ sở A", amount: tr(40), last: 2024},
-      {id: "S2", amount: 9_007_199_254_740_993n, groups: ["may_moc_thiet_bi"]}
+      {id: "S1", name: "Cơ sở A", amount: tr(40), last: 2024, rate: 95.5},
+      {id: "S2", amount: 9_007_199_254_740_993n, rate: null, groups: ["may_moc_thiet_bi"]}
     ];
     const packed = packRows(rows);
-    expect(packed.columns).toEqual(["id", "name", "amount", "last", "groups"]);
-    expect(packed.bigint).toEqual(["amount"]);
-    expect(packed.rows).toEqual([
-      ["S1", "Cơ sở A", 40_000_000, 2024, null],
-      ["S2", null, "9007199254740993", null, ["may_moc_thiet_bi"]]
-    ]);
+    expect(packed).toEqual({
+      columns: ["id", "name", "amount", "last", "rate", "groups"],
+      bigint: ["amount"],
+      nulls: ["rate"],
+      rows: [
+        ["S1", "Cơ sở A", 40_000_000, 2024, 95.5, null],
+        ["S2", null, "9007199254740993", null, null, ["may_moc_thiet_bi"]]
+      ]
+    });
     expect(unpackRows(parseWithBigInt(stringifyWithBigInt(packed)))).toEqual(rows);
   });
 });

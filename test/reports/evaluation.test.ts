@@ -14,7 +14,7 @@ import type {Sources} from "../../src/lib/warehouse/json.js";
 import {openWarehouse, planYears, type Warehouse} from "../../src/lib/warehouse/open.js";
 import {generateSample} from "../../scripts/sample/generate.js";
 import {appendixRows} from "../../src/lib/documents/plan.js";
-import {buildEvaluationDocx, type EvaluationModel} from "../../src/lib/documents/index.js";
+import {buildEvaluationDocx, packEvaluation, unpackEvaluation, type EvaluationModel} from "../../src/lib/documents/index.js";
 import {paragraphs, unzip} from "./docx-helpers.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -306,6 +306,15 @@ describe("on the sample data, every plan year", () => {
     // what the page gets is the year's requests, not the survey, projects or register
     expect(inputs.requests.length).toBe(command.draft.requests.length);
     expect(Object.keys(shipped.inputs).sort()).toEqual(["carryOver", "fromYear", "groups", "norms", "pastUnits", "requests", "targetYear", "targets", "year"]);
+  });
+
+  // Proved by breaking it once: unpackRows leaving money columns as numbers failed it.
+  it("the page's evaluation (packed for the way) is the model the documents are made from", async () => {
+    for (const y of await planYears(sw)) {
+      const e = await evaluate(sw, y);
+      const shipped = parseWithBigInt<ReturnType<typeof packEvaluation>>(stringifyWithBigInt(packEvaluation(e)));
+      expect(unpackEvaluation(shipped)).toStrictEqual(e);
+    }
   });
 
   it("the draft keeps the plan's lines that are not facility requests, and its appendix adds up to the facility lines", async () => {

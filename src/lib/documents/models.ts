@@ -5,6 +5,7 @@ import type {ContentGroup} from "../contract/codes.js";
 import type {CarryOverItem} from "../plan/carry-over.js";
 import type {DraftPlan} from "../plan/draft.js";
 import {formatDate, formatMoney, formatNumber} from "../format.js";
+import {packRows, unpackRows, type PackedRows} from "../plan/json.js";
 import type {WordsOptions} from "../words.js";
 
 export type {CarryOverItem};
@@ -182,6 +183,36 @@ export interface EvaluationModel {
   carryOver: {items: CarryOverItem[]; total: bigint; unsettled: CarryOverItem[]; yearUnspent?: bigint};
   /** What went wrong in the year (reports/review.ts); absent on models built before the review. */
   findings?: Finding[];
+}
+
+/** An evaluation as the page receives it: the lists that grow with the data packed (packRows), so each row does not repeat its keys and tagged money. */
+export type PackedEvaluation = Omit<EvaluationModel, "targets" | "budget" | "carryOver" | "findings"> & {
+  targets: PackedRows;
+  budget: Omit<EvaluationModel["budget"], "lines"> & {lines: PackedRows};
+  carryOver: Omit<EvaluationModel["carryOver"], "items" | "unsettled"> & {items: PackedRows; unsettled: PackedRows};
+  findings?: PackedRows;
+};
+
+export function packEvaluation(e: EvaluationModel): PackedEvaluation {
+  const {findings, ...rest} = e;
+  return {
+    ...rest,
+    targets: packRows(e.targets),
+    budget: {...e.budget, lines: packRows(e.budget.lines)},
+    carryOver: {...e.carryOver, items: packRows(e.carryOver.items), unsettled: packRows(e.carryOver.unsettled)},
+    ...(findings ? {findings: packRows(findings)} : {})
+  };
+}
+
+export function unpackEvaluation(p: PackedEvaluation): EvaluationModel {
+  const {findings, ...rest} = p;
+  return {
+    ...rest,
+    targets: unpackRows<TargetResult>(p.targets),
+    budget: {...p.budget, lines: unpackRows<BudgetLineResult>(p.budget.lines)},
+    carryOver: {...p.carryOver, items: unpackRows<CarryOverItem>(p.carryOver.items), unsettled: unpackRows<CarryOverItem>(p.carryOver.unsettled)},
+    ...(findings ? {findings: unpackRows<Finding>(findings)} : {})
+  };
 }
 
 /** What section III of the draft plan tells of the year before: figures of its evaluation. */
