@@ -32,6 +32,7 @@ import overview from "./data/overview.js";
 import province from "./data/province.js";
 import planActivities from "./data/plan-activities.js";
 import planLines from "./data/plan-lines.js";
+import planMoney from "./data/plan-money.js";
 import planVouchers from "./data/plan-vouchers.js";
 import quality from "./data/quality.js";
 import run from "./data/run.js";
@@ -53,6 +54,7 @@ export const COMMUNE_DATASETS: Record<string, Dataset> = {
   "overview.json": overview,
   "plan-activities.json": planActivities,
   "plan-lines.json": planLines,
+  "plan-money.json": planMoney,
   "plan-vouchers.json": planVouchers,
   "quality.json": quality,
   "run.json": run,

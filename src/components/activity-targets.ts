@@ -18,6 +18,13 @@ export interface TargetRow {
   status: TargetStatus;
 }
 
+/**
+ * Targets one chart draws, in plan order: each is a line of its own, so past a few dozen the chart
+ * is taller than any screen and its thousands of marks kept the page from drawing within a second;
+ * the table under it lists every target.
+ */
+export const CHART_TARGETS = 40;
+
 export const TARGET_STATUS_COLOR: Record<TargetStatus, string> = {dat: "#3ca951", vuot: "#4269d0", chua_dat: "#d65f5f"};
 
 /** "2 – 5 cơ sở", or "1 cơ sở" when the range is a single value. */

@@ -1,7 +1,9 @@
 // Kế hoạch – Thực hiện: the budget table in the plan's shape and the same money by funding source,
-// computed in the browser from the plan lines, activities and vouchers under the page's filters.
-// Pure functions (no DOM). Unfiltered, a line's figures are those of plan_vs_actual: approved =
-// activities from "Đã phê duyệt" on, not cancelled; disbursed = every voucher, net of recoveries.
+// computed in the browser under the page's filters from the plan lines and the activities' money
+// summed over what the filters read (cells, view site_plan_cells), not from every activity and
+// voucher. Pure functions (no DOM). Unfiltered, a line's figures are those of plan_vs_actual:
+// approved = activities from "Đã phê duyệt" on, not cancelled; disbursed = every voucher, net of
+// recoveries.
 //
 // What each filter selects:
 // - year, content group: plan lines (by their own year and group), activities and vouchers (by the
@@ -35,7 +37,8 @@ export interface Activity {
   level: string;
   status: string;
   committed: boolean;
-  establishment_id: string | null;
+  /** Tied to a facility (the former-commune filter's "Không gắn cơ sở" picks those not). */
+  facility: boolean;
   establishment_name: string | null;
   former_unit: string | null;
   approved_amount: number | null;
@@ -53,6 +56,21 @@ export interface Voucher {
   funding_source: string;
   payee: string | null;
   description: string | null;
+}
+
+/** What the activity filters read of an activity or a cell. */
+export type Filterable = Pick<Activity, "year" | "content_group" | "level" | "facility" | "former_unit">;
+
+/**
+ * The activities that share year, plan line (null: none), content group, funding source, level,
+ * former commune and facility or not: their approved money (committed ones only) and what was paid
+ * on them by each voucher's funding source.
+ */
+export interface Cell extends Filterable {
+  line_no: number | null;
+  funding_source: string;
+  approved_amount: number;
+  paid: {funding_source: string; amount: number}[];
 }
 
 /** The former-commune option for activities without a facility. */
@@ -90,12 +108,12 @@ export interface SourceRow extends BudgetAmounts {
 const rate = (part: number, whole: number): number | null => (whole > 0 ? (part / whole) * 100 : null);
 
 /** Activity filters (everything but the funding source, which is applied per amount). */
-export function activityPasses(a: Activity, f: Filters): boolean {
+export function activityPasses(a: Filterable, f: Filters): boolean {
   if (f.year !== null && a.year !== f.year) return false;
   if (f.group !== null && a.content_group !== f.group) return false;
   if (f.level !== null && a.level !== f.level) return false;
   if (f.formerUnit !== null) {
-    if (f.formerUnit === NO_FACILITY ? a.establishment_id !== null : a.former_unit !== f.formerUnit) return false;
+    if (f.formerUnit === NO_FACILITY ? a.facility : a.former_unit !== f.formerUnit) return false;
   }
   return true;
 }
@@ -108,17 +126,17 @@ function linePasses(l: Line, f: Filters): boolean {
 
 const sourcePasses = (source: string, f: Filters) => f.source === null || source === f.source;
 
-/** An activity is its id within its plan year: offices number them afresh each year. */
-const activityKey = (x: {year: number; activity_id: string}) => `${x.year}|${x.activity_id}`;
+/** A plan line is its number within its plan year. */
+const lineKey = (year: number, lineNo: number | null) => `${year}|${lineNo ?? ""}`;
 
-function indexVouchers(vouchers: readonly Voucher[]): Map<string, Voucher[]> {
-  const byActivity = new Map<string, Voucher[]>();
-  for (const v of vouchers) {
-    const list = byActivity.get(activityKey(v));
-    if (list) list.push(v);
-    else byActivity.set(activityKey(v), [v]);
+function indexCells(cells: readonly Cell[]): Map<string, Cell[]> {
+  const byLine = new Map<string, Cell[]>();
+  for (const c of cells) {
+    const list = byLine.get(lineKey(c.year, c.line_no));
+    if (list) list.push(c);
+    else byLine.set(lineKey(c.year, c.line_no), [c]);
   }
-  return byActivity;
+  return byLine;
 }
 
 export function withRates<R extends {planned: number; approved: number; disbursed: number}>(row: R, splitPlan: boolean) {
@@ -131,8 +149,8 @@ export function withRates<R extends {planned: number; approved: number; disburse
 }
 
 /** Rows of the plan-shaped table, in line order, and their total. */
-export function budgetRows(lines: readonly Line[], activities: readonly Activity[], vouchers: readonly Voucher[], f: Filters) {
-  const byActivity = indexVouchers(vouchers);
+export function budgetRows(lines: readonly Line[], cells: readonly Cell[], f: Filters) {
+  const byLine = indexCells(cells);
   const splitPlan = f.formerUnit === null;
   const rows: BudgetRow[] = [];
   for (const line of [...lines].sort((a, b) => a.year - b.year || a.line_no - b.line_no)) {
@@ -141,12 +159,12 @@ export function budgetRows(lines: readonly Line[], activities: readonly Activity
     let approved = 0;
     let disbursed = 0;
     let paidFromSource = false;
-    for (const a of activities) {
-      if (a.year !== line.year || a.line_no !== line.line_no || !activityPasses(a, f)) continue;
-      if (a.committed && planCounts) approved += a.approved_amount ?? 0;
-      for (const v of byActivity.get(activityKey(a)) ?? []) {
-        if (!sourcePasses(v.funding_source, f)) continue;
-        disbursed += v.amount;
+    for (const c of byLine.get(lineKey(line.year, line.line_no)) ?? []) {
+      if (!activityPasses(c, f)) continue;
+      if (planCounts) approved += c.approved_amount;
+      for (const p of c.paid) {
+        if (!sourcePasses(p.funding_source, f)) continue;
+        disbursed += p.amount;
         paidFromSource = true;
       }
     }
@@ -182,7 +200,7 @@ export function budgetRows(lines: readonly Line[], activities: readonly Activity
 }
 
 /** The same money by funding source (every programme level, plan lines or not), in code-list order. */
-export function sourceRows(lines: readonly Line[], activities: readonly Activity[], vouchers: readonly Voucher[], f: Filters) {
+export function sourceRows(lines: readonly Line[], cells: readonly Cell[], f: Filters) {
   const splitPlan = f.formerUnit === null;
   const sums = new Map<string, {planned: number; approved: number; disbursed: number}>();
   const at = (source: string) => {
@@ -191,13 +209,11 @@ export function sourceRows(lines: readonly Line[], activities: readonly Activity
     return s;
   };
   for (const line of lines) if (linePasses(line, f) && sourcePasses(line.funding_source, f)) at(line.funding_source).planned += line.planned_amount;
-  const passing = new Map<string, Activity>();
-  for (const a of activities) {
-    if (!activityPasses(a, f)) continue;
-    passing.set(activityKey(a), a);
-    if (a.committed && sourcePasses(a.funding_source, f)) at(a.funding_source).approved += a.approved_amount ?? 0;
+  for (const c of cells) {
+    if (!activityPasses(c, f)) continue;
+    if (sourcePasses(c.funding_source, f)) at(c.funding_source).approved += c.approved_amount;
+    for (const p of c.paid) if (sourcePasses(p.funding_source, f)) at(p.funding_source).disbursed += p.amount;
   }
-  for (const v of vouchers) if (passing.has(activityKey(v)) && sourcePasses(v.funding_source, f)) at(v.funding_source).disbursed += v.amount;
   const order = codeLists.funding_source.map((e) => e.code as string);
   const rows: SourceRow[] = [...sums.entries()]
     .filter(([, s]) => s.planned !== 0 || s.approved !== 0 || s.disbursed !== 0)

@@ -3,11 +3,13 @@
 // they stood on the year's evaluation date (31/12, or the data date if earlier: plan_years), so a
 // closed year shows the results its evaluation reports, whatever later files add.
 // Reads the site_activity_* views (loaders/sql/marts). Only what the page shows: the facility by
-// name (never owner, phone or CCCD), money in đồng, dates "yyyy-mm-dd".
+// name (never owner, phone or CCCD), money in đồng, dates "yyyy-mm-dd". The activities and the
+// targets, which grow with the data, travel packed (packRows).
+import {packRows} from "../lib/plan/json.js";
 import {type Sources, hasRelation} from "../lib/warehouse/json.js";
 
 export default async function activities({query}: Sources) {
-  if (!(await hasRelation(query, "site_activity_list"))) return {years: [], statuses: [], activities: [], targets: [], asOf: []};
+  if (!(await hasRelation(query, "site_activity_list"))) return {years: [], statuses: [], activities: packRows([]), targets: packRows([]), asOf: []};
   const activities = await query(
     `SELECT year, activity_id, title, content_group, establishment_name, level, status,
             approved_amount, disbursed_amount, decision_date, completed_on, participants, jobs_created
@@ -34,5 +36,5 @@ export default async function activities({query}: Sources) {
     );
   }
   const years = [...new Set([...activities, ...targets].map((r) => Number(r.year)))].sort((a, b) => a - b);
-  return {years, statuses, activities, targets, asOf};
+  return {years, statuses, activities: packRows(activities), targets: packRows(targets), asOf};
 }

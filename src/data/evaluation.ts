@@ -1,7 +1,9 @@
 // The "Đánh giá năm" page's data: the evaluation of every plan year in the warehouse
-// (reports/evaluation.ts); its money is bigint, which the archive writes as {"$bigint": "…"}
-// (src/lib/plan/json.ts).
+// (reports/evaluation.ts), the model the documents are made from; its money is bigint, which the
+// archive writes as {"$bigint": "…"} (src/lib/plan/json.ts), and its long lists travel packed
+// (packEvaluation): the page draws every row of them.
 import {evaluate} from "../../reports/evaluation.js";
+import {packEvaluation} from "../lib/documents/models.js";
 import {ownCommune, planYears, runInfo} from "../lib/warehouse/open.js";
 import type {Sources} from "../lib/warehouse/json.js";
 
@@ -9,6 +11,6 @@ export default async function evaluation({warehouse}: Sources) {
   const run = await runInfo(warehouse);
   const years = await planYears(warehouse);
   const evaluations = [];
-  for (const year of years) evaluations.push(await evaluate(warehouse, year, run.dataAsOf ? {dataAsOf: run.dataAsOf} : {}));
+  for (const year of years) evaluations.push(packEvaluation(await evaluate(warehouse, year, run.dataAsOf ? {dataAsOf: run.dataAsOf} : {})));
   return {run, years, evaluations, commune: {name: (await ownCommune(warehouse)).name}};
 }

@@ -82,10 +82,16 @@ describe("Kế hoạch – Thực hiện", () => {
     );
 
     const {page, errors} = await site.open("/ke-hoach-thuc-hien", {waitFor: ".kc-budget-table table", noScreenshot: true});
+    // The page draws from the money summed up; the activities and vouchers come at the first click.
+    // Proved by breaking it once: the page fetching plan-activities.json at load failed it.
+    const fetched = () => page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name.replace(/.*\/data\/([a-z-]+)\..*/, "$1")));
+    expect(await fetched()).not.toContain("plan-activities");
+    expect(await fetched()).not.toContain("plan-vouchers");
     const stt = await page.locator(".kc-budget-table tbody tr td:first-child").allTextContents();
     await page.locator(".kc-budget-table tbody tr").nth(stt.indexOf(String(target!.line_no))).click();
     const drill = page.locator("#hoat-dong-cua-dong");
     await drill.waitFor({state: "visible"});
+    expect(await fetched()).toContain("plan-activities");
     expect(await drill.locator("h3").first().textContent()).toContain(`Dòng ${target!.line_no}`);
     expect((await drill.locator("tbody tr td:first-child").allTextContents()).sort()).toEqual(lineActivities.map((a) => a.activity_id));
 
@@ -131,6 +137,31 @@ describe("Kế hoạch – Thực hiện", () => {
     expect(await page.locator("main").textContent()).toContain("Không có dòng kinh phí kế hoạch nào theo bộ lọc đang chọn.");
     const section = page.locator("#hoat-dong-tinh-trung-uong");
     expect((await section.locator("tbody tr td:first-child").allTextContents()).sort()).toEqual(higher.map((a) => a.activity_id));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  // Proved by breaking it once: site_plan_cells matching the payments to cells without the former commune failed it.
+  it("filters by former commune: each line's approved and paid money is that of the facilities of that commune, from the activities and vouchers themselves", async () => {
+    const expected = await query<{former_unit: string; line_no: number; approved: number; disbursed: number}>(
+      `WITH own AS (
+         SELECT a.*, e.former_unit FROM activities a JOIN establishments e USING (commune_code, establishment_id) WHERE a.year = ${PLAN_YEAR}
+       ), unit AS (
+         SELECT former_unit FROM own WHERE line_no IS NOT NULL GROUP BY former_unit ORDER BY count(*) DESC, former_unit LIMIT 1
+       )
+       SELECT unit.former_unit, l.line_no,
+              CAST(coalesce((SELECT sum(o.approved_amount) FROM own o WHERE o.line_no = l.line_no AND o.former_unit = unit.former_unit
+                                AND o.status IN ('phe_duyet', 'dang_thuc_hien', 'hoan_thanh')), 0) AS BIGINT) AS approved,
+              CAST(coalesce((SELECT sum(d.amount) FROM disbursements d JOIN own o ON o.commune_code = d.commune_code AND o.activity_id = d.activity_id AND o.year = d.plan_year
+                              WHERE o.line_no = l.line_no AND o.former_unit = unit.former_unit), 0) AS BIGINT) AS disbursed
+         FROM plan_lines l, unit WHERE l.year = ${PLAN_YEAR} ORDER BY l.line_no`
+    );
+    const unit = expected[0]!.former_unit;
+    const {page, errors} = await site.open("/ke-hoach-thuc-hien", {waitFor: ".kc-budget-table table", noScreenshot: true});
+    await page.getByLabel("Xã cũ", {exact: true}).selectOption({label: unit});
+    await page.getByText(`cơ sở thuộc xã cũ ${unit}`).first().waitFor();
+    const body = await page.locator(".kc-budget-table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    expect(body.map((cells) => [cells[0], cells[5], cells[6]])).toEqual(expected.map((l) => [String(l.line_no), formatNumber(l.approved), formatNumber(l.disbursed)]));
     expect(errors).toEqual([]);
     await page.close();
   });

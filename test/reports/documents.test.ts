@@ -3,11 +3,10 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {buildDraftPlanDocx, buildEvaluationDocx, type DraftPlanModel} from "../../src/lib/documents/index.js";
-import {draftPlan} from "../../src/lib/plan/draft.js";
+import {buildDraftPlanDocx, buildEvaluationDocx, previousYear, type DraftPlanModel} from "../../src/lib/documents/index.js";
 import {moneyToWords} from "../../src/lib/words.js";
 import {paragraphs, tableRows, unzip} from "./docx-helpers.js";
-import {inputs} from "./fixtures/draft-inputs.js";
+import {draftOf, inputs} from "./fixtures/draft-inputs.js";
 import {evaluationModel} from "./fixtures/evaluation-model.js";
 
 interface Unpacked {
@@ -24,8 +23,8 @@ function unpack(bytes: Uint8Array): Unpacked {
 }
 
 const planModel: DraftPlanModel = {
-  draft: draftPlan(inputs, {year: 2027, envelope: 100_000_000n}),
-  previous: evaluationModel,
+  draft: draftOf(inputs, {year: 2027, envelope: 100_000_000n}),
+  previous: previousYear(evaluationModel),
   registry: {total: 42, bySector: evaluationModel.outcomes.bySector}
 };
 
@@ -216,7 +215,7 @@ describe("KẾ HOẠCH (draft plan)", () => {
   });
 
   it("follows the user's adjustments, number, date and signer", async () => {
-    const adjusted: DraftPlanModel = {draft: draftPlan(inputs, {year: 2027, envelope: 100_000_000n, quantities: {may_moc_thiet_bi: 4, "chuyen_nguon:A6": 0}})};
+    const adjusted: DraftPlanModel = {draft: draftOf(inputs, {year: 2027, envelope: 100_000_000n, quantities: {may_moc_thiet_bi: 4, "chuyen_nguon:A6": 0}})};
     const d = unpack(await buildDraftPlanDocx(adjusted, {number: "15", date: "2027-01-05", signerName: "Nguyễn Văn A", recipients: ["Sở Công Thương (b/c);"], isSample: true, words: {zeroTens: "lẻ"}, ...VINH_THUY}));
     const table = tableRows(d.xml, 1);
     // S1 20 + S2 15, then the next machine requests S6 20, S7 20 = 75 tr
@@ -239,7 +238,7 @@ describe("KẾ HOẠCH (draft plan)", () => {
 
   it("the zero-tens reading follows the office's choice", async () => {
     // 105.000.000: "một trăm linh năm triệu" by default, "một trăm lẻ năm triệu" when chosen
-    const model: DraftPlanModel = {draft: draftPlan({...inputs, carryOver: []}, {year: 2027, quantities: {may_moc_thiet_bi: 0, tu_van_thiet_ke: 0, san_pham_thi_truong: 0, nang_cao_nang_luc: 0, thong_tin_du_lieu: 0}})};
+    const model: DraftPlanModel = {draft: draftOf({...inputs, carryOver: []}, {year: 2027, quantities: {may_moc_thiet_bi: 0, tu_van_thiet_ke: 0, san_pham_thi_truong: 0, nang_cao_nang_luc: 0, thong_tin_du_lieu: 0}})};
     model.draft.totals.grandTotal = 105_000_000n;
     expect(unpack(await buildDraftPlanDocx(model)).text).toContain("Bằng chữ: Một trăm linh năm triệu đồng");
     expect(unpack(await buildDraftPlanDocx(model, {words: {zeroTens: "lẻ"}})).text).toContain("Bằng chữ: Một trăm lẻ năm triệu đồng");

@@ -7,10 +7,14 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {ingest} from "../../loaders/ingest.js";
 import {evaluate, evaluationYear} from "../../reports/evaluation.js";
 import {draftFromWarehouse} from "../../reports/plan.js";
+import draftPlanData from "../../src/data/draft-plan.js";
+import {draftPlan, unpackDraftInputs} from "../../src/lib/plan/draft.js";
+import {parseWithBigInt, stringifyWithBigInt} from "../../src/lib/plan/json.js";
+import type {Sources} from "../../src/lib/warehouse/json.js";
 import {openWarehouse, planYears, type Warehouse} from "../../src/lib/warehouse/open.js";
 import {generateSample} from "../../scripts/sample/generate.js";
 import {appendixRows} from "../../src/lib/documents/plan.js";
-import {buildEvaluationDocx, type EvaluationModel} from "../../src/lib/documents/index.js";
+import {buildEvaluationDocx, packEvaluation, unpackEvaluation, type EvaluationModel} from "../../src/lib/documents/index.js";
 import {paragraphs, unzip} from "./docx-helpers.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -149,7 +153,13 @@ describe("evaluation of 2026 against the hand-computed fixture", () => {
       ["hoi_cho", 1, 2],
       ["tham_quan", 1, 1]
     ]);
-    expect(plan.previous?.year).toBe(2026);
+    // section III: the 2026 evaluation's figures (above): hoi_cho vượt and tham_quan đạt of 3 targets; 4 facilities
+    expect(plan.previous).toEqual({
+      budget: {planned: tr(100), approved: tr(72), disbursed: tr(65.45), commitment_rate: 72, disbursement_rate: 65.45},
+      targetsMet: 2,
+      targets: 3,
+      facilities: 4
+    });
     expect(plan.registry?.total).toBe(5);
   });
 });
@@ -284,6 +294,29 @@ describe("on the sample data, every plan year", () => {
     }
   });
 
+  // Proved by breaking it once: unpackRows leaving money columns as numbers failed it.
+  it("the page recomputes from its data the draft the documents' command makes, with the same quantities", async () => {
+    const shipped = parseWithBigInt<Awaited<ReturnType<typeof draftPlanData>>>(stringifyWithBigInt(await draftPlanData({warehouse: sw} as Sources)));
+    const inputs = unpackDraftInputs(shipped.inputs);
+    const quantities = {may_moc_thiet_bi: 1, nang_cao_nang_luc: 3};
+    const command = await draftFromWarehouse(sw, {quantities});
+    expect(draftPlan(inputs, {envelope: shipped.defaultEnvelope, quantities})).toEqual(command.draft);
+    expect(shipped.previous).toEqual(command.previous);
+    expect(shipped.registry).toEqual(command.registry);
+    // what the page gets is the year's requests, not the survey, projects or register
+    expect(inputs.requests.length).toBe(command.draft.requests.length);
+    expect(Object.keys(shipped.inputs).sort()).toEqual(["carryOver", "fromYear", "groups", "norms", "pastUnits", "requests", "targetYear", "targets", "year"]);
+  });
+
+  // Proved by breaking it once: unpackRows leaving money columns as numbers failed it.
+  it("the page's evaluation (packed for the way) is the model the documents are made from", async () => {
+    for (const y of await planYears(sw)) {
+      const e = await evaluate(sw, y);
+      const shipped = parseWithBigInt<ReturnType<typeof packEvaluation>>(stringifyWithBigInt(packEvaluation(e)));
+      expect(unpackEvaluation(shipped)).toStrictEqual(e);
+    }
+  });
+
   it("the draft keeps the plan's lines that are not facility requests, and its appendix adds up to the facility lines", async () => {
     const plan = await draftFromWarehouse(sw);
     const d = plan.draft;
@@ -293,7 +326,7 @@ describe("on the sample data, every plan year", () => {
     expect(d.totals.newTotal).toBe(d.lines.filter((l) => l.kind === "new").reduce((s, l) => s + l.totalAmount, 0n));
     // the carry-over lines are the evaluation's proposal of the year before, item for item
     expect(d.lines.filter((l) => l.kind === "carry_over").map((l) => [l.sources[0], l.totalAmount])).toEqual(
-      plan.previous!.carryOver.items.filter((c) => c.remainder > 0n).map((c) => [c.activity_id, c.remainder])
+      (await evaluate(sw, d.fromYear)).carryOver.items.filter((c) => c.remainder > 0n).map((c) => [c.activity_id, c.remainder])
     );
   });
 });

@@ -12,9 +12,8 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import JSZip from "jszip";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {buildDraftPlanDocx, buildEvaluationDocx, type DraftPlanModel} from "../../src/lib/documents/index.js";
-import {draftPlan} from "../../src/lib/plan/draft.js";
-import {inputs} from "./fixtures/draft-inputs.js";
+import {buildDraftPlanDocx, buildEvaluationDocx, previousYear, type DraftPlanModel} from "../../src/lib/documents/index.js";
+import {draftOf, inputs} from "./fixtures/draft-inputs.js";
 import {evaluationModel} from "./fixtures/evaluation-model.js";
 
 const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"].find((p) => existsSync(p));
@@ -37,7 +36,7 @@ const pages = new Map<string, string[]>();
 beforeAll(async () => {
   if (!soffice) return;
   dir = mkdtempSync(join(tmpdir(), "kc-layout-"));
-  const plan: DraftPlanModel = {draft: draftPlan(inputs, {year: 2027, envelope: 100_000_000n}), previous: evaluationModel, registry: {total: 42, bySector: evaluationModel.outcomes.bySector}};
+  const plan: DraftPlanModel = {draft: draftOf(inputs, {year: 2027, envelope: 100_000_000n}), previous: previousYear(evaluationModel), registry: {total: 42, bySector: evaluationModel.outcomes.bySector}};
   const docs = {"ke-hoach": await buildDraftPlanDocx(plan), "bao-cao": await buildEvaluationDocx(evaluationModel)};
   const files: string[] = [];
   for (const [name, bytes] of Object.entries(docs)) {

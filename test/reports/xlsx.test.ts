@@ -1,8 +1,7 @@
 import ExcelJS from "exceljs";
 import {describe, expect, it} from "vitest";
 import {buildDraftPlanXlsx, buildEvaluationXlsx} from "../../src/lib/documents/index.js";
-import {draftPlan} from "../../src/lib/plan/draft.js";
-import {inputs} from "./fixtures/draft-inputs.js";
+import {draftOf, inputs} from "./fixtures/draft-inputs.js";
 import {evaluationModel} from "./fixtures/evaluation-model.js";
 
 async function read(bytes: Uint8Array) {
@@ -19,7 +18,7 @@ function value(ws: ExcelJS.Worksheet, ref: string): unknown {
 
 describe("XLSX of the draft plan's budget table", () => {
   it("same shape as the Word table, amounts as numbers with thousands format, totals as formulas", async () => {
-    const draft = draftPlan(inputs, {year: 2027, envelope: 100_000_000n, quantities: {tu_van_thiet_ke: 3}});
+    const draft = draftOf(inputs, {year: 2027, envelope: 100_000_000n, quantities: {tu_van_thiet_ke: 3}});
     const ws = await read(await buildDraftPlanXlsx({draft}));
     expect(ws.name).toBe("Kinh phí 2027");
     expect(value(ws, "A2")).toBe("DỰ KIẾN KINH PHÍ HỖ TRỢ KHUYẾN CÔNG CẤP XÃ NĂM 2027");
@@ -49,7 +48,7 @@ describe("XLSX of the draft plan's budget table", () => {
   });
 
   it("without carry-over the TỔNG sums the lines", async () => {
-    const draft = draftPlan({...inputs, carryOver: []}, {year: 2027});
+    const draft = draftOf({...inputs, carryOver: []}, {year: 2027});
     const ws = await read(await buildDraftPlanXlsx({draft}));
     expect(value(ws, "A5")).toBe(1);
     const last = ws.rowCount - 1;

@@ -6,6 +6,7 @@ import type {CarryOverItem} from "../plan/carry-over.js";
 import type {DraftPlan} from "../plan/draft.js";
 import {formatDate, formatMoney, formatNumber} from "../format.js";
 import {nameKey} from "../parse/text.js";
+import {packRows, unpackRows, type PackedRows} from "../plan/json.js";
 import type {WordsOptions} from "../words.js";
 
 export type {CarryOverItem};
@@ -185,10 +186,60 @@ export interface EvaluationModel {
   findings?: Finding[];
 }
 
+/** An evaluation as the page receives it: the lists that grow with the data packed (packRows), so each row does not repeat its keys and tagged money. */
+export type PackedEvaluation = Omit<EvaluationModel, "targets" | "budget" | "carryOver" | "findings"> & {
+  targets: PackedRows;
+  budget: Omit<EvaluationModel["budget"], "lines"> & {lines: PackedRows};
+  carryOver: Omit<EvaluationModel["carryOver"], "items" | "unsettled"> & {items: PackedRows; unsettled: PackedRows};
+  findings?: PackedRows;
+};
+
+export function packEvaluation(e: EvaluationModel): PackedEvaluation {
+  const {findings, ...rest} = e;
+  return {
+    ...rest,
+    targets: packRows(e.targets),
+    budget: {...e.budget, lines: packRows(e.budget.lines)},
+    carryOver: {...e.carryOver, items: packRows(e.carryOver.items), unsettled: packRows(e.carryOver.unsettled)},
+    ...(findings ? {findings: packRows(findings)} : {})
+  };
+}
+
+export function unpackEvaluation(p: PackedEvaluation): EvaluationModel {
+  const {findings, ...rest} = p;
+  return {
+    ...rest,
+    targets: unpackRows<TargetResult>(p.targets),
+    budget: {...p.budget, lines: unpackRows<BudgetLineResult>(p.budget.lines)},
+    carryOver: {...p.carryOver, items: unpackRows<CarryOverItem>(p.carryOver.items), unsettled: unpackRows<CarryOverItem>(p.carryOver.unsettled)},
+    ...(findings ? {findings: unpackRows<Finding>(findings)} : {})
+  };
+}
+
+/** What section III of the draft plan tells of the year before: figures of its evaluation. */
+export interface PreviousYear {
+  budget: Pick<EvaluationModel["budget"], "planned" | "approved" | "disbursed" | "commitment_rate" | "disbursement_rate">;
+  /** Targets met or exceeded, of `targets`. */
+  targetsMet: number;
+  targets: number;
+  /** Facilities with a completed activity. */
+  facilities: number;
+}
+
+export function previousYear(e: EvaluationModel): PreviousYear {
+  const {planned, approved, disbursed, commitment_rate, disbursement_rate} = e.budget;
+  return {
+    budget: {planned, approved, disbursed, commitment_rate, disbursement_rate},
+    targetsMet: e.targets.filter((t) => t.status !== "chua_dat").length,
+    targets: e.targets.length,
+    facilities: e.outcomes.facilities
+  };
+}
+
 export interface DraftPlanModel {
   draft: DraftPlan;
   /** Results of the year before, for section III; a marked blank when absent. */
-  previous?: EvaluationModel;
+  previous?: PreviousYear;
   /** Facilities in the register by sector, for section III. */
   registry?: {total: number; bySector: CountBy[]};
 }

@@ -165,11 +165,10 @@ export async function buildDraftPlanDocx(model: DraftPlanModel, meta: DocumentMe
   }
   const prev = model.previous;
   if (prev) {
-    const met = prev.targets.filter((t) => t.status !== "chua_dat").length;
     body.push(
       para(
         `Năm ${P}, tổng kinh phí kế hoạch khuyến công cấp xã là ${formatNumber(prev.budget.planned)} đồng; đã phê duyệt ${formatNumber(prev.budget.approved)} đồng (${formatPercent(prev.budget.commitment_rate)}), đã giải ngân ${formatNumber(prev.budget.disbursed)} đồng (${formatPercent(prev.budget.disbursement_rate)} kế hoạch). ` +
-          `Có ${count2(met)}/${count2(prev.targets.length)} chỉ tiêu đạt hoặc vượt kế hoạch; ${count2(prev.outcomes.facilities)} cơ sở CNNT được hỗ trợ hoàn thành.`
+          `Có ${count2(prev.targetsMet)}/${count2(prev.targets)} chỉ tiêu đạt hoặc vượt kế hoạch; ${count2(prev.facilities)} cơ sở CNNT được hỗ trợ hoàn thành.`
       )
     );
   } else {

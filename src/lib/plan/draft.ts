@@ -1,6 +1,10 @@
 // The draft plan of next year (dự thảo kế hoạch khuyến công năm sau) as a pure function of the
-// warehouse's rows. Browser-safe: the page recomputes it live when staff change the envelope or a
-// quantity; the command line runs the same code on the warehouse. Money is bigint đồng.
+// warehouse's rows, in two steps. draftInputs() sums up what the rules need of the rows (the year's
+// requests with their facility's last support, the earlier plan by content group, past unit costs,
+// the carry-over proposal, the targets): it reads every project and activity, so it runs where the
+// warehouse is (the page's data loader, the command line). draftPlan() applies the rules to those
+// inputs for an envelope and the quantities staff set: browser-safe, the page recomputes it live,
+// and the documents' command runs the same two functions. Money is bigint đồng.
 //
 // The rules, in the order they apply (DRAFT_RULES below says them to the user in Vietnamese):
 // 0. Start from the plan. The latest earlier plan's new-money lines (not chuyển nguồn) give the
@@ -39,9 +43,11 @@ import type {Activity, DemandSurvey, Establishment, Norm, PlanLine, PlanTarget, 
 import {codeLists, committedStatuses, type ContentGroup} from "../contract/codes.js";
 import type {CarryOverItem} from "./carry-over.js";
 import {formatMoney} from "../format.js";
+import {packRows, unpackRows, type PackedRows} from "./json.js";
 import {nameKey} from "../parse/text.js";
 
-export interface DraftInputs {
+/** The warehouse's rows the draft is made from (draftInputs sums them up). */
+export interface DraftRows {
   survey: readonly DemandSurvey[];
   norms: readonly Norm[];
   /** Plan lines of earlier years (the latest one's new-money lines give order, wording, quantities and unit costs). */
@@ -55,11 +61,79 @@ export interface DraftInputs {
   establishments?: readonly Pick<Establishment, "establishment_id" | "name">[];
 }
 
-export interface DraftOptions {
+/** A survey request of the draft's year with what the rows say of its facility. */
+export type DraftRequest = Pick<DemandSurvey, "survey_id" | "establishment_id" | "content_group" | "description" | "priority" | "surveyed_on" | "estimated_cost" | "requested_support"> & {
+  /** The register's name of the facility, else the survey's; both absent: a commune-wide request. */
+  establishment_name?: string;
+  /** Last year the facility was supported (any project; any approved, not cancelled activity); absent when never. */
+  lastSupported?: number;
+};
+
+/** A content group's lines in the latest earlier plan (new money), as the rules read them. */
+export interface PlanGroup {
+  content_group: ContentGroup;
+  /** Wording and note of the group's first line. */
+  description: string;
+  note: string;
+  /** Unit (Kinh phí hỗ trợ) of the group's first line that has one, and that plan's year. */
+  unit?: {year: number; amount: bigint};
+  /** Quantity of the group's last line: the slots its requests get first within the envelope. */
+  seats: number;
+  /** The group's last line that is the commune's own work (a standing line), when one is. */
+  standing?: Pick<PlanLine, "year" | "line_no" | "description" | "quantity" | "unit_amount">;
+}
+
+/** Commune-level work of a group approved in earlier years: Σ approved and Σ outputs (a unit when no plan gives one). */
+export interface PastUnits {
+  content_group: ContentGroup;
+  approved: bigint;
+  outputs: number;
+}
+
+/** An activity of the carry-over proposal with money to carry, with its content group when the activity is in the rows. */
+export type DraftCarryOver = Pick<CarryOverItem, "activity_id" | "title" | "establishment_name" | "status" | "decision_no" | "approved" | "disbursed" | "remainder" | "limit"> & {
+  content_group?: ContentGroup;
+};
+
+/** A target of the latest earlier plan, with the content groups of the plan lines its activities were booked on. */
+export type TargetBasis = Pick<PlanTarget, "indicator" | "content_group" | "description" | "unit" | "target_min" | "target_max"> & {groups: ContentGroup[]};
+
+/** What the rules need of the rows (draftInputs): small, so the page gets it and recomputes the draft. */
+export interface DraftInputs {
   /** The year the draft is for. */
   year: number;
-  /** The plan year whose unfinished activities are carried over (default year − 1). */
-  fromYear?: number;
+  /** The plan year whose unfinished activities are carried over. */
+  fromYear: number;
+  /** The year's survey requests, in the survey's order. */
+  requests: readonly DraftRequest[];
+  /** Norms in force on 1 January of the year. */
+  norms: readonly Norm[];
+  /** The latest earlier plan by content group, in line order (empty without an earlier plan). */
+  groups: readonly PlanGroup[];
+  pastUnits: readonly PastUnits[];
+  carryOver: readonly DraftCarryOver[];
+  /** The year of the targets below (the latest earlier plan's targets). */
+  targetYear?: number;
+  targets: readonly TargetBasis[];
+}
+
+/** DraftInputs as the page receives them: the lists that grow with the data packed (packRows). */
+export type PackedDraftInputs = Omit<DraftInputs, "requests" | "carryOver" | "targets"> & {requests: PackedRows; carryOver: PackedRows; targets: PackedRows};
+
+export function packDraftInputs(inputs: DraftInputs): PackedDraftInputs {
+  return {...inputs, requests: packRows(inputs.requests), carryOver: packRows(inputs.carryOver), targets: packRows(inputs.targets)};
+}
+
+export function unpackDraftInputs(packed: PackedDraftInputs): DraftInputs {
+  return {
+    ...packed,
+    requests: unpackRows<DraftRequest>(packed.requests),
+    carryOver: unpackRows<DraftCarryOver>(packed.carryOver),
+    targets: unpackRows<TargetBasis>(packed.targets)
+  };
+}
+
+export interface DraftOptions {
   /** The year's new budget (đồng); null or undefined: no limit. */
   envelope?: bigint | null;
   /** Quantities set by staff, by line key. */
@@ -182,25 +256,22 @@ const DEFAULT_DESCRIPTION: Record<ContentGroup, string> = {
 const MILLION = 1_000_000n;
 const THOUSAND = 1_000n;
 
-export function draftPlan(inputs: DraftInputs, options: DraftOptions): DraftPlan {
-  const year = options.year;
-  const fromYear = options.fromYear ?? year - 1;
-  const normDate = `${year}-01-01`;
+export function draftPlan(inputs: DraftInputs, options: DraftOptions = {}): DraftPlan {
+  const {year, fromYear} = inputs;
+  const normDate = normDateOf(year);
   const envelope = options.envelope ?? null;
   const overrides = options.quantities ?? {};
   const warnings: string[] = [];
 
-  const capped = capRequests(inputs, year, normDate);
+  const capped = capRequests(inputs, normDate);
   for (const c of capped) if (c.cap === undefined) warnings.push(`Phiếu ${c.row.survey_id}: ${c.capNote}.`);
-  const previous = previousPlan(inputs.planLines, year);
-  const standing = new Map(previous.filter((l) => isStanding(l, inputs.activities, capped.map((c) => c.row))).map((l) => [l.content_group, l]));
-  const groups = lineOrder(previous, capped.map((c) => c.row.content_group));
-  const pricing = priceGroups(groups, {inputs, previous, standing, capped, normDate, year});
-  const facilities = facilityIndex(inputs);
-  const ranked = rankRequests(capped, facilities, supportHistory(inputs, year, facilities));
-  const decided = placeRequests(ranked, {previous, standing, pricing, envelope, overrides});
-  const requests = ranked.map((c, i) => rankedRequest(c, i, pricing, decided, facilities));
-  const lines = [...newLines(groups, {previous, standing, pricing, requests}, overrides), ...carryOverLines(inputs, fromYear, overrides)];
+  const previous = new Map(inputs.groups.map((g) => [g.content_group, g]));
+  const groups = lineOrder(inputs.groups, capped.map((c) => c.row.content_group));
+  const pricing = priceGroups(groups, {inputs, previous, capped, normDate});
+  const ranked = rankRequests(capped);
+  const decided = placeRequests(ranked, {previous, pricing, envelope, overrides});
+  const requests = ranked.map((c, i) => rankedRequest(c, i, pricing, decided));
+  const lines = [...newLines(groups, {previous, pricing, requests}, overrides), ...carryOverLines(inputs, fromYear, overrides)];
   numberLines(lines);
 
   for (const key of Object.keys(overrides)) {
@@ -209,21 +280,137 @@ export function draftPlan(inputs: DraftInputs, options: DraftOptions): DraftPlan
   const totals = draftTotals(lines, envelope);
   if (totals.overEnvelope) warnings.push(`Tổng kinh phí năm ${year} (${formatMoney(totals.newTotal)}) vượt tổng mức dự kiến ${formatMoney(envelope!)} là ${formatMoney(totals.newTotal - envelope!)}.`);
 
-  return {year, fromYear, normDate, lines, requests, targets: draftTargets(inputs, previous, lines, year), totals, warnings};
+  return {year, fromYear, normDate, lines, requests, targets: draftTargets(inputs, lines), totals, warnings};
+}
+
+/** The norm date of a draft: 1 January of its year. */
+function normDateOf(year: number): string {
+  return `${year}-01-01`;
+}
+
+/**
+ * What the rules need of the rows for the draft of `year`, carrying over from `fromYear` (default
+ * year − 1): the year's requests with their facility's register name and last support, the norms
+ * in force on 1 January, the latest earlier plan by content group (which lines are standing, rule
+ * 0), past unit costs, the carry-over proposal with each activity's group, the latest earlier
+ * targets with the groups of their lines.
+ */
+export function draftInputs(rows: DraftRows, options: {year: number; fromYear?: number}): DraftInputs {
+  const {year} = options;
+  const fromYear = options.fromYear ?? year - 1;
+  const normDate = normDateOf(year);
+  const survey = rows.survey.filter((r) => r.for_year === year);
+  const previous = previousPlan(rows.planLines, year);
+  const facilities = facilityIndex(rows);
+  const lastSupport = supportHistory(rows, year, facilities);
+  const earlierTargets = (rows.planTargets ?? []).filter((t) => t.year < year);
+  const targetYear = earlierTargets.length === 0 ? undefined : Math.max(...earlierTargets.map((t) => t.year));
+  return {
+    year,
+    fromYear,
+    requests: survey.map((r) => {
+      const key = facilities.keyOf(r.establishment_id, r.establishment_name);
+      const name = facilities.nameOf(r.establishment_id, r.establishment_name);
+      const last = key === undefined ? undefined : lastSupport.get(key);
+      return {
+        survey_id: r.survey_id,
+        ...(r.establishment_id === undefined ? {} : {establishment_id: r.establishment_id}),
+        ...(name === undefined ? {} : {establishment_name: name}),
+        content_group: r.content_group,
+        description: r.description,
+        ...(r.priority === undefined ? {} : {priority: r.priority}),
+        ...(r.surveyed_on === undefined ? {} : {surveyed_on: r.surveyed_on}),
+        ...(r.estimated_cost === undefined ? {} : {estimated_cost: r.estimated_cost}),
+        requested_support: r.requested_support,
+        ...(last === undefined ? {} : {lastSupported: last})
+      };
+    }),
+    norms: rows.norms.filter((n) => n.valid_from <= normDate && (n.valid_to === undefined || n.valid_to >= normDate)),
+    groups: planGroups(previous, rows.activities, survey),
+    pastUnits: pastUnits(rows.activities, year),
+    carryOver: (rows.carryOver ?? [])
+      .filter((c) => c.remainder > 0n)
+      .map((c) => {
+        const group = rows.activities.find((a) => a.year === fromYear && a.activity_id === c.activity_id)?.content_group;
+        return {
+          activity_id: c.activity_id,
+          title: c.title,
+          ...(c.establishment_name === undefined ? {} : {establishment_name: c.establishment_name}),
+          status: c.status,
+          ...(c.decision_no === undefined ? {} : {decision_no: c.decision_no}),
+          approved: c.approved,
+          disbursed: c.disbursed,
+          remainder: c.remainder,
+          ...(c.limit === undefined ? {} : {limit: c.limit}),
+          ...(group === undefined ? {} : {content_group: group})
+        };
+      }),
+    ...(targetYear === undefined ? {} : {targetYear}),
+    targets: targetYear === undefined ? [] : targetBases(earlierTargets.filter((t) => t.year === targetYear), previous, rows.activities, targetYear)
+  };
+}
+
+/** The latest earlier plan's lines by content group (rule 0: a standing line keeps its quantity and unit). */
+function planGroups(previous: readonly PlanLine[], activities: readonly Activity[], survey: readonly DemandSurvey[]): PlanGroup[] {
+  const groups = new Map<ContentGroup, PlanGroup>();
+  for (const l of previous) {
+    const g = groups.get(l.content_group) ?? {content_group: l.content_group, description: l.description, note: l.note ?? "", seats: 0};
+    if (g.unit === undefined && l.unit_amount > 0n) g.unit = {year: l.year, amount: l.unit_amount};
+    g.seats = l.quantity;
+    if (isStanding(l, activities, survey)) g.standing = {year: l.year, line_no: l.line_no, description: l.description, quantity: l.quantity, unit_amount: l.unit_amount};
+    groups.set(l.content_group, g);
+  }
+  return [...groups.values()];
+}
+
+/** Commune-level work approved before `year`, by group (rule 2's second reference). */
+function pastUnits(activities: readonly Activity[], year: number): PastUnits[] {
+  const byGroup = new Map<ContentGroup, PastUnits>();
+  for (const a of activities) {
+    if (!(a.year < year && a.level === "xa" && committedStatuses.includes(a.status) && a.approved_amount !== undefined)) continue;
+    const u = byGroup.get(a.content_group) ?? {content_group: a.content_group, approved: 0n, outputs: 0};
+    u.approved += a.approved_amount;
+    u.outputs += Math.max(1, a.output_qty);
+    byGroup.set(a.content_group, u);
+  }
+  return [...byGroup.values()];
+}
+
+/** The targets of `targetYear`, each with the groups of the plan lines its activities were booked on. */
+function targetBases(targets: readonly PlanTarget[], previous: readonly PlanLine[], activities: readonly Activity[], targetYear: number): TargetBasis[] {
+  const lineNos = new Map<string, Set<number>>();
+  for (const a of activities) {
+    if (a.year !== targetYear || a.indicator === undefined || a.line_no === undefined) continue;
+    const set = lineNos.get(a.indicator) ?? new Set<number>();
+    set.add(a.line_no);
+    lineNos.set(a.indicator, set);
+  }
+  return targets.map((t) => {
+    const on = lineNos.get(t.indicator) ?? new Set<number>();
+    return {
+      indicator: t.indicator,
+      content_group: t.content_group,
+      description: t.description,
+      unit: t.unit,
+      target_min: t.target_min,
+      target_max: t.target_max,
+      groups: [...new Set(previous.filter((l) => on.has(l.line_no)).map((l) => l.content_group))]
+    };
+  });
 }
 
 // ---- the steps of draftPlan ------------------------------------------------------------------
 
 type Overrides = Readonly<Record<string, number>>;
 type Pricing = ReadonlyMap<ContentGroup, {unit: bigint; how: string}>;
-type StandingLines = ReadonlyMap<ContentGroup, PlanLine>;
+type Previous = ReadonlyMap<ContentGroup, PlanGroup>;
 interface CappedRequest {
-  row: DemandSurvey;
+  row: DraftRequest;
   cap: bigint | undefined;
   capped: bigint;
   capNote: string;
 }
-type RankedCapped = CappedRequest & {key: string | undefined; last: number | null};
+type RankedCapped = CappedRequest & {last: number | null};
 type Decisions = ReadonlyMap<string, {status: RequestStatus; reason: string}>;
 
 /** Staff's quantity for line `key`, when they set a usable one. */
@@ -233,37 +420,30 @@ function overrideOf(overrides: Overrides, key: string): number | undefined {
 }
 
 /** 1. Every request of the year, capped by the norms in force on 1 January. */
-function capRequests(inputs: DraftInputs, year: number, normDate: string): CappedRequest[] {
-  return inputs.survey
-    .filter((r) => r.for_year === year)
-    .map((r) => {
-      const {cap, note} = capFor(r, normsFor(inputs.norms, r.content_group, normDate));
-      return {row: r, cap, capped: cap === undefined ? r.requested_support : min(r.requested_support, cap), capNote: note};
-    });
+function capRequests(inputs: DraftInputs, normDate: string): CappedRequest[] {
+  return inputs.requests.map((r) => {
+    const {cap, note} = capFor(r, normsFor(inputs.norms, r.content_group, normDate));
+    return {row: r, cap, capped: cap === undefined ? r.requested_support : min(r.requested_support, cap), capNote: note};
+  });
 }
 
 /** 2. The unit of each line: standing lines keep theirs; the others are priced per group. */
 function priceGroups(
   groups: readonly ContentGroup[],
-  c: {inputs: DraftInputs; previous: readonly PlanLine[]; standing: StandingLines; capped: readonly CappedRequest[]; normDate: string; year: number}
+  c: {inputs: DraftInputs; previous: Previous; capped: readonly CappedRequest[]; normDate: string}
 ): Pricing {
   const pricing = new Map<ContentGroup, {unit: bigint; how: string}>();
   for (const g of groups) {
-    const kept = c.standing.get(g);
+    const kept = c.previous.get(g)?.standing;
     const requested = c.capped.filter((r) => r.row.content_group === g).map((r) => r.capped);
-    pricing.set(g, kept ? standingUnit(kept, c.inputs.norms, c.normDate) : unitFor(g, c.inputs, c.previous, requested, c.normDate, c.year));
+    pricing.set(g, kept ? standingUnit(kept, g, c.inputs.norms, c.normDate) : unitFor(g, c.inputs, c.previous.get(g), requested, c.normDate));
   }
   return pricing;
 }
 
-/** 3. The requests in priority order, each with its facility's key and last year of support. */
-function rankRequests(capped: readonly CappedRequest[], facilities: FacilityIndex, lastSupport: ReadonlyMap<string, number>): RankedCapped[] {
-  return capped
-    .map((c) => {
-      const key = facilities.keyOf(c.row.establishment_id, c.row.establishment_name);
-      return {...c, key, last: key === undefined ? null : (lastSupport.get(key) ?? null)};
-    })
-    .sort((a, b) => compareRequests(a, b));
+/** 3. The requests in priority order, each with its facility's last year of support. */
+function rankRequests(capped: readonly CappedRequest[]): RankedCapped[] {
+  return capped.map((c) => ({...c, last: c.row.lastSupported ?? null})).sort((a, b) => compareRequests(a, b));
 }
 
 /**
@@ -273,11 +453,12 @@ function rankRequests(capped: readonly CappedRequest[], facilities: FacilityInde
  */
 function placeRequests(
   ranked: readonly RankedCapped[],
-  c: {previous: readonly PlanLine[]; standing: StandingLines; pricing: Pricing; envelope: bigint | null; overrides: Overrides}
+  c: {previous: Previous; pricing: Pricing; envelope: bigint | null; overrides: Overrides}
 ): Decisions {
-  const {standing, pricing, envelope} = c;
-  let used = sum([...standing.values()].map((l) => BigInt(overrideOf(c.overrides, l.content_group) ?? l.quantity) * pricing.get(l.content_group)!.unit));
-  const seats = new Map(c.previous.filter((l) => !standing.has(l.content_group)).map((l) => [l.content_group, l.quantity]));
+  const {pricing, envelope} = c;
+  const groups = [...c.previous.values()];
+  let used = sum(groups.flatMap((g) => (g.standing ? [BigInt(overrideOf(c.overrides, g.content_group) ?? g.standing.quantity) * pricing.get(g.content_group)!.unit] : [])));
+  const seats = new Map(groups.filter((g) => !g.standing).map((g) => [g.content_group, g.seats]));
   const decided = new Map<string, {status: RequestStatus; reason: string}>();
   const fits = (amount: bigint) => envelope === null || used + amount <= envelope;
   for (const round of ["plan", "rest"] as const) {
@@ -286,7 +467,7 @@ function placeRequests(
       const g = r.row.content_group;
       const unit = pricing.get(g)?.unit ?? 0n;
       const proposed = min(r.capped, unit);
-      const kept = standing.get(g);
+      const kept = c.previous.get(g)?.standing;
       if (kept) {
         decided.set(r.row.survey_id, {status: "left_out", reason: `Nội dung do xã tổ chức chung (dòng ${kept.line_no} năm ${kept.year}: ${kept.description.replace(/[.…]+$/u, "")}); không bố trí hỗ trợ riêng cho cơ sở`});
       } else if (unit === 0n || r.capped === 0n) {
@@ -307,9 +488,10 @@ function placeRequests(
 }
 
 /** A ranked request as the page and the document show it. */
-function rankedRequest(c: RankedCapped, i: number, pricing: Pricing, decided: Decisions, facilities: FacilityIndex): RankedRequest {
+function rankedRequest(c: RankedCapped, i: number, pricing: Pricing, decided: Decisions): RankedRequest {
   const {status, reason} = decided.get(c.row.survey_id)!;
-  const name = facilities.nameOf(c.row.establishment_id, c.row.establishment_name);
+  const name = c.row.establishment_name;
+  const communeWide = c.row.establishment_id === undefined && name === undefined;
   return {
     rank: i + 1,
     survey_id: c.row.survey_id,
@@ -326,7 +508,7 @@ function rankedRequest(c: RankedCapped, i: number, pricing: Pricing, decided: De
     capNote: c.capNote,
     proposed: min(c.capped, pricing.get(c.row.content_group)?.unit ?? 0n),
     lastSupportedYear: c.last,
-    supportNote: c.key === undefined ? "Đề nghị chung của xã" : c.last === null ? "Chưa từng được hỗ trợ" : `Hỗ trợ gần nhất năm ${c.last}`,
+    supportNote: communeWide ? "Đề nghị chung của xã" : c.last === null ? "Chưa từng được hỗ trợ" : `Hỗ trợ gần nhất năm ${c.last}`,
     lineKey: c.row.content_group,
     status,
     reason
@@ -336,13 +518,13 @@ function rankedRequest(c: RankedCapped, i: number, pricing: Pricing, decided: De
 /** The year's new lines, in the plan's order. */
 function newLines(
   groups: readonly ContentGroup[],
-  c: {previous: readonly PlanLine[]; standing: StandingLines; pricing: Pricing; requests: readonly RankedRequest[]},
+  c: {previous: Previous; pricing: Pricing; requests: readonly RankedRequest[]},
   overrides: Overrides
 ): DraftLine[] {
   return groups.map((g) => {
     const price = c.pricing.get(g)!;
-    const prev = c.previous.find((l) => l.content_group === g);
-    const kept = c.standing.get(g);
+    const prev = c.previous.get(g);
+    const kept = prev?.standing;
     const all = c.requests.filter((r) => r.content_group === g);
     const included = all.filter((r) => r.status === "included");
     const explanation = kept
@@ -374,16 +556,13 @@ function newLines(
 
 /** 5. Carry-over: the evaluation's proposal for the year before, by its rule (carry-over.ts). */
 function carryOverLines(inputs: DraftInputs, fromYear: number, overrides: Overrides): DraftLine[] {
-  return (inputs.carryOver ?? [])
-    .filter((c) => c.remainder > 0n)
-    .map((c) => {
-      const group = inputs.activities.find((a) => a.year === fromYear && a.activity_id === c.activity_id)?.content_group;
-      return makeLine(
+  return inputs.carryOver.map((c) =>
+      makeLine(
         {
           key: `chuyen_nguon:${c.activity_id}`,
           kind: "carry_over",
           origin: "carry_over",
-          content_group: group ?? "may_moc_thiet_bi",
+          content_group: c.content_group ?? "may_moc_thiet_bi",
           funding_source: "chuyen_nguon",
           description: `Chuyển nguồn năm ${fromYear}: ${c.title}${c.establishment_name ? ` (${c.establishment_name})` : ""}`,
           suggestedQuantity: 1,
@@ -394,8 +573,8 @@ function carryOverLines(inputs: DraftInputs, fromYear: number, overrides: Overri
           sources: [c.activity_id]
         },
         overrides
-      );
-    });
+      )
+  );
 }
 
 /** Row numbers over the printed lines (a line of quantity 0 is not printed). */
@@ -448,8 +627,8 @@ function isStanding(line: PlanLine, activities: readonly Activity[], survey: rea
   return !survey.some((r) => r.content_group === line.content_group);
 }
 
-function standingUnit(line: PlanLine, norms: readonly Norm[], normDate: string): {unit: bigint; how: string} {
-  const normMax = minOf(normsFor(norms, line.content_group, normDate).flatMap((n) => (n.max_amount === undefined ? [] : [n.max_amount])));
+function standingUnit(line: NonNullable<PlanGroup["standing"]>, group: ContentGroup, norms: readonly Norm[], normDate: string): {unit: bigint; how: string} {
+  const normMax = minOf(normsFor(norms, group, normDate).flatMap((n) => (n.max_amount === undefined ? [] : [n.max_amount])));
   const how = `Mức của dòng ${line.line_no} kế hoạch năm ${line.year}: ${formatMoney(line.unit_amount)}`;
   if (normMax !== undefined && normMax < line.unit_amount) return {unit: normMax, how: `${how}; giới hạn bởi mức tối đa của định mức ${formatMoney(normMax)}. Đơn giá: ${formatMoney(normMax)}`};
   return {unit: line.unit_amount, how: `${how}. Đơn giá: ${formatMoney(line.unit_amount)}`};
@@ -464,24 +643,19 @@ export type DraftTarget = Pick<PlanTarget, "indicator" | "content_group" | "desc
  * (work the province or the nation funds); the others keep their range. Years in the wording move
  * on by the gap between the plans.
  */
-function draftTargets(inputs: DraftInputs, previous: readonly PlanLine[], lines: readonly DraftLine[], year: number): DraftTarget[] {
-  const earlier = (inputs.planTargets ?? []).filter((t) => t.year < year);
-  if (earlier.length === 0) return [];
-  const from = Math.max(...earlier.map((t) => t.year));
-  const shift = year - from;
+function draftTargets(inputs: DraftInputs, lines: readonly DraftLine[]): DraftTarget[] {
+  const from = inputs.targetYear;
+  if (from === undefined) return [];
+  const shift = inputs.year - from;
   const moved = (text: string) => text.replace(/\b(20\d\d)\b/g, (y) => (Number(y) >= from ? String(Number(y) + shift) : y));
-  return earlier
-    .filter((t) => t.year === from)
-    .map((t) => {
-      const lineNos = new Set(inputs.activities.filter((a) => a.year === from && a.indicator === t.indicator && a.line_no !== undefined).map((a) => a.line_no));
-      const groups = previous.filter((l) => lineNos.has(l.line_no)).map((l) => l.content_group);
-      const funded = lines.filter((l) => l.kind === "new" && groups.includes(l.content_group));
-      const base = {indicator: t.indicator, content_group: t.content_group, description: moved(t.description), unit: t.unit};
-      if (funded.length === 0) return {...base, target_min: t.target_min, target_max: t.target_max, basis: `Giữ chỉ tiêu năm ${from}`};
-      const q = funded.reduce((s, l) => s + l.quantity, 0);
-      const width = t.target_max - t.target_min;
-      return {...base, target_min: q, target_max: q + width, basis: `Từ số lượng được bố trí kinh phí (${q}) đến thêm ${width} như khoảng chỉ tiêu năm ${from}`};
-    });
+  return inputs.targets.map((t) => {
+    const funded = lines.filter((l) => l.kind === "new" && t.groups.includes(l.content_group));
+    const base = {indicator: t.indicator, content_group: t.content_group, description: moved(t.description), unit: t.unit};
+    if (funded.length === 0) return {...base, target_min: t.target_min, target_max: t.target_max, basis: `Giữ chỉ tiêu năm ${from}`};
+    const q = funded.reduce((s, l) => s + l.quantity, 0);
+    const width = t.target_max - t.target_min;
+    return {...base, target_min: q, target_max: q + width, basis: `Từ số lượng được bố trí kinh phí (${q}) đến thêm ${width} như khoảng chỉ tiêu năm ${from}`};
+  });
 }
 
 // ---- norms ----------------------------------------------------------------------------------
@@ -547,7 +721,7 @@ function previousPlan(planLines: readonly PlanLine[], year: number): PlanLine[] 
 }
 
 /** Groups in table order: the earlier plan's, then the seed's, then any other requested group. */
-function lineOrder(previous: readonly PlanLine[], requested: readonly ContentGroup[]): ContentGroup[] {
+function lineOrder(previous: readonly PlanGroup[], requested: readonly ContentGroup[]): ContentGroup[] {
   const order: ContentGroup[] = [];
   const add = (g: ContentGroup) => {
     if (!order.includes(g)) order.push(g);
@@ -559,29 +733,19 @@ function lineOrder(previous: readonly PlanLine[], requested: readonly ContentGro
   return order;
 }
 
-function unitFor(
-  g: ContentGroup,
-  inputs: DraftInputs,
-  previous: readonly PlanLine[],
-  cappedRequests: readonly bigint[],
-  normDate: string,
-  year: number
-): {unit: bigint; how: string} {
+function unitFor(g: ContentGroup, inputs: DraftInputs, previous: PlanGroup | undefined, cappedRequests: readonly bigint[], normDate: string): {unit: bigint; how: string} {
   const normMax = minOf(normsFor(inputs.norms, g, normDate).flatMap((n) => (n.max_amount === undefined ? [] : [n.max_amount])));
-  const prev = previous.find((l) => l.content_group === g && l.unit_amount > 0n);
+  const prev = previous?.unit;
+  const past = inputs.pastUnits.find((u) => u.content_group === g);
   let reference: bigint | undefined;
   let how: string;
   if (prev) {
-    reference = prev.unit_amount;
-    how = `Mức hỗ trợ của nội dung này trong kế hoạch năm ${prev.year}: ${formatMoney(prev.unit_amount)}`;
+    reference = prev.amount;
+    how = `Mức hỗ trợ của nội dung này trong kế hoạch năm ${prev.year}: ${formatMoney(prev.amount)}`;
   } else {
-    const past = inputs.activities.filter(
-      (a) => a.year < year && a.content_group === g && a.level === "xa" && committedStatuses.includes(a.status) && a.approved_amount !== undefined
-    );
-    const outputs = past.reduce((s, a) => s + Math.max(1, a.output_qty), 0);
-    if (past.length > 0) {
-      reference = roundDown(sum(past.map((a) => a.approved_amount!)) / BigInt(outputs));
-      how = `Bình quân kinh phí phê duyệt của ${outputs} suất hỗ trợ cấp xã các năm trước: ${formatMoney(reference)}`;
+    if (past) {
+      reference = roundDown(past.approved / BigInt(past.outputs));
+      how = `Bình quân kinh phí phê duyệt của ${past.outputs} suất hỗ trợ cấp xã các năm trước: ${formatMoney(reference)}`;
     } else if (cappedRequests.length > 0) {
       reference = roundDown(sum(cappedRequests) / BigInt(cappedRequests.length));
       how = `Chưa có đơn giá các năm trước; bình quân ${cappedRequests.length} đề nghị sau khi áp định mức: ${formatMoney(reference)}`;
@@ -615,7 +779,7 @@ interface FacilityIndex {
   nameOf(id: string | undefined, name: string | undefined): string | undefined;
 }
 
-function facilityIndex(inputs: DraftInputs): FacilityIndex {
+function facilityIndex(inputs: DraftRows): FacilityIndex {
   const nameById = new Map<string, string>();
   const idByName = new Map<string, string>();
   for (const e of inputs.establishments ?? []) {
@@ -636,7 +800,7 @@ function facilityIndex(inputs: DraftInputs): FacilityIndex {
 }
 
 /** Facility key → last year it was supported (any project; any approved, not cancelled activity). */
-function supportHistory(inputs: DraftInputs, year: number, facilities: FacilityIndex): Map<string, number> {
+function supportHistory(inputs: DraftRows, year: number, facilities: FacilityIndex): Map<string, number> {
   const last = new Map<string, number>();
   const mark = (key: string | undefined, y: number) => {
     if (key === undefined) return;
