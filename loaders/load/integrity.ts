@@ -34,7 +34,7 @@ export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): 
                first_value(source_line) OVER w AS first_line
         FROM ${table}
         -- Only keys that occur twice are windowed: a hash count is much cheaper than a sort.
-        WHERE (${key}) IN (SELECT (${key}) FROM ${table} GROUP BY ${key} HAVING count(*) > 1)
+        WHERE ${keyRepeats(table, key)}
         WINDOW w AS (PARTITION BY ${key} ORDER BY source_file, source_line ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
       ) WHERE n > 1`,
       {kind: spec.name, column: keyColumn(specKey), headers}
@@ -57,6 +57,16 @@ export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): 
     );
     await removeRejected(conn, spec);
   }
+}
+
+/**
+ * A condition selecting the rows of `table` whose `key` (the SQL of its parts) may be shared by
+ * another row: the keys counted by their hash, one number per row, far cheaper to group than the
+ * key's texts. Every row of a repeated key is selected; a collision of hashes only adds rows that
+ * the caller's grouping by the key itself then finds alone.
+ */
+export function keyRepeats(table: string, key: string): string {
+  return `hash(${key}) IN (SELECT hash(${key}) FROM ${table} GROUP BY 1 HAVING count(*) > 1)`;
 }
 
 /** The reference's reason as SQL, each {column} the row's value (referenceReason's markers), the text between bound. */

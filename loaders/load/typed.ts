@@ -114,17 +114,22 @@ const SAFE_EDGE = re2Class(subtract(NFC_SAFE, BLANK_RANGES));
 
 /**
  * The cell as it stands when it is plainly clean text, else NULL (and zod decides). With
- * `deferred`, a cell that is not ASCII is taken as it stands, to be checked afterwards among the
- * column's distinct values (unplainText): the regular expression costs per cell, and a column of
- * names or descriptions repeats a few hundred texts over a million rows.
+ * `deferred`, every cell is taken as it stands, to be checked afterwards among the column's
+ * distinct values (unplainText): even the cheap look at an ASCII cell's ends costs per cell, and
+ * a column of names, descriptions or activity ids repeats a few hundred texts over a million rows.
  */
 function plainText(v: string, deferred = false): string {
-  // ASCII cells (codes, voucher numbers) need only their first and last characters looked at,
-  // which is far cheaper than the regular expression the Vietnamese text needs (or a trim): the
-  // ASCII blanks are all at or below the space; the other control characters, which zod would
-  // keep, go to zod (`ascii('')` is 0, so an empty text does too).
-  const other = deferred ? `ELSE ${v}` : `WHEN ${unicodePlain(v)} THEN ${v}`;
-  return `CASE WHEN ${isAscii(v)} THEN (CASE WHEN ascii(${v}) > 32 AND ascii(${v}[-1]) > 32 THEN ${v} END) ${other} END`;
+  return deferred ? v : `CASE WHEN ${isPlain(v)} THEN ${v} END`;
+}
+
+/**
+ * Whether `v` is plainly clean text. ASCII cells (codes, voucher numbers) need only their first
+ * and last characters looked at, which is far cheaper than the regular expression the Vietnamese
+ * text needs (or a trim): the ASCII blanks are all at or below the space; the other control
+ * characters, which zod would keep, go to zod (`ascii('')` is 0, so an empty text does too).
+ */
+function isPlain(v: string): string {
+  return `CASE WHEN ${isAscii(v)} THEN ascii(${v}) > 32 AND ascii(${v}[-1]) > 32 ELSE ${unicodePlain(v)} END`;
 }
 
 const isAscii = (v: string) => `strlen(${v}) = length(${v})`;
@@ -140,7 +145,7 @@ export function unplainText(spec: KindSpec, where = "source_file = $file"): stri
   if (texts.length === 0) return undefined;
   const table = q(spec.name);
   return texts
-    .map((c) => `SELECT 1 FROM (SELECT DISTINCT ${q(c.name)} AS v FROM ${table} WHERE ${where}) WHERE NOT ${isAscii("v")} AND NOT ${unicodePlain("v")}`)
+    .map((c) => `SELECT 1 FROM (SELECT DISTINCT ${q(c.name)} AS v FROM ${table} WHERE ${where}) WHERE NOT (${isPlain("v")})`)
     .join(" UNION ALL ")
     .concat(" LIMIT 1");
 }
@@ -242,7 +247,7 @@ export interface Statement {
  * One statement reading a file's rows into the kind's table: every value SQL is sure of typed,
  * and each row flagged unsure when any cell or row rule is not plainly met (its raw cells kept
  * for zod). Blank rows go in too, flagged, so that the table's rows follow the file's records.
- * With `deferText`, text cells that are not ASCII go in as they stand: the caller then runs
+ * With `deferText`, text cells go in as they stand: the caller then runs
  * unplainText(), and reads the file again without it if a text is not plainly clean.
  */
 export function typedInsert(spec: KindSpec, source: CellSource, {deferText = false} = {}): Statement {

@@ -6,6 +6,7 @@
 import type {z} from "zod";
 import {columnMeta} from "../../src/lib/contract/fields.js";
 import {communeKey, communeReference, kindOrder, kinds, type KindSpec} from "../../src/lib/contract/kinds.js";
+import {keyRepeats} from "../load/integrity.js";
 import {quoteIdent as q} from "../load/sql.js";
 
 /** A query selecting failing rows; `label` names it in the failure's example; `values` are its bound parameters. */
@@ -31,7 +32,8 @@ function uniqueKeys(): TestQuery[] {
     .filter((s) => s.key && s.key.length > 0)
     .map((s) => {
       const key = communeKey(s).map(keySql).join(", ");
-      return {label: s.name, sql: `SELECT ${key}, count(*) AS rows FROM ${q(s.name)} GROUP BY ${key} HAVING count(*) > 1`};
+      const table = q(s.name);
+      return {label: s.name, sql: `SELECT ${key}, count(*) AS rows FROM ${table} WHERE ${keyRepeats(table, key)} GROUP BY ${key} HAVING count(*) > 1`};
     });
 }
 

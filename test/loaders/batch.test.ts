@@ -4,7 +4,10 @@
 // under another of its accepted headers (no two alike: read one by one), and every table compared.
 // Mutation: numberFiles numbering from the file's first row + 1 instead of + 2 made the clean and
 // the blank-line cases fail on source_line (the other two are given back whole and read one by
-// one); a batch keeping the rows of a file with a blank line made "a blank line" fail.
+// one); a batch keeping the rows of a file with a blank line made "a blank line" fail. The texts
+// are checked among their distinct values after the insert: that check taking every ASCII text
+// as clean (its blank or control character at an end not looked at) made "an ASCII text with a
+// blank at an end" fail (the cells loaded untrimmed).
 import {afterAll, describe, expect, it} from "vitest";
 import {cleanup, closeAll, ingestFiles, type Warehouse} from "./helpers.js";
 
@@ -34,7 +37,7 @@ async function same(bodies: readonly string[][]) {
   const oneByOne = await ingestFiles(folder(bodies, AMOUNT_HEADERS));
   const got = await tables(batched);
   expect(got).toEqual(await tables(oneByOne));
-  return got as {disbursements: {source_file: string; source_line: number; voucher_no: string}[]; files: {reader: string}[]};
+  return got as {disbursements: {source_file: string; source_line: number; voucher_no: string; description: string}[]; files: {reader: string}[]};
 }
 
 const v = (no: string, day: string, amount: string, note = "Tạm ứng") => `${no};${day}/03/2026;A1;${amount};xa;${note}`;
@@ -68,5 +71,10 @@ describe("files read together are read as one by one", () => {
 
   it("a text that is not plainly clean (decomposed Vietnamese) in one file", async () => {
     await same([[v("PC1", "01", "1.000.000")], [v("PC2", "02", "2.000.000", "Tạm ứng".normalize("NFD"))], [v("PC3", "03", "3.000.000")]]);
+  });
+
+  it("an ASCII text with a blank at an end: trimmed as the contract says", async () => {
+    const got = await same([[v("PC1", "01", "1.000.000")], [v("PC2 ", "02", "2.000.000", "\tTam ung")], [v("PC3", "03", "3.000.000")]]);
+    expect(got.disbursements.map((d) => [d.voucher_no, d.description])).toContainEqual(["PC2", "Tam ung"]);
   });
 });
