@@ -44,6 +44,8 @@ export default {
   // Each commune's own pages (scripts/commune-pages.ts) when there are several.
   dynamicPaths: communes.length > 1 ? communePaths(communes.map((c) => c.code)) : [],
   pager: false,
+  // No header (Framework's default is an empty one, which it still parses as HTML on every page).
+  header: null,
   toc: {label: "Trên trang này"},
   search: false,
   // Our own stylesheet (imports Framework's default layout and the light "air" theme).

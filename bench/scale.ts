@@ -1,7 +1,7 @@
-// npm run bench:scale [-- --scale N] [--communes M]
+// npm run bench:scale [-- --scale N] [--communes M] [--only 1x|scale|communes]
 // How the tool grows, side by side in one run: the sample (1×), one commune grown N times (default
 // 100: scripts/sample/scale.ts) and M communes of sample size (default 80: scripts/sample/
-// communes.ts). For each: the ingest's time and peak memory (a process of its own), the site
+// communes.ts); --only runs one of them (the N× growth check then has no sample to compare with). For each: the ingest's time and peak memory (a process of its own), the site
 // build's time, dist/'s size, and each page's bytes (transferred, and uncompressed: copies of the
 // sample compress far better than real growth would) and time to its last chart (Chromium, browser
 // cache off). Targets: ingest ≤ 10 s, peak memory < 2 GiB, build ≤ 60 s, each page ≤ 1 MB
@@ -40,6 +40,7 @@ const {values} = parseArgs({
   options: {
     scale: {type: "string", default: "100"},
     communes: {type: "string", default: "80"},
+    only: {type: "string"},
     "child-ingest": {type: "string"},
     db: {type: "string"}
   }
@@ -64,15 +65,17 @@ if (values["child-ingest"]) {
   await ingest({dataDir: values["child-ingest"], dbPath: values.db!});
   process.stdout.write(JSON.stringify({seconds: (performance.now() - started) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024}));
 } else {
-  await main(Number(values.scale), Number(values.communes));
+  await main(Number(values.scale), Number(values.communes), values.only);
 }
 
-async function main(n: number, m: number): Promise<void> {
-  const scenarios: Scenario[] = [
-    {name: "mẫu (1×)", fill: (d) => generateSample(d)},
-    {name: `${n}×`, fill: (d) => generateScaled(d, n)},
-    {name: `${m} xã`, fill: (d) => generateCommunes(d, m)}
+async function main(n: number, m: number, only?: string): Promise<void> {
+  const all: (Scenario & {key: string})[] = [
+    {key: "1x", name: "mẫu (1×)", fill: (d) => generateSample(d)},
+    {key: "scale", name: `${n}×`, fill: (d) => generateScaled(d, n)},
+    {key: "communes", name: `${m} xã`, fill: (d) => generateCommunes(d, m)}
   ];
+  const scenarios = all.filter((s) => only === undefined || s.key === only);
+  if (!scenarios.length) throw new Error(`--only: một trong ${all.map((s) => s.key).join(", ")}`);
   const work = mkdtempSync(path.join(tmpdir(), "kc-scale-"));
   const results: Measured[] = [];
   try {

@@ -1,9 +1,10 @@
 // Each commune's own pages when the warehouse holds several (/xa/<Mã xã>/, /xa/<Mã xã>/hoat-dong,
 // …): Framework's parameterized pages src/xa/[commune]/<page>.md, written before every build from
 // the site's own pages, so that each page is written once. A copy reads its commune's datasets
-// (data/xa/<code>/… in the archive, src/data.zip.ts) instead of the home commune's, imports from
+// (src/xa/data/<code>/…, scripts/commune-data.ts) instead of the home commune's, imports from
 // two folders up, and opens with a line naming its commune and linking its sibling pages. The
-// folder is build output (.gitignore): a warehouse of one commune has none.
+// folder is build output (.gitignore), as is the datasets' src/xa/data/: a warehouse of one commune
+// has neither.
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import path from "node:path";
 
@@ -25,14 +26,14 @@ export const COMMUNE_FOLDER = path.join("xa", "[commune]");
 export function communePage(source: string, page: string): string {
   const body = source
     .replace(/(\bfrom\s*|\bimport\s*\(\s*)(["'])\.\//g, "$1$2../../")
-    .replace(/FileAttachment\("data\/([^"]+)"\)/g, "FileAttachment(`../../data/xa/${observable.params.commune}/$1`)")
+    .replace(/FileAttachment\("data\/([^"]+)"\)/g, "FileAttachment(`../data/${observable.params.commune}/$1`)")
     // A link to a page the communes share (the data dictionary) leaves the commune's folder.
     .replace(/(href="|\]\()\.\/([\w-]+)(?=[")])/g, (link, open: string, target: string) => (COMMUNE_PAGES.some(([file]) => file === target) ? link : `${open}../../${target}`));
   const end = body.startsWith("---\n") ? body.indexOf("\n---\n", 4) + 5 : 0;
   const links = COMMUNE_PAGES.map(([file, name]) => (file === page ? `<strong>${name}</strong>` : `<a href="./${file === "index" ? "" : file}">${name}</a>`)).join(" · ");
   const nav = [
     "```js",
-    "const kcNavCommune = await FileAttachment(`../../data/xa/${observable.params.commune}/commune.json`).json();",
+    "const kcNavCommune = await FileAttachment(`../data/${observable.params.commune}/commune.json`).json();",
     "```",
     "",
     `<p class="kc-commune-nav">\${kcNavCommune.name ? \`Xã \${kcNavCommune.name}\` : "Xã"} (mã \${observable.params.commune}): ${links} · <a href="../../tinh">Các xã</a></p>`,
@@ -41,10 +42,10 @@ export function communePage(source: string, page: string): string {
   return `${body.slice(0, end)}\n${nav}\n${body.slice(end)}`;
 }
 
-/** Writes src/xa/[commune]/ from the pages under `root` when there are several communes; removes it otherwise. */
+/** Writes src/xa/[commune]/ from the pages under `root` when there are several communes; removes src/xa/ otherwise. */
 export function writeCommunePages(root: string, communes: number): boolean {
   const dir = path.join(root, COMMUNE_FOLDER);
-  rmSync(path.join(root, "xa"), {recursive: true, force: true});
+  rmSync(communes < 2 ? path.join(root, "xa") : dir, {recursive: true, force: true});
   if (communes < 2) return false;
   mkdirSync(dir, {recursive: true});
   for (const [page] of COMMUNE_PAGES) {

@@ -12,7 +12,9 @@ const BIN = path.join(projectRoot, "node_modules", "@observablehq", "framework",
 /** Runs `observable <command>` in the project, output to this terminal; resolves to its exit code. */
 export function runFramework(command: "build" | "preview", env: NodeJS.ProcessEnv = {}): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, command], {
+    // A larger young generation: Framework parses every page's HTML several times (jsdom), and a
+    // province's hundreds of pages otherwise spent much of the build collecting that garbage.
+    const child = spawn(process.execPath, ["--max-semi-space-size=64", BIN, command], {
       cwd: projectRoot,
       stdio: "inherit",
       env: {...process.env, ...env, OBSERVABLE_TELEMETRY_DISABLE: "true"}

@@ -1,24 +1,27 @@
 // Framework re-runs a data loader only when the loader file is newer than its cached output
 // (<root>/.observablehq/cache/<path>). The site's archive loader (src/data.zip.ts) also depends on
 // the warehouse, the code it imports and the installed packages: when any of them changed since the
-// last build, its cached outputs are dropped here so Framework runs it again.
+// last build, its cached outputs are dropped here so Framework runs it again, and so are the
+// communes' datasets that scripts/commune-data.ts writes with the same code.
 import {createHash} from "node:crypto";
 import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {mkdir, readdir, rm, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {warehousePath} from "../src/lib/warehouse/open.js";
+import {COMMUNE_DATA} from "./commune-data.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Deletes the cached loader outputs (every cache entry not starting with "_") when the warehouse
- * or the loaders' inputs changed; says whether it deleted any. */
+/** Deletes the cached loader outputs (every cache entry not starting with "_") and the communes'
+ * datasets when the warehouse or the loaders' inputs changed; says whether it deleted any. */
 export async function refreshLoaderOutputs(root: string, warehouse = warehousePath()): Promise<boolean> {
   const stampFile = path.join(root, ".observablehq", "kc-loader-stamp.json");
   const stamp = JSON.stringify(loaderStamp(root, warehouse));
   if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) return false;
   const cacheDir = path.join(root, ".observablehq", "cache");
-  let cleared = false;
+  let cleared = existsSync(path.join(root, COMMUNE_DATA));
+  await rm(path.join(root, COMMUNE_DATA), {recursive: true, force: true});
   for (const entry of existsSync(cacheDir) ? await readdir(cacheDir) : []) {
     if (entry.startsWith("_")) continue; // Framework's own bundles and the npm cache
     await rm(path.join(cacheDir, entry), {recursive: true, force: true});

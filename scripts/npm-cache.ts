@@ -15,6 +15,7 @@
 // in none of these lists (uncoveredNpmNames): vendor it or add it to NOT_SHIPPED.
 import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {cp, mkdir, rename, rm, writeFile} from "node:fs/promises";
+import {createRequire} from "node:module";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {bundle, installedVersion, packageDir} from "./bundle.js";
@@ -50,6 +51,7 @@ export async function prepareNpmCache(root: string): Promise<{copied: string[]; 
   const npmDir = path.join(root, ".observablehq", "cache", "_npm");
   const copied = await copyVendored(npmDir);
   const plot = await writePlotBundle(npmDir);
+  await copyExcelJs(root);
   const placeholders: string[] = [];
   for (const name of NOT_SHIPPED) {
     if (hasAnyVersion(npmDir, name)) continue;
@@ -57,6 +59,21 @@ export async function prepareNpmCache(root: string): Promise<{copied: string[]; 
     placeholders.push(name);
   }
   return {copied, plot, placeholders};
+}
+
+/**
+ * exceljs's prebuilt browser file as a plain file src/data/vendor/exceljs.min.js (gitignored),
+ * which src/components/download.ts names. Not from the data loader's archive: every page importing
+ * the component makes Framework look the file up several times, and a file inside an archive is
+ * looked up by searching the source folders, a plain one by its path alone.
+ */
+async function copyExcelJs(root: string): Promise<void> {
+  const target = path.join(root, "data", "vendor", "exceljs.min.js");
+  const source = createRequire(import.meta.url).resolve("exceljs/dist/exceljs.min.js");
+  const contents = readFileSync(source);
+  if (existsSync(target) && readFileSync(target).equals(contents)) return;
+  await mkdir(path.dirname(target), {recursive: true});
+  await writeFile(target, contents);
 }
 
 /** Copies each committed module whose folder the cache lacks (a folder is copied whole, then renamed). */

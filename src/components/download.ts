@@ -3,7 +3,7 @@
 import {FileAttachment} from "observablehq:stdlib";
 import {CSV_MIME, XLSX_MIME, csvBytes, safeFileName, toXlsx, type ExcelJSModule, type ExportColumn} from "../lib/export.js";
 
-// exceljs's prebuilt browser file (src/data/vendor/exceljs.min.js.ts), fetched on first use only.
+// exceljs's prebuilt browser file (copied by scripts/npm-cache.ts), fetched on first use only.
 const EXCELJS_FILE = FileAttachment("../data/vendor/exceljs.min.js");
 let excelJs: Promise<ExcelJSModule> | undefined;
 

@@ -60,7 +60,7 @@ const HARMLESS = [
 ];
 
 // Vendor code carries these in licence comments and error messages: exceljs's prebuilt browser
-// file (src/data/vendor/exceljs.min.js.ts, fetched only when someone clicks "Excel (XLSX)") and
+// file (src/data/vendor/exceljs.min.js, fetched only when someone clicks "Excel (XLSX)") and
 // docx (report pages). None is ever requested (the browser tests click the button with every outside request recorded). Listed one
 // by one so that anything new fails here.
 const VENDOR_TEXT: Record<string, string[]> = {

@@ -93,9 +93,10 @@ export function inputsHash(): string {
   const hash = createHash("sha256");
   // src/xa/ is build output (scripts/commune-pages.ts): the province site's build writes it and the
   // standard site's removes it; hashed, each build made the other site stale and rebuilt it while
-  // another test file was reading it (CI saw its pages 404).
+  // another test file was reading it (CI saw its pages 404). src/data/vendor/ is build output too
+  // (scripts/npm-cache.ts): hashed, a clean clone's first build made its own site stale.
   const skip = (rel: string) =>
-    rel.startsWith(".observablehq") || rel === "xa" || rel.startsWith(`xa${path.sep}`) || rel.includes("node_modules") || rel.endsWith(".duckdb") || rel.includes(".duckdb.");
+    rel.startsWith(".observablehq") || rel === "xa" || rel.startsWith(`xa${path.sep}`) || rel.startsWith(path.join("data", "vendor")) || rel.includes("node_modules") || rel.endsWith(".duckdb") || rel.includes(".duckdb.");
   const files = [
     ...["src", "loaders", "reports", "scripts", path.join("test", "scripts", "fixtures")].flatMap((d) => listFiles(path.join(projectRoot, d), skip)),
     ...listFiles(sourceDataDir(), skip),

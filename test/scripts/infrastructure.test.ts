@@ -6,12 +6,15 @@ import path from "node:path";
 import {pathToFileURL} from "node:url";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {ingest} from "../../loaders/ingest.js";
 import {installedVersion} from "../../scripts/bundle.js";
+import {COMMUNE_DATA, writeCommuneData} from "../../scripts/commune-data.js";
 import {refreshLoaderOutputs} from "../../scripts/loader-cache.js";
 import {NOT_SHIPPED, PLACEHOLDER_VERSION, VENDORED, VENDOR_DIR, clientNpmNames, prepareNpmCache, uncoveredNpmNames, vendoredFolders} from "../../scripts/npm-cache.js";
 import {PLOT, writePlotBundle} from "../../scripts/plot-bundle.js";
 import {postbuild} from "../../scripts/postbuild.js";
-import {DATASETS} from "../../src/data.zip.js";
+import {generateCommunes} from "../../scripts/sample/communes.js";
+import {COMMUNE_DATASETS, DATASETS} from "../../src/data.zip.js";
 import {toJson, withWarehouse} from "../../src/lib/warehouse/json.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "kc-site-unit-"));
@@ -118,6 +121,29 @@ describe("loader cache", () => {
     put();
     writeFileSync(path.join(root, "data.zip.ts"), "export const changed = true;");
     expect(await refreshLoaderOutputs(root, warehouse)).toBe(true);
+  });
+});
+
+describe("communes' datasets", () => {
+  // Mutation: the loader cache left src/xa/data/ in place when the warehouse changed, and the pages
+  // of a new ingest were built on the old ingest's figures (the last expectation failed).
+  it("are written once per warehouse, one folder per commune, and again after a new ingest", async () => {
+    const root = path.join(tmp, "communes", "src");
+    const db = path.join(tmp, "communes", "w.duckdb");
+    generateCommunes(path.join(tmp, "communes", "data"), 2);
+    await ingest({dataDir: path.join(tmp, "communes", "data"), dbPath: db});
+    const read = (code: string, name: string) => JSON.parse(readFileSync(path.join(root, COMMUNE_DATA, code, name), "utf8")) as {code: string; name: string};
+    await refreshLoaderOutputs(root, db);
+
+    expect(await writeCommuneData(root, ["20001", "20002"], db)).toBe(true);
+    expect([read("20001", "commune.json").name, read("20002", "commune.json").name]).toEqual(["Thử Nghiệm 1", "Thử Nghiệm 2"]);
+    expect(readdirSync(path.join(root, COMMUNE_DATA, "20002")).sort()).toEqual(Object.keys(COMMUNE_DATASETS).sort());
+    expect(await refreshLoaderOutputs(root, db)).toBe(false);
+    expect(await writeCommuneData(root, ["20001", "20002"], db)).toBe(false);
+
+    utimesSync(db, new Date(), new Date(Date.now() + 5000));
+    expect(await refreshLoaderOutputs(root, db)).toBe(true);
+    expect(existsSync(path.join(root, COMMUNE_DATA))).toBe(false);
   });
 });
 

@@ -10,7 +10,9 @@
 -- the same content groups as this year's facility targets (all levels) decided by prior_as_of,
 -- one project = one support (prior_basis 'de_an'); supports_to_date is then also counted by
 -- content group, so both sides measure the same thing. NULL when the year before has neither.
-CREATE OR REPLACE VIEW site_overview_facility_targets AS
+-- A table, built once per ingest: each commune's Tổng quan reads it, and as a view each read
+-- computed it for every commune of the warehouse.
+CREATE TABLE site_overview_facility_targets AS
 WITH targets AS (
   SELECT commune_code, year, indicator, content_group, target_min, target_max
   FROM plan_targets

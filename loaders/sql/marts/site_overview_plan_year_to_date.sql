@@ -9,7 +9,9 @@
 --   history has no payment dates, so prior disbursement stays NULL;
 -- - neither: every prior_* is NULL (no comparable figure; the page says so).
 -- Undated approvals (no decision date) cannot be placed before or after a date: counted apart.
-CREATE OR REPLACE VIEW site_overview_plan_year_to_date AS
+-- A table, built once per ingest: each commune's Tổng quan reads it, and as a view each read
+-- computed it for every commune of the warehouse.
+CREATE TABLE site_overview_plan_year_to_date AS
 WITH totals AS (
   SELECT commune_code, year, sum(planned_amount) AS planned, sum(approved_amount) AS approved, sum(disbursed_amount) AS disbursed, count(*) AS lines
   FROM plan_vs_actual
