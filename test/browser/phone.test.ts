@@ -8,6 +8,7 @@ import {chromium} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {CHROMIUM, CHROMIUM_ARGS} from "./chromium.js";
 import {distDir} from "../scripts/build.js";
+import config from "../../observablehq.config.js";
 import {useSite} from "./harness.js";
 
 const site = useSite();
@@ -41,6 +42,24 @@ describe("on a phone", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("observablehq-main");
     expect(await page.locator('meta[name="viewport"]').getAttribute("content")).not.toMatch(/maximum-scale|user-scalable=no/);
     await page.close();
+  });
+
+  // Before style.css sized them, a probe of every page found the filters' text fields and the
+  // draft's quantities (21 px tall), Đánh giá năm's radios (13 × 13 px) and Tổng quan's summary
+  // (22 px); with the rule removed on purpose this test fails on that summary, 326 × 22 px.
+  it("every field, select, button, summary and radio label on every page is at least 24 px each way", async () => {
+    for (const {path: pagePath} of config.pages as {path: string}[]) {
+      const {page} = await site.open(pagePath, {viewport: PHONE, noScreenshot: true});
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll("main button, main select, main input, main summary")]
+          .map((e) => (e instanceof HTMLInputElement && (e.type === "radio" || e.type === "checkbox") ? (e.closest("label") ?? e) : e))
+          .map((e) => ({what: `${e.tagName.toLowerCase()} ${(e.textContent ?? "").trim().slice(0, 40)}`, box: e.getBoundingClientRect()}))
+          .filter(({box}) => box.width > 0 && (box.width < 24 || box.height < 24))
+          .map(({what, box}) => `${what}: ${Math.round(box.width)} × ${Math.round(box.height)} px`)
+      );
+      expect(small, pagePath).toEqual([]);
+      await page.close();
+    }
   });
 
   it("shows every column of the budget table without a sideways scroll, and brings a line's activities into view", async () => {
