@@ -2,7 +2,7 @@
 // pure draftPlan() the page runs on them, with the evaluation of the year before (section III and
 // its carry-over proposal, by the evaluation's rule). The page's data loader (src/data/
 // draft-plan.ts) ships what draftBasis() gives; the page recomputes the draft from it.
-import {previousYear, type DraftPlanModel, type PreviousYear} from "../src/lib/documents/models.js";
+import {previousYear, type DraftPlanModel, type EvaluationModel, type PreviousYear} from "../src/lib/documents/models.js";
 import {draftInputs, draftPlan, newMoney, type DraftInputs} from "../src/lib/plan/draft.js";
 import {registryBySector} from "../src/lib/plan/registry.js";
 import {evaluate} from "./evaluation.js";
@@ -25,13 +25,18 @@ export interface DraftBasis {
   registry: NonNullable<DraftPlanModel["registry"]>;
 }
 
-export async function draftBasis(w: Warehouse, options: Pick<PlanOptions, "year" | "dataAsOf"> = {}): Promise<DraftBasis> {
+/** `evaluateYear`: how the year before is evaluated (a caller that has evaluated it already passes its result). */
+export async function draftBasis(
+  w: Warehouse,
+  options: Pick<PlanOptions, "year" | "dataAsOf"> = {},
+  evaluateYear: (year: number) => Promise<EvaluationModel> = (y) => evaluate(w, y, options.dataAsOf ? {dataAsOf: options.dataAsOf} : {})
+): Promise<DraftBasis> {
   const years = await planYears(w);
   const latest = years.at(-1);
   const year = options.year ?? (latest === undefined ? new Date().getFullYear() + 1 : latest + 1);
   const rows = await readAll(w);
   const previousMoney = newMoney(rows.planLines, year - 1);
-  const evaluation = years.includes(year - 1) ? await evaluate(w, year - 1, options.dataAsOf ? {dataAsOf: options.dataAsOf} : {}) : undefined;
+  const evaluation = years.includes(year - 1) ? await evaluateYear(year - 1) : undefined;
   return {
     inputs: draftInputs({...rows, ...(evaluation ? {carryOver: evaluation.carryOver.items} : {})}, {year}),
     defaultEnvelope: previousMoney > 0n ? previousMoney : null,

@@ -7,11 +7,13 @@
 import {draftBasis} from "../../reports/plan.js";
 import {packDraftInputs} from "../lib/plan/draft.js";
 import {ownCommune, runInfo} from "../lib/warehouse/open.js";
+import {evaluator} from "./evaluation.js";
 import type {Sources} from "../lib/warehouse/json.js";
 
-export default async function draftPlanInputs({warehouse: w}: Sources) {
+export default async function draftPlanInputs(sources: Sources) {
+  const w = sources.warehouse;
   const run = await runInfo(w);
-  const {inputs, defaultEnvelope, previous, registry} = await draftBasis(w, run.dataAsOf ? {dataAsOf: run.dataAsOf} : {});
+  const {inputs, defaultEnvelope, previous, registry} = await draftBasis(w, run.dataAsOf ? {dataAsOf: run.dataAsOf} : {}, evaluator(sources, run.dataAsOf));
   return {
     run,
     commune: {name: (await ownCommune(w)).name},

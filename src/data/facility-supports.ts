@@ -29,10 +29,13 @@ const COLUMNS = [
 /** The file name of shard `k`, as the page names it. */
 export const shardFile = (k: number) => `facility-supports-${k}.json`;
 
-async function facilitySupports({query}: Sources, shard: number) {
-  const rows = await query<DetailSupport & Row>(
-    `SELECT ${COLUMNS.join(", ")} FROM site_facility_support
-      WHERE commune_code = $commune ORDER BY establishment_id, year, source, support_id`
+async function facilitySupports({query, once}: Sources, shard: number) {
+  // Read once for all the shards.
+  const rows = await once("facility-supports", () =>
+    query<DetailSupport & Row>(
+      `SELECT ${COLUMNS.join(", ")} FROM site_facility_support
+        WHERE commune_code = $commune ORDER BY establishment_id, year, source, support_id`
+    )
   );
   const mine = rows.filter((r) => shardOf(r.establishment_id, FACILITY_SUPPORT_SHARDS) === shard);
   return pack(mine, COLUMNS, ["source", "establishment_id", "level", "content_group", "status"]);

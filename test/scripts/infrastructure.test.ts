@@ -15,7 +15,7 @@ import {PLOT, writePlotBundle} from "../../scripts/plot-bundle.js";
 import {postbuild} from "../../scripts/postbuild.js";
 import {generateCommunes} from "../../scripts/sample/communes.js";
 import {COMMUNE_DATASETS, DATASETS} from "../../src/data.zip.js";
-import {toJson, withWarehouse} from "../../src/lib/warehouse/json.js";
+import {toJson, withWarehouse, type Sources} from "../../src/lib/warehouse/json.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "kc-site-unit-"));
 afterAll(() => rmSync(tmp, {recursive: true, force: true}));
@@ -144,6 +144,35 @@ describe("communes' datasets", () => {
     utimesSync(db, new Date(), new Date(Date.now() + 5000));
     expect(await refreshLoaderOutputs(root, db)).toBe(true);
     expect(existsSync(path.join(root, COMMUNE_DATA))).toBe(false);
+  });
+});
+
+describe("datasets made together", () => {
+  // Mutations: the draft's dataset evaluating the year before itself (draftBasis without the
+  // evaluator) made the first expectation 1; each shard reading the supports (no once) made the
+  // second 8.
+  it("evaluate a year and read the facilities' supports once for a commune", async () => {
+    const dir = path.join(tmp, "together");
+    generateCommunes(path.join(dir, "data"), 1);
+    await ingest({dataDir: path.join(dir, "data"), dbPath: path.join(dir, "w.duckdb")});
+    const seen: string[] = [];
+    await withWarehouse(async (sources) => {
+      const w = sources.warehouse;
+      const spied: Sources = {
+        ...sources,
+        query: (sql, params) => (seen.push(sql), sources.query(sql, params)),
+        warehouse: {...w, query: (sql, params) => (seen.push(sql), w.query(sql, params))}
+      };
+      const made = (name: string) => COMMUNE_DATASETS[name]!(spied);
+      const asked = (view: string) => seen.filter((sql) => sql.includes(view)).length;
+      await made("evaluation.json");
+      const evaluated = asked("target_progress_on(");
+      expect(evaluated).toBeGreaterThan(0);
+      await made("draft-plan.json");
+      expect(asked("target_progress_on(") - evaluated).toBe(0);
+      for (const name of Object.keys(COMMUNE_DATASETS).filter((n) => n.startsWith("facility-supports-"))) await made(name);
+      expect(asked("site_facility_support")).toBe(1);
+    }, path.join(dir, "w.duckdb"));
   });
 });
 

@@ -20,6 +20,9 @@ export interface Sources {
   commune: string;
   /** The same connection, standing for another commune. */
   forCommune(commune: string): Sources;
+  /** `compute()` once for these sources, by `key`: datasets made together share what several of
+   * them read (the evaluation of a year, the facilities' supports) instead of reading it again. */
+  once<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 /** Opens the warehouse at `file` read-only, hands `fn` its sources for `commune` (default the
@@ -27,13 +30,20 @@ export interface Sources {
 export async function withWarehouse<T>(fn: (sources: Sources) => Promise<T>, file = warehousePath(), commune?: string): Promise<T> {
   const {conn, close} = await connect(file);
   try {
-    const sourcesFor = (code: string): Sources => ({
-      query: <R extends Row>(sql: string, params?: Params) =>
-        readRows<Json, R>(conn, sql, withCommune(sql, params, code), (value, type) => toJson(value, type === DuckDBTypeId.DATE)),
-      warehouse: warehouseOn(conn, close, code),
-      commune: code,
-      forCommune: sourcesFor
-    });
+    const sourcesFor = (code: string): Sources => {
+      const made = new Map<string, Promise<unknown>>();
+      return {
+        query: <R extends Row>(sql: string, params?: Params) =>
+          readRows<Json, R>(conn, sql, withCommune(sql, params, code), (value, type) => toJson(value, type === DuckDBTypeId.DATE)),
+        warehouse: warehouseOn(conn, close, code),
+        commune: code,
+        forCommune: sourcesFor,
+        once: <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+          if (!made.has(key)) made.set(key, compute());
+          return made.get(key) as Promise<T>;
+        }
+      };
+    };
     const home = commune ?? (await communes(warehouseOn(conn, close, "")))[0]?.code ?? "";
     return await fn(sourcesFor(home));
   } finally {
