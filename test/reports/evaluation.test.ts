@@ -10,7 +10,7 @@ import {draftFromWarehouse} from "../../reports/plan.js";
 import draftPlanData from "../../src/data/draft-plan.js";
 import {draftPlan, unpackDraftInputs} from "../../src/lib/plan/draft.js";
 import {parseWithBigInt, stringifyWithBigInt} from "../../src/lib/plan/json.js";
-import type {Sources} from "../../src/lib/warehouse/json.js";
+import {withWarehouse} from "../../src/lib/warehouse/json.js";
 import {openWarehouse, planYears, type Warehouse} from "../../src/lib/warehouse/open.js";
 import {generateSample} from "../../scripts/sample/generate.js";
 import {appendixRows} from "../../src/lib/documents/plan.js";
@@ -269,10 +269,11 @@ describe("a hand-in with an activity approved at twice its plan line and above i
 describe("on the sample data, every plan year", () => {
   // The rule's limits hold whatever the sample holds (its hand-computed line 3 is in carry-over.test.ts).
   let sw: Warehouse;
+  let sdb: string;
   beforeAll(async () => {
     const data = join(dir, "sample");
     generateSample(data);
-    const sdb = join(dir, "sample.duckdb");
+    sdb = join(dir, "sample.duckdb");
     await ingest({dataDir: data, dbPath: sdb});
     sw = await openWarehouse(sdb);
   });
@@ -296,7 +297,7 @@ describe("on the sample data, every plan year", () => {
 
   // Proved by breaking it once: unpackRows leaving money columns as numbers failed it.
   it("the page recomputes from its data the draft the documents' command makes, with the same quantities", async () => {
-    const shipped = parseWithBigInt<Awaited<ReturnType<typeof draftPlanData>>>(stringifyWithBigInt(await draftPlanData({warehouse: sw} as Sources)));
+    const shipped = parseWithBigInt<Awaited<ReturnType<typeof draftPlanData>>>(stringifyWithBigInt(await withWarehouse(draftPlanData, sdb)));
     const inputs = unpackDraftInputs(shipped.inputs);
     const quantities = {may_moc_thiet_bi: 1, nang_cao_nang_luc: 3};
     const command = await draftFromWarehouse(sw, {quantities});
