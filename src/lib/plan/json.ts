@@ -1,5 +1,6 @@
 // JSON for the report models: money is bigint đồng, which JSON cannot hold, so a bigint travels
 // as {"$bigint": "130000000"} and comes back as a bigint. Browser-safe.
+import {pack, unpack, type Packed} from "../columns.js";
 
 const TAG = "$bigint";
 
@@ -23,34 +24,36 @@ export function reviveBigInt<T>(value: unknown): T {
 }
 
 /**
- * Rows of one shape as a table: the keys once, then each row's cells in that order. Bigint cells
- * travel as numbers (strings beyond 2^53), their columns named in `bigint`: the tagged form above,
- * on every row of a long list of money, weighed more than the rows themselves. An absent field and
- * a null are both a null cell; `nulls` names the columns that held nulls, which come back as null,
- * the others' as absent fields.
+ * Rows of one shape packed column by column (src/lib/columns.ts: the keys once, a column of
+ * repeated values as a dictionary), for report models whose money is bigint: bigint cells travel as
+ * numbers (strings beyond 2^53), their columns named in `bigint` (the tagged form above, on every
+ * row of a long list of money, weighed more than the rows themselves). An absent field and a null
+ * are both a null cell; `nulls` names the columns that held nulls, which come back as null, the
+ * others' as absent fields.
  */
-export interface PackedRows {
-  columns: string[];
+export interface PackedRows extends Packed {
   bigint: string[];
   nulls: string[];
-  rows: unknown[][];
 }
 
 export function packRows<T extends object>(rows: readonly T[]): PackedRows {
   const cells = rows as readonly Record<string, unknown>[];
   const columns = [...new Set(cells.flatMap((r) => Object.keys(r)))];
   const safe = (v: bigint) => v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER);
+  const plain = cells.map((r) => {
+    const row: Record<string, unknown> = {};
+    for (const c of columns) {
+      const v = r[c];
+      row[c] = v === undefined ? null : typeof v === "bigint" ? (safe(v) ? Number(v) : v.toString()) : v;
+    }
+    return row;
+  });
+  // A dictionary pays where values repeat: at most one distinct value for two rows.
+  const repeated = columns.filter((c) => new Set(plain.map((r) => JSON.stringify(r[c]))).size * 2 <= plain.length);
   return {
-    columns,
+    ...pack(plain, columns, repeated),
     bigint: columns.filter((c) => cells.some((r) => typeof r[c] === "bigint")),
-    nulls: columns.filter((c) => cells.some((r) => r[c] === null)),
-    rows: cells.map((r) =>
-      columns.map((c) => {
-        const v = r[c];
-        if (v === undefined) return null;
-        return typeof v === "bigint" ? (safe(v) ? Number(v) : v.toString()) : v;
-      })
-    )
+    nulls: columns.filter((c) => cells.some((r) => r[c] === null))
   };
 }
 
@@ -58,13 +61,12 @@ export function packRows<T extends object>(rows: readonly T[]): PackedRows {
 export function unpackRows<T>(packed: PackedRows): T[] {
   const bigint = new Set(packed.bigint);
   const nulls = new Set(packed.nulls);
-  return packed.rows.map((cells) => {
+  return unpack<Record<string, unknown>>(packed).map((cells) => {
     const row: Record<string, unknown> = {};
-    packed.columns.forEach((c, i) => {
-      const v = cells[i];
+    for (const [c, v] of Object.entries(cells)) {
       if (v !== null && v !== undefined) row[c] = bigint.has(c) ? BigInt(v as number | string) : v;
       else if (nulls.has(c)) row[c] = null;
-    });
+    }
     return row as T;
   });
 }
