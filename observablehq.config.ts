@@ -5,6 +5,7 @@
 import {siteFacts} from "./src/lib/warehouse/open.js";
 import {communeLabel, communePlace} from "./src/lib/commune.js";
 import {communePaths} from "./scripts/commune-pages.js";
+import {communesOf, shardFromEnv} from "./scripts/shards.js";
 import {pageShellScript} from "./src/components/page-shell.js";
 import {formatDateTime} from "./src/lib/format.js";
 
@@ -26,7 +27,8 @@ const PAGES: {name: string; path: string}[] = [
   {name: "Từ điển dữ liệu", path: "/tu-dien-du-lieu"}
 ];
 
-const builtAt = formatDateTime(new Date());
+// A province's build runs in shards (scripts/shards.ts) that must stamp their pages alike.
+const builtAt = formatDateTime(process.env.KC_BUILT_AT ?? new Date());
 
 /** The footer is HTML; a name from the office's files is text. */
 function escapeHtml(text: string): string {
@@ -34,15 +36,16 @@ function escapeHtml(text: string): string {
 }
 
 export default {
-  root: "src",
+  // A shard of a province's build reads a root of its own (scripts/shards.ts).
+  root: process.env.KC_SITE_ROOT ?? "src",
   // Tests build into their own folder (KC_SITE_OUT) so a developer's dist/ is left alone.
   output: process.env.KC_SITE_OUT ?? "dist",
   title: communes.length > 1 ? `Khuyến công ${communes.length} xã` : home?.name ? `Khuyến công ${communeLabel(home)}` : "Khuyến công",
   // Several communes: the province page first, then the home commune's pages under its name (each
   // commune's own are linked from the province page).
   pages: communes.length > 1 ? [{name: "Các xã", path: "/tinh"}, {name: home?.name ? `Xã ${home.name}` : `Mã xã ${home?.code ?? ""}`, open: true, pages: PAGES}] : PAGES,
-  // Each commune's own pages (scripts/commune-pages.ts) when there are several.
-  dynamicPaths: communes.length > 1 ? communePaths(communes.map((c) => c.code)) : [],
+  // Each commune's own pages (scripts/commune-pages.ts) when there are several: this shard's share.
+  dynamicPaths: communes.length > 1 ? communePaths(communesOf(communes, shardFromEnv()).map((c) => c.code)) : [],
   pager: false,
   // No header (Framework's default is an empty one, which it still parses as HTML on every page).
   header: null,

@@ -12,6 +12,7 @@ import {existsSync, readdirSync, renameSync, rmSync} from "node:fs";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {runFramework} from "./framework.js";
+import {linkShardRoot, mergeShard, shardCount, shardRoot} from "./shards.js";
 import {processAlive, withLock} from "../src/lib/process/lock.js";
 import {postbuild} from "./postbuild.js";
 import {prebuild} from "./prebuild.js";
@@ -19,8 +20,8 @@ import {prebuild} from "./prebuild.js";
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const lockDir = path.join(projectRoot, "src", ".observablehq", "build.lock");
 
-/** Folders beside `out` that builds and swaps use: `<out>.tmp-<pid>` (being built), `<out>.old-<pid>` (being replaced). */
-const SIDE = /^(.*)\.(tmp|old)-(\d+)$/;
+/** Folders beside `out` that builds and swaps use: `<out>.tmp-<pid>` (being built, `<out>.tmp-<pid>-<k>` by shard k), `<out>.old-<pid>` (being replaced). */
+const SIDE = /^(.*)\.(tmp|old)-(\d+)(?:-\d+)?$/;
 
 /**
  * Runs `build(folder)` into a fresh folder beside `out` and, only if it succeeds, puts that
@@ -40,6 +41,35 @@ export async function buildInto(out: string, build: (folder: string) => Promise<
   } finally {
     rmSync(fresh, {recursive: true, force: true});
     rmSync(old, {recursive: true, force: true});
+  }
+}
+
+/**
+ * `observable build` into `folder`: in `count` processes side by side when a province's communes
+ * give them work (scripts/shards.ts), each shard into a folder of its own beside `folder`, merged
+ * into it once every shard has finished.
+ */
+async function buildShards(folder: string, count: number): Promise<void> {
+  const root = path.join(projectRoot, "src");
+  const shardsDir = path.dirname(shardRoot(root, 0));
+  rmSync(shardsDir, {recursive: true, force: true});
+  const env = {KC_BUILT_AT: new Date().toISOString()};
+  const shards = Array.from({length: count}, (_, index) => {
+    if (index === 0) return {index, out: folder, env: {}};
+    linkShardRoot(root, shardRoot(root, index));
+    return {index, out: `${folder}-${index}`, env: {KC_SITE_ROOT: path.relative(projectRoot, shardRoot(root, index))}};
+  });
+  try {
+    // Relative to the project, where Framework runs: it clears only an output folder inside it.
+    const codes = await Promise.all(
+      shards.map((s) => runFramework("build", {...env, ...s.env, KC_SITE_SHARD: `${s.index}/${count}`, KC_SITE_OUT: path.relative(projectRoot, s.out)}, {quiet: s.index > 0}))
+    );
+    const failed = codes.findIndex((code) => code !== 0);
+    if (failed >= 0) throw new Error(`observable build thất bại (mã ${codes[failed]}${count > 1 ? `, phần ${failed + 1}/${count}` : ""}); trang cũ được giữ nguyên.`);
+    for (const s of shards.slice(1)) mergeShard(s.out, folder);
+  } finally {
+    for (const s of shards.slice(1)) rmSync(s.out, {recursive: true, force: true});
+    rmSync(shardsDir, {recursive: true, force: true});
   }
 }
 
@@ -73,10 +103,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       lockDir,
       () =>
         buildInto(out, async (folder) => {
-          await prebuild();
-          // Relative to the project, where Framework runs: it clears only an output folder inside it.
-          const code = await runFramework("build", {KC_SITE_OUT: path.relative(projectRoot, folder)});
-          if (code !== 0) throw new Error(`observable build thất bại (mã ${code}); trang cũ được giữ nguyên.`);
+          const communes = await prebuild();
+          await buildShards(folder, shardCount(communes));
           postbuild(folder);
         }),
       {onWait: (owner) => console.log(`Đang chờ một lần dựng trang khác (tiến trình ${owner}) dùng chung thư mục src/.observablehq xong…`)}

@@ -12,7 +12,8 @@ import {prepareNpmCache} from "./npm-cache.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "src");
 
-export async function prebuild(): Promise<void> {
+/** Prepares the build; says how many communes the site has. */
+export async function prebuild(): Promise<number> {
   const npm = await prepareNpmCache(root);
   if (npm.copied.length) console.log(`prebuild: thư viện từ scripts/npm: ${npm.copied.join(", ")}`);
   if (npm.plot) console.log("prebuild: Plot và d3 gộp thành một mô-đun");
@@ -20,10 +21,11 @@ export async function prebuild(): Promise<void> {
   if (await refreshLoaderOutputs(root)) console.log("prebuild: dữ liệu thay đổi, data loader sẽ chạy lại");
   const file = warehousePath();
   const {communes} = await readWarehouse(file);
-  if (!writeCommunePages(root, communes.length)) return;
+  if (!writeCommunePages(root, communes.length)) return communes.length;
   console.log(`prebuild: trang riêng của ${communes.length} xã (xa/[commune]/)`);
   const started = performance.now();
   if (await writeCommuneData(root, communes.map((c) => c.code), file)) console.log(`prebuild: số liệu của ${communes.length} xã (xa/data/) trong ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return communes.length;
 }
 
 /** The warehouse's communes, or a Vietnamese reason to stop before Framework starts. */
