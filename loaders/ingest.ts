@@ -336,8 +336,8 @@ async function loadFiles(
   const topHasFiles = [...folder.byKind.values()].flat().some((f) => !f.includes("/"));
   const topCommune = await settleCommunes(build.conn, [...(topHasFiles ? [""] : []), ...folder.communeFolders]);
   const bytes = (kind: KindName) => (folder.byKind.get(kind) ?? []).reduce((sum, f) => sum + folder.sizes.get(f)!, 0);
-  const smallestFirst = kindOrder.filter((k) => k !== "communes").sort((a, b) => bytes(a) - bytes(b));
-  const loaded = await loadKinds([build.conn, build.side], smallestFirst, (c, kind) => loadKind(c, kind, topCommune));
+  const largestFirst = kindOrder.filter((k) => k !== "communes").sort((a, b) => bytes(b) - bytes(a));
+  const loaded = await loadKinds([build.conn, build.side], largestFirst, (c, kind) => loadKind(c, kind, topCommune));
   loaded.set("communes", communeFiles);
   if (folder.communeFolders.length > 0) await assignCommunes(build.conn);
   return {files: kindOrder.flatMap((kind) => loaded.get(kind) ?? []), topCommune};
@@ -435,9 +435,9 @@ function openFile(dataDir: string, file: string): Promise<OpenedFile> {
 
 /**
  * Every kind read into its table and its cells settled, kinds side by side on the connections,
- * taken in `order`. The ingest gives the smallest first: the small kinds, which cost mostly
- * planning, share both connections, and a large kind then runs nearly alone (measured: the largest
- * first gained nothing on the 1M-row benchmark: its insert keeps both cores busy already). A kind's
+ * taken in `order`. The ingest gives the largest first: a large kind's insert starts at once and
+ * keeps the processors busy, while the small kinds, which cost mostly round trips rather than
+ * processor time, go by one after the other on the other connection. A kind's
  * files go one after the other: each file's rows must take consecutive row ids. Row order is kept
  * for the whole load (preserve_insertion_order): a row's spreadsheet number comes from its row id.
  * On a failure the kinds not started are left, the running ones finish, and the first failure in
