@@ -17,6 +17,7 @@ import {readRegularFile} from "./read/open.js";
 import {fileFacts, type FileFacts} from "./read/facts.js";
 import {matchHeaders, type HeaderMap} from "./read/headers.js";
 import {rejectAcrossRows} from "./load/integrity.js";
+import {inDependencyOrder} from "./load/connections.js";
 import {assignCommunes, labelBookkeeping, settleCommunes} from "./load/communes.js";
 import {resolveEstablishmentNames, writeNameKeys} from "./load/names.js";
 import {batchable, loadBatch, loadRaw, scalar, type RawFile, type RawResult} from "./load/raw.js";
@@ -133,8 +134,8 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
     await insertCodeLists(conn);
     for (const f of folder.skippedFiles) await conn.run("INSERT INTO skipped_files (source_file, reason) VALUES ($file, $reason)", {file: f.source_file, reason: f.reason});
     const {files, topCommune} = await timed("files", () => loadFiles(build, folder, opened, progress));
-    await timed("rows", () => rejectAcrossKinds(conn));
-    await timed("models", () => createModels(conn));
+    await timed("rows", () => rejectAcrossKinds(conn, build.side));
+    await timed("models", () => createModels(conn, build.side));
     await timed("warnings", () => collectWarnings(conn, build.side));
     await labelBookkeeping(conn, topCommune);
     await countRows(conn, files);
@@ -335,20 +336,32 @@ async function loadFiles(
   const topHasFiles = [...folder.byKind.values()].flat().some((f) => !f.includes("/"));
   const topCommune = await settleCommunes(build.conn, [...(topHasFiles ? [""] : []), ...folder.communeFolders]);
   const bytes = (kind: KindName) => (folder.byKind.get(kind) ?? []).reduce((sum, f) => sum + folder.sizes.get(f)!, 0);
-  const smallestFirst = kindOrder.filter((k) => k !== "communes").sort((a, b) => bytes(a) - bytes(b));
-  const loaded = await loadKinds([build.conn, build.side], smallestFirst, (c, kind) => loadKind(c, kind, topCommune));
+  const largestFirst = kindOrder.filter((k) => k !== "communes").sort((a, b) => bytes(b) - bytes(a));
+  const loaded = await loadKinds([build.conn, build.side], largestFirst, (c, kind) => loadKind(c, kind, topCommune));
   loaded.set("communes", communeFiles);
   if (folder.communeFolders.length > 0) await assignCommunes(build.conn);
   return {files: kindOrder.flatMap((kind) => loaded.get(kind) ?? []), topCommune};
 }
 
-/** The rules across rows, kind by kind in load order: a reference only finds rows that stayed. */
-async function rejectAcrossKinds(conn: DuckDBConnection): Promise<void> {
-  await writeNameKeys(conn);
-  for (const kind of kindOrder) {
-    await rejectAcrossRows(conn, kinds[kind] as KindSpec);
-    if (kind === "projects" || kind === "demand_survey") await resolveEstablishmentNames(conn, kind);
-  }
+/**
+ * The rules across rows, each kind once the kinds it references are settled (a reference only
+ * finds rows that stayed); kinds that do not reference each other side by side on the connections.
+ */
+async function rejectAcrossKinds(...connections: [DuckDBConnection, ...DuckDBConnection[]]): Promise<void> {
+  await writeNameKeys(connections[0]);
+  const steps = kindOrder.map((kind) => {
+    const spec = kinds[kind] as KindSpec;
+    const referenced = new Set((spec.references ?? []).map((r) => r.kind).filter((k) => k !== kind));
+    return {
+      name: kind,
+      after: [...referenced],
+      run: async (c: DuckDBConnection) => {
+        await rejectAcrossRows(c, spec);
+        if (kind === "projects" || kind === "demand_survey") await resolveEstablishmentNames(c, kind);
+      }
+    };
+  });
+  await inDependencyOrder(connections, steps);
 }
 
 type RunRecord = Pick<IngestSummary, "runId" | "startedAt" | "finishedAt" | "isSample" | "dataAsOf">;
@@ -422,9 +435,9 @@ function openFile(dataDir: string, file: string): Promise<OpenedFile> {
 
 /**
  * Every kind read into its table and its cells settled, kinds side by side on the connections,
- * taken in `order`. The ingest gives the smallest first: the small kinds, which cost mostly
- * planning, share both connections, and a large kind then runs nearly alone (measured: the largest
- * first gained nothing on the 1M-row benchmark: its insert keeps both cores busy already). A kind's
+ * taken in `order`. The ingest gives the largest first: a large kind's insert starts at once and
+ * keeps the processors busy, while the small kinds, which cost mostly round trips rather than
+ * processor time, go by one after the other on the other connection. A kind's
  * files go one after the other: each file's rows must take consecutive row ids. Row order is kept
  * for the whole load (preserve_insertion_order): a row's spreadsheet number comes from its row id.
  * On a failure the kinds not started are left, the running ones finish, and the first failure in

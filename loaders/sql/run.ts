@@ -9,6 +9,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {readdirSync, readFileSync} from "node:fs";
 import {basename, join} from "node:path";
 import {fileURLToPath} from "node:url";
+import {inDependencyOrder, sideBySide} from "../load/connections.js";
 import {genericDataTests, type GenericTest} from "./generic-tests.js";
 
 const SQL_DIR = fileURLToPath(new URL(".", import.meta.url));
@@ -75,9 +76,12 @@ export function runOrder(all: readonly Model[]): Model[] {
   return order;
 }
 
-/** The models, each after the models it reads. */
-export async function createModels(conn: DuckDBConnection): Promise<void> {
-  for (const {sql} of runOrder(models())) await conn.run(sql);
+/** The models, each after the models it reads; models that do not read each other side by side on the connections given. */
+export async function createModels(...connections: [DuckDBConnection, ...DuckDBConnection[]]): Promise<void> {
+  await inDependencyOrder(
+    connections,
+    runOrder(models()).map((m) => ({name: m.name, after: m.depends, run: (c) => c.run(m.sql)}))
+  );
 }
 
 /**
@@ -90,29 +94,6 @@ export async function collectWarnings(...connections: [DuckDBConnection, ...Duck
     connections,
     sqlFiles("warnings").map(({name, sql}) => (c) => c.run(`INSERT INTO warnings (kind, source_file, source_line, rule, message) SELECT kind, source_file, source_line, $rule, message FROM (${stripSemicolon(sql)})`, {rule: name}))
   );
-}
-
-/**
- * The tasks run on the connections side by side, each taken by the next free connection; their
- * results in the tasks' order. All have ended when it returns, and the first failure in the
- * tasks' order is thrown: no query is left running on a connection about to close.
- */
-async function sideBySide<T>(connections: readonly DuckDBConnection[], tasks: readonly ((c: DuckDBConnection) => Promise<T>)[]): Promise<T[]> {
-  const outcomes: PromiseSettledResult<T>[] = [];
-  let next = 0;
-  await Promise.all(
-    connections.map(async (c) => {
-      for (let i = next++; i < tasks.length; i = next++) {
-        outcomes[i] = await tasks[i]!(c).then(
-          (value) => ({status: "fulfilled", value}) as const,
-          (reason: unknown) => ({status: "rejected", reason}) as const
-        );
-      }
-    })
-  );
-  const failed = outcomes.find((o) => o.status === "rejected");
-  if (failed) throw failed.reason;
-  return outcomes.map((o) => (o as PromiseFulfilledResult<T>).value);
 }
 
 export interface DataTestResult {
