@@ -17,9 +17,9 @@ import {withWarehouse, type Sources} from "./lib/warehouse/json.js";
 import activities from "./data/activities.js";
 import commune from "./data/commune.js";
 import dictionary from "./data/dictionary.js";
-import draftPlan from "./data/draft-plan.js";
+import draftPlan, {draftRequestLabels} from "./data/draft-plan.js";
 import establishments from "./data/establishments.js";
-import evaluation from "./data/evaluation.js";
+import evaluation, {evaluationListsData} from "./data/evaluation.js";
 import {facilitySupportFiles} from "./data/facility-supports.js";
 import history from "./data/history.js";
 import overviewAlerts from "./data/overview-alerts.js";
@@ -41,8 +41,10 @@ export const COMMUNE_DATASETS: Record<string, Dataset> = {
   "activities.json": activities,
   "commune.json": commune,
   "draft-plan.json": draftPlan,
+  "draft-requests.json": draftRequestLabels,
   "establishments.json": establishments,
   "evaluation.json": evaluation,
+  "evaluation-lists.json": evaluationListsData,
   ...facilitySupportFiles,
   "history.json": history,
   "overview-alerts.json": overviewAlerts,

@@ -57,8 +57,9 @@ function button(label: string, title: string): HTMLButtonElement {
   return b;
 }
 
-/** A row of download buttons; `rows` may be a function so the buttons export what is shown now. */
-export function downloadButtons<R>(rows: readonly R[] | (() => readonly R[]), options: DownloadOptions<R>): HTMLElement {
+/** A row of download buttons; `rows` may be a function so the buttons export what is shown now,
+ * and may fetch rows the page does not carry yet (dataTable's `all`). */
+export function downloadButtons<R>(rows: readonly R[] | (() => readonly R[] | Promise<readonly R[]>), options: DownloadOptions<R>): HTMLElement {
   const getRows = typeof rows === "function" ? rows : () => rows;
   const base = safeFileName(options.fileName);
   const box = document.createElement("div");
@@ -71,9 +72,14 @@ export function downloadButtons<R>(rows: readonly R[] | (() => readonly R[]), op
   const status = document.createElement("span");
   status.className = "kc-download-error";
   status.setAttribute("role", "status");
-  csv.addEventListener("click", () => {
+  csv.addEventListener("click", async () => {
     status.textContent = "";
-    saveFile(csvBytes(getRows(), options.columns), `${base}.csv`, CSV_MIME);
+    try {
+      saveFile(csvBytes(await getRows(), options.columns), `${base}.csv`, CSV_MIME);
+    } catch (error) {
+      console.warn(error);
+      status.textContent = "Không tạo được tệp CSV. Vui lòng thử lại.";
+    }
   });
   xlsx.addEventListener("click", async () => {
     status.textContent = "";
@@ -81,7 +87,7 @@ export function downloadButtons<R>(rows: readonly R[] | (() => readonly R[]), op
     const text = xlsx.textContent;
     xlsx.textContent = "Đang tạo tệp…";
     try {
-      const bytes = await toXlsx(await loadExcelJS(), getRows(), options.columns, {
+      const bytes = await toXlsx(await loadExcelJS(), await getRows(), options.columns, {
         sheetName: options.sheetName ?? options.title ?? options.fileName,
         ...(options.title ? {title: options.title} : {})
       });

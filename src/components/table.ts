@@ -3,6 +3,7 @@
 // export the same columns. Cell text always goes through textContent: data is never HTML.
 import {formatDate, formatMoney, formatNumber, formatPercent} from "../lib/format.js";
 import {cellValue, type CellType, type ExportColumn} from "../lib/export.js";
+import {PAGE_ROWS} from "../lib/columns.js";
 import {downloadButtons} from "./download.js";
 import {PRINT_LANDSCAPE_COLUMNS, PRINT_ROWS} from "./print.js";
 
@@ -32,14 +33,19 @@ export interface TableOptions<R> {
   rowTitle?: string;
   /** Rows drawn at first and added by each "Hiện thêm" (default PAGE_ROWS). */
   pageRows?: number;
+  /** When the rows given are only what is drawn first (a long list's first page, or rows whose
+   * labels come later), every row: `count` of them, fetched by `load` the first time the user shows more,
+   * sorts or downloads (the page's first paint need not carry them). */
+  all?: {count: number; load: () => Promise<readonly R[]>};
 }
 
 const RIGHT: ReadonlySet<CellType> = new Set(["integer", "money", "number", "percent"]);
 
-/** Rows drawn at a time: a register or history of thousands of rows drew every row before the
- * page could be used (bench:scale, 100×: Giai đoạn and Cơ sở CNNT never settled). The rest come a
- * page at a time on request; sorting and the downloads take every row. */
-export const PAGE_ROWS = 500;
+/** Rows drawn at a time (src/lib/columns.ts, where the datasets cutting a list to its first page
+ * read it too): a register or history of thousands of rows drew every row before the page could be
+ * used (bench:scale, 100×: Giai đoạn and Cơ sở CNNT never settled). The rest come a page at a time
+ * on request; sorting and the downloads take every row. */
+export {PAGE_ROWS};
 
 export function displayCell(value: unknown, type: CellType = "text"): string {
   if (value === null || value === undefined || value === "") return "";
@@ -69,24 +75,40 @@ function compare(a: unknown, b: unknown): number {
   return String(a).localeCompare(String(b), "vi", {numeric: true});
 }
 
-export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTMLElement {
+export function dataTable<R>(first: readonly R[], options: TableOptions<R>): HTMLElement {
   const figure = document.createElement("figure");
   figure.className = options.columns.length >= PRINT_LANDSCAPE_COLUMNS ? "kc-table-figure kc-print-landscape" : "kc-table-figure";
   figure.style.maxWidth = "none";
+  let rows = first;
   let shown = [...rows];
+  const count = options.all?.count ?? rows.length;
+  // Every row, fetched once (options.all); a failed fetch is tried again at the next click.
+  let loading: Promise<void> | undefined;
+  const loadAll = (): Promise<void> => {
+    if (!options.all) return Promise.resolve();
+    loading ??= options.all.load().then((all) => {
+      rows = all;
+      shown = sortIndex < 0 ? [...rows] : sortedRows();
+    });
+    loading.catch(() => (loading = undefined));
+    return loading;
+  };
   const pageRows = options.pageRows ?? PAGE_ROWS;
   let limit = pageRows;
   const footerRows = options.footerRows ?? [];
   if (options.fileName) {
     figure.append(
-      downloadButtons(() => [...shown, ...footerRows], {
+      downloadButtons(async () => {
+        await loadAll();
+        return [...shown, ...footerRows];
+      }, {
         columns: options.columns,
         fileName: options.fileName,
         ...(options.title ? {title: options.title} : {})
       })
     );
   }
-  if (rows.length === 0) {
+  if (count === 0) {
     const p = document.createElement("p");
     p.className = "kc-muted";
     p.textContent = options.empty ?? "Chưa có dữ liệu.";
@@ -108,6 +130,10 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
   const tbody = table.createTBody();
   let sortIndex = -1;
   let ascending = true;
+  const sortedRows = () => {
+    const column = options.columns[sortIndex]!;
+    return [...rows].sort((a, b) => (ascending ? 1 : -1) * compare(cellValue(a, column), cellValue(b, column)));
+  };
 
   const fillRow = (tr: HTMLTableRowElement, row: R) => {
     for (const column of options.columns) {
@@ -126,10 +152,29 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
   const more = document.createElement("button");
   more.type = "button";
   more.className = "kc-more-rows kc-screen-only";
-  more.addEventListener("click", () => {
-    limit += pageRows;
-    render();
-  });
+  const status = document.createElement("p");
+  status.className = "kc-download-error";
+  status.setAttribute("role", "status");
+  /** `action` once every row is here (at once when the table has them all); says so when they cannot be fetched. */
+  const withAll = async (action: () => void) => {
+    if (options.all) {
+      status.textContent = "";
+      try {
+        await loadAll();
+      } catch (error) {
+        console.warn(error);
+        status.textContent = "Không tải được các dòng còn lại. Vui lòng thử lại.";
+        return;
+      }
+    }
+    action();
+  };
+  more.addEventListener("click", () =>
+    withAll(() => {
+      limit += pageRows;
+      render();
+    })
+  );
   const render = () => {
     const rows = document.createDocumentFragment();
     for (const [i, row] of shown.slice(0, limit).entries()) {
@@ -152,9 +197,10 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
       }
     }
     tbody.replaceChildren(rows);
-    const left = shown.length - Math.min(limit, shown.length);
-    more.hidden = left === 0;
-    more.textContent = `Hiện thêm ${formatNumber(Math.min(pageRows, left))} dòng (đang hiện ${formatNumber(Math.min(limit, shown.length))} / ${formatNumber(shown.length)})`;
+    const drawn = Math.min(limit, shown.length);
+    const left = count - drawn;
+    more.hidden = left <= 0;
+    more.textContent = `Hiện thêm ${formatNumber(Math.min(pageRows, left))} dòng (đang hiện ${formatNumber(drawn)} / ${formatNumber(count)})`;
   };
 
   if (footerRows.length > 0) {
@@ -176,14 +222,15 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
     th.tabIndex = i === 0 ? 0 : -1;
     th.setAttribute("aria-sort", "none");
     th.title = "Bấm để sắp xếp";
-    const sort = () => {
-      ascending = sortIndex === i ? !ascending : true;
-      sortIndex = i;
-      shown = [...rows].sort((a, b) => (ascending ? 1 : -1) * compare(cellValue(a, column), cellValue(b, column)));
-      for (const other of headRow.children) other.setAttribute("aria-sort", "none");
-      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      render();
-    };
+    const sort = () =>
+      withAll(() => {
+        ascending = sortIndex === i ? !ascending : true;
+        sortIndex = i;
+        shown = sortedRows();
+        for (const other of headRow.children) other.setAttribute("aria-sort", "none");
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        render();
+      });
     th.addEventListener("click", sort);
     th.addEventListener("keydown", (event) => {
       if (event.key === "Enter" || event.key === " ") {
@@ -202,11 +249,11 @@ export function dataTable<R>(rows: readonly R[], options: TableOptions<R>): HTML
   });
   render();
   wrap.append(table);
-  figure.append(wrap, more);
-  if (rows.length > PRINT_ROWS) {
+  figure.append(wrap, more, ...(options.all ? [status] : []));
+  if (count > PRINT_ROWS) {
     const note = document.createElement("p");
     note.className = "kc-print-only kc-note";
-    note.textContent = `Bản in chỉ có ${formatNumber(PRINT_ROWS)} dòng đầu trong ${formatNumber(rows.length)} dòng (theo thứ tự đang xem). Danh sách đầy đủ: bấm “CSV” hoặc “Excel (XLSX)” phía trên bảng này trên trang tổng hợp${options.fileName ? ` (tệp “${options.fileName}”)` : ""}.`;
+    note.textContent = `Bản in chỉ có ${formatNumber(PRINT_ROWS)} dòng đầu trong ${formatNumber(count)} dòng (theo thứ tự đang xem). Danh sách đầy đủ: bấm “CSV” hoặc “Excel (XLSX)” phía trên bảng này trên trang tổng hợp${options.fileName ? ` (tệp “${options.fileName}”)` : ""}.`;
     figure.append(note);
   }
   return figure;

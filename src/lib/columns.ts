@@ -4,6 +4,10 @@
 // as a dictionary plus the index of each row's value. Also the shards a per-facility file is cut
 // into (shardOf), computed alike by the loader and by the page.
 
+/** Rows a long table draws at first and adds at each "Hiện thêm" (src/components/table.ts): what a
+ * dataset cut to its first page ships for the first paint, the rest coming on demand. */
+export const PAGE_ROWS = 500;
+
 /** A column: the values row by row, or a dictionary and each row's index into it. */
 export type PackedColumn = unknown[] | {dict: unknown[]; codes: number[]};
 

@@ -45,6 +45,23 @@ describe("Các xã: the communes of the province side by side", () => {
     await page.close();
   });
 
+  // Mutation: the lists' files left out of the commune's datasets (COMMUNE_DATASETS without
+  // evaluation-lists.json) failed the build of the commune pages, which name them.
+  it("a commune's Đánh giá năm and draft fetch the rest of their lists from the commune's own files", async () => {
+    for (const [pathname, caption, file] of [
+      ["/xa/20002/danh-gia", "Chỉ tiêu kế hoạch", "evaluation-lists"],
+      ["/xa/20002/ke-hoach-nam-sau", "Đề nghị theo thứ tự ưu tiên", "draft-requests"]
+    ] as const) {
+      const {page, errors} = await site.open(pathname, {waitFor: "main table tbody tr", noScreenshot: true});
+      const figure = page.locator("figure.kc-table-figure", {has: page.locator("caption", {hasText: caption})});
+      await Promise.all([page.waitForEvent("download", {timeout: 60_000}), figure.getByRole("button", {name: "CSV"}).click()]);
+      const urls = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+      expect(urls.filter((u) => u.includes(`/${file}.`)).map((u) => new URL(u).pathname.replace(/\.[0-9a-f]+\.json$/, ".json")), pathname).toEqual([`/_file/xa/data/20002/${file}.json`]);
+      expect(errors, pathname).toEqual([]);
+      await page.close();
+    }
+  });
+
   it("puts the province page first in the menu, the home commune's pages under its name", async () => {
     const {page} = await site.open("/", {waitFor: "#observablehq-sidebar"});
     const menu = await page.locator("#observablehq-sidebar").textContent();

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import type {PlanTarget} from "../../src/lib/contract/kinds.js";
-import {capFor, type DraftPlan, naturalCompare, newMoney, normsFor, percentOf} from "../../src/lib/plan/draft.js";
+import {capFor, draftInputs, draftPlan, drawnFirst, labelRequests, requestLabels, withoutLabels, type DraftPlan, naturalCompare, newMoney, normsFor, percentOf} from "../../src/lib/plan/draft.js";
 import {packRows, parseWithBigInt, stringifyWithBigInt, unpackRows} from "../../src/lib/plan/json.js";
 import {draftOf, inputs, norm, tr} from "./fixtures/draft-inputs.js";
 
@@ -336,5 +336,34 @@ describe("packed rows (the draft's long lists on their way to the page)", () => 
     const repeated = [tr(5), tr(5), tr(5), tr(7)].map((amount, i) => ({id: `S${i}`, group: "may_moc_thiet_bi", amount}));
     expect(packRows(repeated).columns).toEqual({id: ["S0", "S1", "S2", "S3"], group: {dict: ["may_moc_thiet_bi"], codes: [0, 0, 0, 0]}, amount: {dict: [5_000_000, 7_000_000], codes: [0, 0, 0, 1]}});
     expect(unpackRows(parseWithBigInt(stringifyWithBigInt(packRows(repeated))))).toEqual(repeated);
+  });
+});
+
+describe("the requests' labels (the page's first paint carries those it draws, the rest come on demand)", () => {
+  const rows = draftInputs(inputs, {year: 2027});
+  const full = draftPlan(rows, {envelope: tr(100)});
+  const figures = (d: DraftPlan) => ({...d, requests: d.requests.map(({establishment_id: _id, establishment_name: _name, description: _text, ...r}) => r)});
+  // Ranks S4, S9, S1, S5, S2, S6, S7, S3 ("priority" above); reduced by a norm, in rank order: S4
+  // (35 < 40 tr), S9 (9,6 < 10 tr), S2 (15 < 20 tr), S3 (300 < 400 tr). Proved by breaking it once
+  // each: drawnFirst leaving out the reduced requests (the page lists them apart) failed the first
+  // expectations; withoutLabels dropping a facility's name instead of leaving it empty made S1 and
+  // S7 "Đề nghị chung của xã" and failed the figures'.
+  it("the first 2 ranks and the first reduced requests keep their labels; the figures, ranks and notes are the same without the others'", () => {
+    const kept = drawnFirst(full, {requests: 2, reduced: 1});
+    expect([...kept].sort()).toEqual(["S4", "S9"]);
+    expect([...drawnFirst(full, {requests: 2, reduced: 3})].sort()).toEqual(["S2", "S4", "S9"]);
+    const cut = draftPlan(withoutLabels(rows, kept), {envelope: tr(100)});
+    expect(figures(cut)).toEqual(figures(full));
+    expect(cut.requests.filter((r) => kept.has(r.survey_id))).toEqual(full.requests.filter((r) => kept.has(r.survey_id)));
+    expect(byId(cut, "S7")).toMatchObject({establishment_name: "", description: "", supportNote: "Hỗ trợ gần nhất năm 2023"});
+    expect(byId(cut, "S1").supportNote).toBe("Chưa từng được hỗ trợ");
+    expect(byId(cut, "S5").supportNote).toBe("Đề nghị chung của xã");
+  });
+  // Proved by breaking it: labelRequests leaving the empty wording in place failed it.
+  it("the labels, packed for the way, make it the whole inputs' draft again", () => {
+    const cut = draftPlan(withoutLabels(rows, drawnFirst(full, {requests: 2, reduced: 1})), {envelope: tr(100)});
+    const labels = unpackRows<ReturnType<typeof requestLabels>[number]>(parseWithBigInt(stringifyWithBigInt(packRows(requestLabels(rows)))));
+    expect(labelRequests(cut, labels)).toStrictEqual(full);
+    expect(byId(labelRequests(cut, labels), "S7").establishment_name).toBe("Cơ sở mộc Thủy Lâm");
   });
 });

@@ -7,14 +7,14 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {ingest} from "../../loaders/ingest.js";
 import {evaluate, evaluationYear} from "../../reports/evaluation.js";
 import {draftFromWarehouse} from "../../reports/plan.js";
-import draftPlanData from "../../src/data/draft-plan.js";
-import {draftPlan, unpackDraftInputs} from "../../src/lib/plan/draft.js";
-import {parseWithBigInt, stringifyWithBigInt} from "../../src/lib/plan/json.js";
+import draftPlanData, {draftRequestLabels} from "../../src/data/draft-plan.js";
+import {draftPlan, labelRequests, unpackDraftInputs, type RequestLabel} from "../../src/lib/plan/draft.js";
+import {parseWithBigInt, stringifyWithBigInt, unpackRows} from "../../src/lib/plan/json.js";
 import {withWarehouse} from "../../src/lib/warehouse/json.js";
 import {openWarehouse, planYears, type Warehouse} from "../../src/lib/warehouse/open.js";
 import {generateSample} from "../../scripts/sample/generate.js";
 import {appendixRows} from "../../src/lib/documents/plan.js";
-import {buildEvaluationDocx, packEvaluation, unpackEvaluation, type EvaluationModel} from "../../src/lib/documents/index.js";
+import {buildEvaluationDocx, evaluationHead, evaluationLists, packEvaluation, unpackEvaluation, withLists, type EvaluationModel} from "../../src/lib/documents/index.js";
 import {paragraphs, unzip} from "./docx-helpers.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -127,6 +127,21 @@ describe("evaluation of 2026 against the hand-computed fixture", () => {
       {kind: "over_cap", text: "Hoạt động A7 năm 2026: kinh phí phê duyệt 90.000.000 đ vượt mức tối đa 20.000.000 đ (Mức khuyến công xã)"}
     ]);
   });
+  // The page's first paint: the targets' first page and the first findings, with the counts of
+  // the whole lists (statuses above: chua_dat, vuot, dat; findings A5, A7). Proved by breaking it
+  // once each: evaluationHead counting the cut targets only, and withLists leaving the findings
+  // cut, failed it.
+  it("the page's first paint carries the first rows and the counts; the whole lists make the model again", () => {
+    const head = parseWithBigInt<ReturnType<typeof evaluationHead>>(stringifyWithBigInt(evaluationHead(model, {targets: 1, findings: 1})));
+    expect(head.counts).toEqual({targets: {dat: 1, vuot: 1, chua_dat: 1}, findings: 2});
+    const first = unpackEvaluation(head.first);
+    expect(first.targets.map((t) => t.indicator)).toEqual(["may_moc"]);
+    expect(first.findings!.map((f) => f.text.slice(0, 14))).toEqual(["Hoạt động A5 n"]);
+    expect({...first, targets: [], findings: []}).toStrictEqual({...model, targets: [], findings: []});
+    const lists = parseWithBigInt<ReturnType<typeof evaluationLists>>(stringifyWithBigInt(evaluationLists(model)));
+    expect(withLists(first, lists)).toStrictEqual(model);
+  });
+
   it("the draft plan of 2027 from the warehouse", async () => {
     const plan = await draftFromWarehouse(w);
     const d = plan.draft;
@@ -298,10 +313,12 @@ describe("on the sample data, every plan year", () => {
   // Proved by breaking it once: unpackRows leaving money columns as numbers failed it.
   it("the page recomputes from its data the draft the documents' command makes, with the same quantities", async () => {
     const shipped = parseWithBigInt<Awaited<ReturnType<typeof draftPlanData>>>(stringifyWithBigInt(await withWarehouse(draftPlanData, sdb)));
+    const labels = unpackRows<RequestLabel>(parseWithBigInt(stringifyWithBigInt(await withWarehouse(draftRequestLabels, sdb))));
     const inputs = unpackDraftInputs(shipped.inputs);
     const quantities = {may_moc_thiet_bi: 1, nang_cao_nang_luc: 3};
     const command = await draftFromWarehouse(sw, {quantities});
-    expect(draftPlan(inputs, {envelope: shipped.defaultEnvelope, quantities})).toEqual(command.draft);
+    // with the labels the page fetches for the documents (draft-requests.json)
+    expect(labelRequests(draftPlan(inputs, {envelope: shipped.defaultEnvelope, quantities}), labels)).toEqual(command.draft);
     expect(shipped.previous).toEqual(command.previous);
     expect(shipped.registry).toEqual(command.registry);
     // what the page gets is the year's requests, not the survey, projects or register

@@ -15,6 +15,7 @@ import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {withLock} from "../../src/lib/process/lock.js";
 import {generateCommunes} from "../../scripts/sample/communes.js";
+import {generateScaled} from "../../scripts/sample/scale.js";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const fixtures = path.join(projectRoot, "test", "scripts", "fixtures");
@@ -41,6 +42,15 @@ export const PROVINCE: SiteVariant = {
   fill(work) {
     generateCommunes(work, 3);
     return "scripts/sample/communes.ts (3 xã)";
+  }
+};
+
+/** The sample grown 60 times (scripts/sample/scale.ts): lists longer than a table's first page. */
+export const SCALED: SiteVariant = {
+  dir: path.join(projectRoot, "test-results", "scaled"),
+  fill(work) {
+    generateScaled(work, 60);
+    return "scripts/sample/scale.ts (60×)";
   }
 };
 

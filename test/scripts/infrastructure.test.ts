@@ -149,8 +149,10 @@ describe("communes' datasets", () => {
 
 describe("datasets made together", () => {
   // Mutations: the draft's dataset evaluating the year before itself (draftBasis without the
-  // evaluator) made the first expectation 1; each shard reading the supports (no once) made the
-  // second 8.
+  // evaluator) made the first expectation 1; the lists of Đánh giá năm evaluating the years again
+  // (evaluate, not the evaluations read once) and the draft's request labels reading the survey
+  // again (draftBasis not read once) each failed theirs; each shard reading the supports (no once)
+  // made the last 8.
   it("evaluate a year and read the facilities' supports once for a commune", async () => {
     const dir = path.join(tmp, "together");
     generateCommunes(path.join(dir, "data"), 1);
@@ -170,6 +172,13 @@ describe("datasets made together", () => {
       expect(evaluated).toBeGreaterThan(0);
       await made("draft-plan.json");
       expect(asked("target_progress_on(") - evaluated).toBe(0);
+      // the rest of the two pages' lists, fetched on demand: from what their first paint was made of
+      const surveyed = asked("FROM demand_survey");
+      expect(surveyed).toBe(1);
+      await made("evaluation-lists.json");
+      await made("draft-requests.json");
+      expect(asked("target_progress_on(") - evaluated).toBe(0);
+      expect(asked("FROM demand_survey")).toBe(surveyed);
       for (const name of Object.keys(COMMUNE_DATASETS).filter((n) => n.startsWith("facility-supports-"))) await made(name);
       expect(asked("site_facility_support")).toBe(1);
     }, path.join(dir, "w.duckdb"));

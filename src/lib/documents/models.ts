@@ -216,6 +216,44 @@ export function unpackEvaluation(p: PackedEvaluation): EvaluationModel {
   };
 }
 
+/** Findings the page lists at first; the others open under them (the report prints them all). */
+export const FINDINGS_SHOWN = 20;
+
+/**
+ * An evaluation as the page paints it first: its long lists cut to what it draws at once (the
+ * targets' first page, the first findings), with the whole lists' counts that the page tells. The
+ * rest is evaluationLists(), fetched when the user pages, sorts or downloads the targets, opens the
+ * findings or makes a document.
+ */
+export interface EvaluationHead {
+  year: number;
+  first: PackedEvaluation;
+  counts: {targets: Record<TargetStatus, number>; findings: number};
+}
+
+export function evaluationHead(e: EvaluationModel, rows: {targets: number; findings: number}): EvaluationHead {
+  const targets: Record<TargetStatus, number> = {dat: 0, vuot: 0, chua_dat: 0};
+  for (const t of e.targets) targets[t.status]++;
+  const first = {...e, targets: e.targets.slice(0, rows.targets), ...(e.findings ? {findings: e.findings.slice(0, rows.findings)} : {})};
+  return {year: e.year, first: packEvaluation(first), counts: {targets, findings: e.findings?.length ?? 0}};
+}
+
+/** The lists evaluationHead() cuts, whole. */
+export interface EvaluationLists {
+  year: number;
+  targets: PackedRows;
+  findings?: PackedRows;
+}
+
+export function evaluationLists(e: EvaluationModel): EvaluationLists {
+  return {year: e.year, targets: packRows(e.targets), ...(e.findings ? {findings: packRows(e.findings)} : {})};
+}
+
+/** The evaluation whole again, from its first paint and its lists. */
+export function withLists(e: EvaluationModel, lists: EvaluationLists): EvaluationModel {
+  return {...e, targets: unpackRows<TargetResult>(lists.targets), ...(lists.findings ? {findings: unpackRows<Finding>(lists.findings)} : {})};
+}
+
 /** What section III of the draft plan tells of the year before: figures of its evaluation. */
 export interface PreviousYear {
   budget: Pick<EvaluationModel["budget"], "planned" | "approved" | "disbursed" | "commitment_rate" | "disbursement_rate">;

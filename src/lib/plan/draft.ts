@@ -133,6 +133,70 @@ export function unpackDraftInputs(packed: PackedDraftInputs): DraftInputs {
   };
 }
 
+/** What the page draws of a request and the rules never read: its facility (id and name) and its wording. */
+export type RequestLabel = Pick<DraftRequest, "survey_id" | "establishment_id" | "establishment_name" | "description">;
+
+/**
+ * The inputs with the labels of the `kept` requests only: the page's first paint carries those it
+ * draws (drawnFirst), the rest come when asked for (labelRequests). A facility's request keeps an
+ * empty name so that it is still not taken for the commune's own: the draft's figures, ranks and
+ * notes are the same without the labels.
+ */
+export function withoutLabels(inputs: DraftInputs, kept: ReadonlySet<string>): DraftInputs {
+  return {
+    ...inputs,
+    requests: inputs.requests.map((r) => {
+      if (kept.has(r.survey_id)) return r;
+      const {establishment_id, establishment_name, description: _, ...rest} = r;
+      return {...rest, description: "", ...(establishment_id === undefined && establishment_name === undefined ? {} : {establishment_name: ""})};
+    })
+  };
+}
+
+/** Every request's labels. */
+export function requestLabels(inputs: DraftInputs): RequestLabel[] {
+  return inputs.requests.map(({survey_id, establishment_id, establishment_name, description}) => ({
+    survey_id,
+    ...(establishment_id === undefined ? {} : {establishment_id}),
+    ...(establishment_name === undefined ? {} : {establishment_name}),
+    description
+  }));
+}
+
+/** A request the norm cut down: the page lists these apart, with how. */
+export function reducedByNorm(r: Pick<RankedRequest, "cap" | "capped" | "requested">): boolean {
+  return r.cap !== undefined && r.capped < r.requested;
+}
+
+/** Rows of the page's list of the requests a norm reduced drawn at a time. */
+export const REDUCED_ROWS = 100;
+
+/** The requests the page draws at first: the first `rows.requests` in rank order (the requests'
+ * table) and the first `rows.reduced` a norm reduced (their list). */
+export function drawnFirst(draft: Pick<DraftPlan, "requests">, rows: {requests: number; reduced: number}): Set<string> {
+  const reduced = draft.requests.filter(reducedByNorm).slice(0, rows.reduced);
+  return new Set([...draft.requests.slice(0, rows.requests), ...reduced].map((r) => r.survey_id));
+}
+
+/** The draft with its requests' labels, as the draft of the whole inputs has them. */
+export function labelRequests(draft: DraftPlan, labels: readonly RequestLabel[]): DraftPlan {
+  const byId = new Map(labels.map((l) => [l.survey_id, l]));
+  return {
+    ...draft,
+    requests: draft.requests.map((r) => {
+      const l = byId.get(r.survey_id);
+      if (!l) return r;
+      const {establishment_id: _id, establishment_name: _name, ...rest} = r;
+      return {
+        ...rest,
+        ...(l.establishment_id === undefined ? {} : {establishment_id: l.establishment_id}),
+        ...(l.establishment_name === undefined ? {} : {establishment_name: l.establishment_name}),
+        description: l.description
+      };
+    })
+  };
+}
+
 export interface DraftOptions {
   /** The year's new budget (đồng); null or undefined: no limit. */
   envelope?: bigint | null;
