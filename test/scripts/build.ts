@@ -145,7 +145,8 @@ function build(variant: SiteVariant, inputs: string): BuildStamp {
   const dataDir = variant.fill(work);
   const warehouse = path.join(variant.dir, "warehouse.duckdb");
   rmSync(warehouse, {force: true});
-  const env = {...process.env, KC_DB: warehouse, KC_SITE_OUT: path.relative(projectRoot, path.join(variant.dir, "dist")), OBSERVABLE_TELEMETRY_DISABLE: "true"};
+  // Two build shards whatever the machine's cores, so that a province's site is always tested as merged from shards (scripts/shards.ts).
+  const env = {...process.env, KC_SITE_SHARDS: process.env.KC_SITE_SHARDS ?? "2", KC_DB: warehouse, KC_SITE_OUT: path.relative(projectRoot, path.join(variant.dir, "dist")), OBSERVABLE_TELEMETRY_DISABLE: "true"};
   let log = run("npx", ["tsx", "loaders/cli.ts", "--data", work, "--db", warehouse], env);
   const coldCache = !existsSync(path.join(projectRoot, "src", ".observablehq", "cache"));
   const offline = canUnshare();

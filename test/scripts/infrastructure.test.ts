@@ -1,6 +1,6 @@
 // Unit tests of the site's build-side pieces: the npm cache and Plot bundle, the loader cache, the
-// data archive, the warehouse helper, postbuild.
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync} from "node:fs";
+// data archive, the warehouse helper, the build's shards, postbuild.
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {pathToFileURL} from "node:url";
@@ -13,6 +13,7 @@ import {refreshLoaderOutputs} from "../../scripts/loader-cache.js";
 import {NOT_SHIPPED, PLACEHOLDER_VERSION, VENDORED, VENDOR_DIR, clientNpmNames, prepareNpmCache, uncoveredNpmNames, vendoredFolders} from "../../scripts/npm-cache.js";
 import {PLOT, writePlotBundle} from "../../scripts/plot-bundle.js";
 import {postbuild} from "../../scripts/postbuild.js";
+import {communesOf, linkShardRoot, mergeShard, shardCount, shardFromEnv} from "../../scripts/shards.js";
 import {generateCommunes} from "../../scripts/sample/communes.js";
 import {COMMUNE_DATASETS, DATASETS} from "../../src/data.zip.js";
 import {toJson, withWarehouse, type Sources} from "../../src/lib/warehouse/json.js";
@@ -275,5 +276,81 @@ describe("postbuild", () => {
     expect(readFileSync(path.join(dist, "index.html"), "utf8")).toContain('<html lang="vi">');
     expect(readFileSync(path.join(dist, "sub", "a.html"), "utf8")).toContain('<html lang="en">');
     expect(postbuild(dist)).toBe(0);
+  });
+});
+
+describe("build shards", () => {
+  it("reads the shard from KC_SITE_SHARD, one shard when unset", () => {
+    expect(shardFromEnv(undefined)).toEqual({index: 0, count: 1});
+    expect(shardFromEnv("1/2")).toEqual({index: 1, count: 2});
+    expect(() => shardFromEnv("2/2")).toThrow("KC_SITE_SHARD=2/2");
+  });
+
+  // Mutation: `i % count === index` written `i % count <= index` gave shard 1 of 3 the communes of
+  // shard 0 as well, and this failed.
+  it("gives every commune to exactly one shard, as many to each as the others within one", () => {
+    const communes = Array.from({length: 80}, (_, i) => 20001 + i);
+    const shares = [0, 1, 2].map((index) => communesOf(communes, {index, count: 3}));
+    expect(shares.map((s) => s.length)).toEqual([27, 27, 26]);
+    expect(shares.flat().sort((a, b) => a - b)).toEqual(communes);
+    expect(communesOf(communes, {index: 0, count: 1})).toEqual(communes);
+  });
+
+  it("runs one shard per core, never more than the communes, one for a single commune", () => {
+    expect(shardCount(80, 2)).toBe(2);
+    expect(shardCount(3, 8)).toBe(3);
+    expect(shardCount(1, 8)).toBe(1);
+  });
+
+  // Mutation: the placeholders left out (the site's pages linked as they are) made the first
+  // expectation fail; a shard would have built the site's own pages a second time.
+  it("links a shard's root: the site's pages as empty placeholders, no data loader, the npm cache shared", () => {
+    const root = path.join(tmp, "shard-src");
+    const files: Record<string, string> = {
+      "index.md": "# Tổng quan",
+      "data.zip.ts": "loader",
+      "xa/[commune]/index.md": "# Xã",
+      "components/chart.js": "export {}",
+      ".observablehq/cache/_npm/d3@7/_esm.js": "d3",
+      ".observablehq/cache/data.zip": "zip"
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, rel)), {recursive: true});
+      writeFileSync(path.join(root, rel), text);
+    }
+    const target = path.join(tmp, "shard-root");
+    linkShardRoot(root, target);
+    expect(readFileSync(path.join(target, "index.md"), "utf8")).toBe("");
+    expect(existsSync(path.join(target, "data.zip.ts"))).toBe(false);
+    expect(existsSync(path.join(target, ".observablehq", "cache", "data.zip"))).toBe(false);
+    for (const rel of ["xa/[commune]/index.md", "components/chart.js", ".observablehq/cache/_npm/d3@7/_esm.js"]) {
+      expect(statSync(path.join(target, rel)).ino).toBe(statSync(path.join(root, rel)).ino);
+    }
+    expect(readFileSync(path.join(root, "index.md"), "utf8")).toBe("# Tổng quan");
+  });
+
+  // Mutation: the byte comparison dropped (any shared file kept as the site's) let the differing
+  // module through and this failed.
+  it("merges a shard's pages into the site, keeps one copy of what both built alike, stops on a difference", () => {
+    const write = (dir: string, rel: string, text: string) => {
+      mkdirSync(path.dirname(path.join(dir, rel)), {recursive: true});
+      writeFileSync(path.join(dir, rel), text);
+    };
+    const site = path.join(tmp, "merge-site");
+    const shard = path.join(tmp, "merge-shard");
+    write(site, "index.html", "trang chủ");
+    write(site, "xa/20001/index.html", "xã 1");
+    write(site, "_observablehq/client.abc.js", "client");
+    write(shard, "index.html", "");
+    write(shard, "xa/20002/index.html", "xã 2");
+    write(shard, "_observablehq/client.abc.js", "client");
+    mergeShard(shard, site);
+    expect(readFileSync(path.join(site, "index.html"), "utf8")).toBe("trang chủ");
+    expect(readdirSync(path.join(site, "xa")).sort()).toEqual(["20001", "20002"]);
+    expect(readFileSync(path.join(site, "xa/20002/index.html"), "utf8")).toBe("xã 2");
+
+    write(shard, "_observablehq/stdlib.def.js", "một");
+    write(site, "_observablehq/stdlib.def.js", "hai");
+    expect(() => mergeShard(shard, site)).toThrow("_observablehq/stdlib.def.js");
   });
 });
