@@ -28,12 +28,13 @@ export async function writeCommuneData(root: string, codes: readonly string[], f
   try {
     // A few read-only connections side by side, each taking every CONNECTIONS-th commune: a
     // dataset's queries are small and spend their time in DuckDB, one statement at a time per
-    // connection, which left the cores mostly idle.
+    // connection, which left the cores mostly idle. One DuckDB thread each (ConnectOptions): a
+    // pool of threads per connection spent more time handing tiny tasks around than it saved.
     await Promise.all(
       Array.from({length: CONNECTIONS}, (_, k) =>
         withWarehouse(async (sources) => {
           for (const code of codes.filter((_, i) => i % CONNECTIONS === k)) await writeCommune(path.join(fresh, code), sources.forCommune(code));
-        }, file)
+        }, file, undefined, {threads: 1})
       )
     );
     renameSync(fresh, dir);

@@ -8,8 +8,9 @@
 import {packRows} from "../lib/plan/json.js";
 import {type Sources, hasRelation} from "../lib/warehouse/json.js";
 
-export default async function activities({query}: Sources) {
-  if (!(await hasRelation(query, "site_activity_list"))) return {years: [], statuses: [], activities: packRows([]), targets: packRows([]), asOf: []};
+export default async function activities(sources: Sources) {
+  const {query} = sources;
+  if (!(await hasRelation(sources, "site_activity_list"))) return {years: [], statuses: [], activities: packRows([]), targets: packRows([]), asOf: []};
   const activities = await query(
     `SELECT year, activity_id, title, content_group, establishment_name, level, status,
             approved_amount, disbursed_amount, decision_date, completed_on, participants, jobs_created

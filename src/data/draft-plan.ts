@@ -14,7 +14,7 @@ import {REDUCED_ROWS, draftPlan, drawnFirst, packDraftInputs, requestLabels, wit
 import {packRows} from "../lib/plan/json.js";
 import {ownCommune, runInfo} from "../lib/warehouse/open.js";
 import {evaluator} from "./evaluation.js";
-import type {Sources} from "../lib/warehouse/json.js";
+import {warehouseCommunes, type Sources} from "../lib/warehouse/json.js";
 
 /** The draft's basis, read once for both datasets. */
 function basis(sources: Sources) {
@@ -28,7 +28,7 @@ export default async function draftPlanInputs(sources: Sources) {
   const {run, inputs, defaultEnvelope, previous, registry} = await basis(sources);
   return {
     run,
-    commune: {name: (await ownCommune(sources.warehouse)).name},
+    commune: {name: (await ownCommune(sources.warehouse, warehouseCommunes(sources))).name},
     defaultEnvelope,
     // The ranks do not depend on the envelope or the quantities: the first page is the same for any.
     inputs: packDraftInputs(withoutLabels(inputs, drawnFirst(draftPlan(inputs), {requests: PAGE_ROWS, reduced: REDUCED_ROWS}))),

@@ -30,8 +30,9 @@ const LIST_COLUMNS = [
   "last_support_year"
 ] as const satisfies readonly (keyof FacilityRow)[];
 
-export default async function establishments({query}: Sources) {
-  if (!(await hasRelation(query, "site_facility_register"))) {
+export default async function establishments(sources: Sources) {
+  const {query} = sources;
+  if (!(await hasRelation(sources, "site_facility_register"))) {
     throw new Error("Kho dữ liệu được dựng trước khi có view site_facility_register: chạy lại npm run ingest.");
   }
   const facilities = await query<FacilityRow>(

@@ -9,7 +9,7 @@ import {evaluate} from "../../reports/evaluation.js";
 import {PAGE_ROWS} from "../lib/columns.js";
 import {FINDINGS_SHOWN, evaluationHead, evaluationLists, type EvaluationModel} from "../lib/documents/models.js";
 import {ownCommune, planYears, runInfo} from "../lib/warehouse/open.js";
-import type {Sources} from "../lib/warehouse/json.js";
+import {warehouseCommunes, type Sources} from "../lib/warehouse/json.js";
 
 /** Every plan year's evaluation, made once for both datasets. */
 function evaluations(sources: Sources) {
@@ -25,7 +25,7 @@ function evaluations(sources: Sources) {
 
 export default async function evaluation(sources: Sources) {
   const {run, years, all} = await evaluations(sources);
-  return {run, years, evaluations: all.map((e) => evaluationHead(e, {targets: PAGE_ROWS, findings: FINDINGS_SHOWN})), commune: {name: (await ownCommune(sources.warehouse)).name}};
+  return {run, years, evaluations: all.map((e) => evaluationHead(e, {targets: PAGE_ROWS, findings: FINDINGS_SHOWN})), commune: {name: (await ownCommune(sources.warehouse, warehouseCommunes(sources))).name}};
 }
 
 /** The whole lists of every year (evaluation-lists.json). */

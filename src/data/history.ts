@@ -25,8 +25,9 @@ const PROJECT_COLUMNS = [
   "jobs_created"
 ] as const;
 
-export default async function history({query}: Sources) {
-  if (!(await hasRelation(query, "site_history_projects"))) return null;
+export default async function history(sources: Sources) {
+  const {query} = sources;
+  if (!(await hasRelation(sources, "site_history_projects"))) return null;
   const [totals] = await query("SELECT * EXCLUDE (commune_code) FROM site_history_totals WHERE commune_code = $commune");
   const yearly = await query("SELECT * EXCLUDE (commune_code) FROM site_history_yearly WHERE commune_code = $commune ORDER BY year");
   const byYearLevel = await query(

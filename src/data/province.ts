@@ -5,8 +5,9 @@
 import type {RunStatus} from "../components/data-status.js";
 import {hasRelation, type Row, type Sources} from "../lib/warehouse/json.js";
 
-export default async function province({query}: Sources) {
-  if (!(await hasRelation(query, "province_communes"))) return {run: null, communes: []};
+export default async function province(sources: Sources) {
+  const {query} = sources;
+  if (!(await hasRelation(sources, "province_communes"))) return {run: null, communes: []};
   const [run] = await query<RunStatus & Row>(
     `SELECT finished_at, data_as_of, is_sample, (SELECT count(*) FROM rejects) AS rejects, (SELECT count(*) FROM warnings) AS warnings
        FROM ingest_runs ORDER BY started_at DESC LIMIT 1`

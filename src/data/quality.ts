@@ -19,8 +19,9 @@ export type QualityRun = Run & Row;
 /** A source file with its counts, as the page's summary reads it. */
 export type QualityFile = FileRow & Row;
 
-export default async function quality({query}: Sources) {
-  if (!(await hasRelation(query, "site_quality_rejects"))) {
+export default async function quality(sources: Sources) {
+  const {query} = sources;
+  if (!(await hasRelation(sources, "site_quality_rejects"))) {
     throw new Error("Kho dữ liệu được dựng trước khi có view site_quality_rejects: chạy lại npm run ingest.");
   }
   const [run] = await query<QualityRun>(
@@ -35,11 +36,11 @@ export default async function quality({query}: Sources) {
          FROM site_quality_files WHERE commune_code = $commune`
     )
   ).sort((a, b) => rank(a.kind) - rank(b.kind) || a.source_file.localeCompare(b.source_file));
-  const tests = (await hasRelation(query, "data_tests"))
+  const tests = (await hasRelation(sources, "data_tests"))
     ? await query<{test: string; failures: number; example: string | null}>("SELECT test, failures, example FROM data_tests ORDER BY test")
     : [];
   // Warehouses built before skipped_files existed have no such view: nothing to list then.
-  const skipped = (await hasRelation(query, "site_quality_skipped_files"))
+  const skipped = (await hasRelation(sources, "site_quality_skipped_files"))
     ? (await query<{source_file: string; reason: string}>("SELECT source_file, reason FROM site_quality_skipped_files WHERE commune_code = $commune")).map((f) => ({...f, label: skippedReasonLabel(f.reason)}))
     : [];
   const rawRejects = await query<RejectRecord>("SELECT kind, source_file, source_line, column_name, raw_value, reason FROM site_quality_rejects WHERE commune_code = $commune");

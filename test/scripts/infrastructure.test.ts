@@ -186,6 +186,40 @@ describe("datasets made together", () => {
   });
 });
 
+describe("what every commune reads alike", () => {
+  // Mutation: `shared` made per commune (memo(made, …) in withWarehouse) asked the catalogue and the
+  // communes once per commune, and this failed with 2 for each.
+  it("is read once per connection: the warehouse's relations and its communes", async () => {
+    const dir = path.join(tmp, "alike");
+    generateCommunes(path.join(dir, "data"), 2);
+    await ingest({dataDir: path.join(dir, "data"), dbPath: path.join(dir, "w.duckdb")});
+    const seen: string[] = [];
+    const names = await withWarehouse(async (home) => {
+      const codes = (await home.warehouse.query<{code: string}>("SELECT DISTINCT commune_code AS code FROM communes ORDER BY 1")).map((r) => r.code);
+      expect(codes).toHaveLength(2);
+      const made: string[] = [];
+      for (const code of codes) {
+        const sources = home.forCommune(code);
+        const w = sources.warehouse;
+        const spied: Sources = {
+          ...sources,
+          query: (sql, params) => (seen.push(sql), sources.query(sql, params)),
+          warehouse: {...w, query: (sql, params) => (seen.push(sql), w.query(sql, params))}
+        };
+        const commune = (await COMMUNE_DATASETS["commune.json"]!(spied)) as {code: string; communes: number};
+        expect(commune).toMatchObject({code, communes: 2});
+        await COMMUNE_DATASETS["years.json"]!(spied);
+        await COMMUNE_DATASETS["quality.json"]!(spied);
+        made.push(commune.code);
+      }
+      return made;
+    }, path.join(dir, "w.duckdb"));
+    expect(names).toHaveLength(2);
+    expect(seen.filter((sql) => sql.includes("duckdb_tables()"))).toHaveLength(1);
+    expect(seen.filter((sql) => sql.includes("FROM former_units"))).toHaveLength(1);
+  });
+});
+
 describe("data archive", () => {
   // Mutation: "history.json" taken out of DATASETS made this fail naming data/history.json.
   it("holds every data file a page or component asks for", () => {

@@ -6,7 +6,7 @@
 //   DATE → "yyyy-mm-dd", TIMESTAMP → ISO 8601 "yyyy-mm-ddThh:mm:ss.sssZ", NULL → null.
 // Report models that keep money as bigint travel with stringifyWithBigInt (src/lib/plan/json.ts).
 import {DuckDBTypeId} from "@duckdb/node-api";
-import {communes, connect, readRows, warehousePath, warehouseOn, withCommune, type Params, type Warehouse} from "./open.js";
+import {communes, connect, readRows, warehousePath, warehouseOn, withCommune, type CommuneInfo, type ConnectOptions, type Params, type Warehouse} from "./open.js";
 
 export type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
 export type Row = Record<string, Json>;
@@ -23,12 +23,22 @@ export interface Sources {
   /** `compute()` once for these sources, by `key`: datasets made together share what several of
    * them read (the evaluation of a year, the facilities' supports) instead of reading it again. */
   once<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /** `compute()` once for the connection, whichever commune asks: what is the same for every
+   * commune (the warehouse's relations, its communes), read once for a province's datasets. */
+  shared<T>(key: string, compute: () => Promise<T>): Promise<T>;
+}
+
+/** `made.get(key)`, computed first if missing. */
+function memo<T>(made: Map<string, Promise<unknown>>, key: string, compute: () => Promise<T>): Promise<T> {
+  if (!made.has(key)) made.set(key, compute());
+  return made.get(key) as Promise<T>;
 }
 
 /** Opens the warehouse at `file` read-only, hands `fn` its sources for `commune` (default the
  * home commune: communes()[0]), always closes. */
-export async function withWarehouse<T>(fn: (sources: Sources) => Promise<T>, file = warehousePath(), commune?: string): Promise<T> {
-  const {conn, close} = await connect(file);
+export async function withWarehouse<T>(fn: (sources: Sources) => Promise<T>, file = warehousePath(), commune?: string, options?: ConnectOptions): Promise<T> {
+  const {conn, close} = await connect(file, options);
+  const shared = new Map<string, Promise<unknown>>();
   try {
     const sourcesFor = (code: string): Sources => {
       const made = new Map<string, Promise<unknown>>();
@@ -38,10 +48,8 @@ export async function withWarehouse<T>(fn: (sources: Sources) => Promise<T>, fil
         warehouse: warehouseOn(conn, close, code),
         commune: code,
         forCommune: sourcesFor,
-        once: <T>(key: string, compute: () => Promise<T>): Promise<T> => {
-          if (!made.has(key)) made.set(key, compute());
-          return made.get(key) as Promise<T>;
-        }
+        once: (key, compute) => memo(made, key, compute),
+        shared: (key, compute) => memo(shared, key, compute)
       };
     };
     const home = commune ?? (await communes(warehouseOn(conn, close, "")))[0]?.code ?? "";
@@ -52,12 +60,17 @@ export async function withWarehouse<T>(fn: (sources: Sources) => Promise<T>, fil
 }
 
 /** Does a table or view exist? Lets loaders degrade gracefully while the warehouse grows. */
-export async function hasRelation(query: Query, name: string): Promise<boolean> {
-  const rows = await query(
-    "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $name UNION ALL SELECT count(*) FROM duckdb_views() WHERE view_name = $name",
-    {name}
-  );
-  return rows.some((r) => Number(r.n) > 0);
+export async function hasRelation({query, shared}: Pick<Sources, "query" | "shared">, name: string): Promise<boolean> {
+  const names = await shared("relations", async () => {
+    const rows = await query<{name: string}>("SELECT table_name AS name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views()");
+    return new Set(rows.map((r) => r.name));
+  });
+  return names.has(name);
+}
+
+/** The warehouse's communes (communes() of ./open.ts), read once per connection. */
+export function warehouseCommunes({warehouse, shared}: Pick<Sources, "warehouse" | "shared">): Promise<CommuneInfo[]> {
+  return shared("communes", () => communes(warehouse));
 }
 
 /** A JS value from @duckdb/node-api's getRowsJS() → plain JSON. */

@@ -59,9 +59,15 @@ export interface Warehouse {
 export type CellEncoding<V> = (value: unknown, type: DuckDBTypeId) => V;
 
 /** A read-only connection to the warehouse at `file` (which must exist). */
-export async function connect(file = warehousePath()): Promise<{conn: DuckDBConnection; close(): void}> {
+export interface ConnectOptions {
+  /** DuckDB's threads for this reader (default: one per core). One, for readers run side by side:
+   * each of their queries is small, and a pool per reader spent its time handing tiny tasks around. */
+  threads?: number;
+}
+
+export async function connect(file = warehousePath(), {threads}: ConnectOptions = {}): Promise<{conn: DuckDBConnection; close(): void}> {
   requireWarehouse(file);
-  const instance = await DuckDBInstance.create(file, {access_mode: "READ_ONLY"});
+  const instance = await DuckDBInstance.create(file, {access_mode: "READ_ONLY", ...(threads ? {threads: String(threads)} : {})});
   const conn = await instance.connect();
   let open = true;
   return {
@@ -122,8 +128,8 @@ export interface CommuneInfo {
 }
 
 /** The commune the reader stands for, named from its xa.csv when it has one. */
-export async function ownCommune(w: Warehouse): Promise<CommuneInfo> {
-  return (await communes(w)).find((c) => c.code === w.commune) ?? {code: w.commune, name: null, province: null, formerUnits: []};
+export async function ownCommune(w: Warehouse, all: Promise<CommuneInfo[]> = communes(w)): Promise<CommuneInfo> {
+  return (await all).find((c) => c.code === w.commune) ?? {code: w.commune, name: null, province: null, formerUnits: []};
 }
 
 /** The communes with files in the warehouse: the data folder's own first, then by code. */
