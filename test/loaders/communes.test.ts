@@ -16,8 +16,11 @@
 // written key and reference) made the run itself fail here: the communes' xa.csv rows with no
 // former commune became duplicates of each other (unique_keys data test), and every test below
 // failed with it.
+import {readdirSync, rmSync} from "node:fs";
+import path from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {cleanup, closeAll, ingestFiles, type Warehouse} from "./helpers.js";
+import {generateCommunes} from "../../scripts/sample/communes.js";
+import {cleanup, closeAll, ingestDir, ingestFiles, tempDir, type Warehouse} from "./helpers.js";
 
 const tr = (n: number) => n * 1_000_000;
 const xa = (code: string, name: string, ...formerUnits: string[]) =>
@@ -132,5 +135,44 @@ describe("many communes in one warehouse", () => {
       {commune_code: "22222"},
       {commune_code: "33333"}
     ]);
+  });
+});
+
+// The province's layout at its full size: 80 communes of the sample (scripts/sample/communes.ts),
+// each the founding plan: planned 130 triệu, approved 120, paid 95,45 (test/scripts/sample). Two
+// are changed by hand: 20002 hands in no vouchers (130, 120, 0); 20003 no activities and no
+// vouchers (130, 0, 0). Province: planned 80 × 130 = 10.400 triệu, approved 79 × 120 = 9.480,
+// paid 78 × 95,45 = 7.445,1.
+// Mutation: plan_vs_actual.sql joining the committed activities summed by (year, line_no), without
+// commune_code, booked every commune's approvals to each commune's lines, and this failed.
+describe("a province of 80 communes", () => {
+  let province: Warehouse;
+  beforeAll(async () => {
+    const data = path.join(tempDir("kc-80-"), "data");
+    generateCommunes(data, 80);
+    const drop = (code: string, kinds: string[]) => {
+      for (const file of readdirSync(path.join(data, code))) if (kinds.some((k) => file.startsWith(`${k}_`))) rmSync(path.join(data, code, file));
+    };
+    drop("20002", ["disbursements"]);
+    drop("20003", ["activities", "disbursements"]);
+    province = await ingestDir(data);
+  }, 120_000);
+
+  it("books each commune's figures from its own files, and adds them up for the province", async () => {
+    const byCommune = await province.query(
+      `SELECT commune_code, sum(planned_amount) AS planned, sum(approved_amount) AS approved, sum(disbursed_amount) AS disbursed
+         FROM plan_vs_actual WHERE year = 2026 GROUP BY ALL ORDER BY commune_code`
+    );
+    expect(byCommune).toHaveLength(80);
+    const row = (code: string, planned: number, approved: number, disbursed: number) => ({
+      commune_code: code,
+      planned: String(planned * 1_000_000),
+      approved: String(approved * 1_000_000),
+      disbursed: String(disbursed * 1_000_000)
+    });
+    expect(byCommune.slice(0, 4)).toEqual([row("20001", 130, 120, 95.45), row("20002", 130, 120, 0), row("20003", 130, 0, 0), row("20004", 130, 120, 95.45)]);
+    expect(byCommune[79]).toEqual(row("20080", 130, 120, 95.45));
+    const [total] = await province.query("SELECT sum(planned_amount) AS planned, sum(approved_amount) AS approved, sum(disbursed_amount) AS disbursed FROM plan_vs_actual WHERE year = 2026");
+    expect(total).toEqual({planned: String(10_400_000_000), approved: String(9_480_000_000), disbursed: String(7_445_100_000)});
   });
 });
