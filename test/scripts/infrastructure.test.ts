@@ -148,6 +148,24 @@ describe("communes' datasets", () => {
   });
 });
 
+/** `count` communes of the sample ingested into a warehouse of their own; its path. */
+async function ingestCommunes(name: string, count: number): Promise<string> {
+  const dir = path.join(tmp, name);
+  generateCommunes(path.join(dir, "data"), count);
+  await ingest({dataDir: path.join(dir, "data"), dbPath: path.join(dir, "w.duckdb")});
+  return path.join(dir, "w.duckdb");
+}
+
+/** `sources` noting in `seen` every statement they run, read either way. */
+function spiedOn(sources: Sources, seen: string[]): Sources {
+  const w = sources.warehouse;
+  return {
+    ...sources,
+    query: (sql, params) => (seen.push(sql), sources.query(sql, params)),
+    warehouse: {...w, query: (sql, params) => (seen.push(sql), w.query(sql, params))}
+  };
+}
+
 describe("datasets made together", () => {
   // Mutations: the draft's dataset evaluating the year before itself (draftBasis without the
   // evaluator) made the first expectation 1; the lists of Đánh giá năm evaluating the years again
@@ -155,17 +173,10 @@ describe("datasets made together", () => {
   // again (draftBasis not read once) each failed theirs; each shard reading the supports (no once)
   // made the last 8.
   it("evaluate a year and read the facilities' supports once for a commune", async () => {
-    const dir = path.join(tmp, "together");
-    generateCommunes(path.join(dir, "data"), 1);
-    await ingest({dataDir: path.join(dir, "data"), dbPath: path.join(dir, "w.duckdb")});
+    const db = await ingestCommunes("together", 1);
     const seen: string[] = [];
     await withWarehouse(async (sources) => {
-      const w = sources.warehouse;
-      const spied: Sources = {
-        ...sources,
-        query: (sql, params) => (seen.push(sql), sources.query(sql, params)),
-        warehouse: {...w, query: (sql, params) => (seen.push(sql), w.query(sql, params))}
-      };
+      const spied = spiedOn(sources, seen);
       const made = (name: string) => COMMUNE_DATASETS[name]!(spied);
       const asked = (view: string) => seen.filter((sql) => sql.includes(view)).length;
       await made("evaluation.json");
@@ -182,7 +193,7 @@ describe("datasets made together", () => {
       expect(asked("FROM demand_survey")).toBe(surveyed);
       for (const name of Object.keys(COMMUNE_DATASETS).filter((n) => n.startsWith("facility-supports-"))) await made(name);
       expect(asked("site_facility_support")).toBe(1);
-    }, path.join(dir, "w.duckdb"));
+    }, db);
   });
 });
 
@@ -190,22 +201,14 @@ describe("what every commune reads alike", () => {
   // Mutation: `shared` made per commune (memo(made, …) in withWarehouse) asked the catalogue and the
   // communes once per commune, and this failed with 2 for each.
   it("is read once per connection: the warehouse's relations and its communes", async () => {
-    const dir = path.join(tmp, "alike");
-    generateCommunes(path.join(dir, "data"), 2);
-    await ingest({dataDir: path.join(dir, "data"), dbPath: path.join(dir, "w.duckdb")});
+    const db = await ingestCommunes("alike", 2);
     const seen: string[] = [];
     const names = await withWarehouse(async (home) => {
       const codes = (await home.warehouse.query<{code: string}>("SELECT DISTINCT commune_code AS code FROM communes ORDER BY 1")).map((r) => r.code);
       expect(codes).toHaveLength(2);
       const made: string[] = [];
       for (const code of codes) {
-        const sources = home.forCommune(code);
-        const w = sources.warehouse;
-        const spied: Sources = {
-          ...sources,
-          query: (sql, params) => (seen.push(sql), sources.query(sql, params)),
-          warehouse: {...w, query: (sql, params) => (seen.push(sql), w.query(sql, params))}
-        };
+        const spied = spiedOn(home.forCommune(code), seen);
         const commune = (await COMMUNE_DATASETS["commune.json"]!(spied)) as {code: string; communes: number};
         expect(commune).toMatchObject({code, communes: 2});
         await COMMUNE_DATASETS["years.json"]!(spied);
@@ -213,7 +216,7 @@ describe("what every commune reads alike", () => {
         made.push(commune.code);
       }
       return made;
-    }, path.join(dir, "w.duckdb"));
+    }, db);
     expect(names).toHaveLength(2);
     expect(seen.filter((sql) => sql.includes("duckdb_tables()"))).toHaveLength(1);
     expect(seen.filter((sql) => sql.includes("FROM former_units"))).toHaveLength(1);
