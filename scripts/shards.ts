@@ -15,7 +15,7 @@
 // client, the components, npm modules) is written alike by each, under the same content-hashed
 // names; the merge checks that and keeps one copy.
 import {existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {availableParallelism} from "node:os";
+import {availableParallelism, freemem} from "node:os";
 import path from "node:path";
 
 /** The shard a build process is, from KC_SITE_SHARD ("k/n"); one shard when unset. */
@@ -37,12 +37,17 @@ export function communesOf<T>(communes: readonly T[], {index, count}: Shard): T[
   return communes.filter((_, i) => i % count === index);
 }
 
+/** What one shard may hold at most: the largest measured at 80 communes in two shards was 1,6 GB. */
+export const SHARD_BYTES = 2 * 1024 ** 3;
+
 /**
- * How many shards build a site of `communes` communes: one per core (each holds about 1,5 GB at 80
- * communes: KC_SITE_SHARDS sets fewer on a machine short of memory), one for a single commune.
+ * How many shards build a site of `communes` communes: one per core, as many as the memory free
+ * now holds (`SHARD_BYTES` each), one for a single commune. KC_SITE_SHARDS, when set, decides.
  */
-export function shardCount(communes: number, cores = Number(process.env.KC_SITE_SHARDS) || availableParallelism()): number {
-  return communes > 1 ? Math.max(1, Math.min(cores, communes)) : 1;
+export function shardCount(communes: number, {cores = availableParallelism(), free = freemem(), set = process.env.KC_SITE_SHARDS} = {}): number {
+  if (communes <= 1) return 1;
+  const wanted = Number(set) || Math.min(cores, Math.floor(free / SHARD_BYTES));
+  return Math.max(1, Math.min(wanted, communes));
 }
 
 /** Where shard `index` (≥ 1) builds from. */

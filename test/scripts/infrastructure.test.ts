@@ -333,10 +333,15 @@ describe("build shards", () => {
     expect(communesOf(communes, {index: 0, count: 1})).toEqual(communes);
   });
 
-  it("runs one shard per core, never more than the communes, one for a single commune", () => {
-    expect(shardCount(80, 2)).toBe(2);
-    expect(shardCount(3, 8)).toBe(3);
-    expect(shardCount(1, 8)).toBe(1);
+  // Mutation: the memory left out (one shard per core whatever is free) made the 5 GiB case 8.
+  it("runs one shard per core as the free memory allows, never more than the communes, one for a single commune", () => {
+    const GiB = 1024 ** 3;
+    expect(shardCount(80, {cores: 2, free: 20 * GiB, set: ""})).toBe(2);
+    expect(shardCount(80, {cores: 8, free: 5 * GiB, set: ""})).toBe(2);
+    expect(shardCount(80, {cores: 8, free: 1 * GiB, set: ""})).toBe(1);
+    expect(shardCount(3, {cores: 8, free: 20 * GiB, set: ""})).toBe(3);
+    expect(shardCount(1, {cores: 8, free: 20 * GiB, set: ""})).toBe(1);
+    expect(shardCount(80, {cores: 8, free: 1 * GiB, set: "3"})).toBe(3);
   });
 
   // Mutation: the placeholders left out (the site's pages linked as they are) made the first
