@@ -111,6 +111,7 @@ describe("rebuilding while serving", () => {
     expect((await page("/")).status).toBe(200);
   });
 
+  // Mutation: SIDE in build-site.ts without its shard suffix (`(?:-\d+)?`) left dist.tmp-<pid>-1 behind.
   it("a build killed half-way leaves the previous site; the next build removes what it left", async () => {
     const before = readFileSync(path.join(dist, "index.html"), "utf8");
     // A build process that writes part of a site, then is killed with SIGKILL (no cleanup runs).
@@ -120,6 +121,9 @@ describe("rebuilding while serving", () => {
         const fs = await import("node:fs");
         fs.mkdirSync(folder, {recursive: true});
         fs.writeFileSync(folder + "/index.html", "half");
+        // a province's second build shard (scripts/shards.ts) writes beside it
+        fs.mkdirSync(folder + "-1", {recursive: true});
+        fs.writeFileSync(folder + "-1/index.html", "");
         console.log("written");
         await new Promise(() => setInterval(() => {}, 1000));
       });`;
@@ -127,7 +131,7 @@ describe("rebuilding while serving", () => {
     await new Promise<void>((resolve) => child.stdout.on("data", (d: Buffer) => d.toString().includes("written") && resolve()));
     child.kill("SIGKILL");
     await new Promise((resolve) => child.on("exit", resolve));
-    expect(readdirSync(base).sort()).toEqual(["dist", `dist.tmp-${child.pid}`]);
+    expect(readdirSync(base).sort()).toEqual(["dist", `dist.tmp-${child.pid}`, `dist.tmp-${child.pid}-1`]);
     expect(readFileSync(path.join(dist, "index.html"), "utf8")).toBe(before);
     expect((await page("/")).text).toBe(before);
     await buildInto(dist, (folder) => fakeBuild(folder, 7));
