@@ -82,6 +82,12 @@ export function dataTable<R>(first: readonly R[], options: TableOptions<R>): HTM
   let rows = first;
   let shown = [...rows];
   const count = options.all?.count ?? rows.length;
+  let sortIndex = -1;
+  let ascending = true;
+  const sortedRows = () => {
+    const column = options.columns[sortIndex]!;
+    return [...rows].sort((a, b) => (ascending ? 1 : -1) * compare(cellValue(a, column), cellValue(b, column)));
+  };
   // Every row, fetched once (options.all); a failed fetch is tried again at the next click.
   let loading: Promise<void> | undefined;
   const loadAll = (): Promise<void> => {
@@ -97,63 +103,20 @@ export function dataTable<R>(first: readonly R[], options: TableOptions<R>): HTM
   let limit = pageRows;
   const footerRows = options.footerRows ?? [];
   if (options.fileName) {
-    figure.append(
-      downloadButtons(async () => {
-        await loadAll();
-        return [...shown, ...footerRows];
-      }, {
-        columns: options.columns,
-        fileName: options.fileName,
-        ...(options.title ? {title: options.title} : {})
-      })
-    );
+    const {columns, fileName, title} = options;
+    figure.append(downloadButtons(async () => (await loadAll(), [...shown, ...footerRows]), {columns, fileName, ...(title ? {title} : {})}));
   }
   if (count === 0) {
-    const p = document.createElement("p");
-    p.className = "kc-muted";
-    p.textContent = options.empty ?? "Chưa có dữ liệu.";
-    figure.append(p);
+    figure.append(note("kc-muted", options.empty ?? "Chưa có dữ liệu."));
     return figure;
   }
-  const wrap = document.createElement("div");
-  wrap.className = "kc-table-wrap";
-  const table = document.createElement("table");
-  table.className = "kc-table";
-  if (options.caption) {
-    const caption = document.createElement("caption");
-    caption.className = "kc-visually-hidden";
-    caption.textContent = options.caption;
-    table.append(caption);
-  }
-  const thead = table.createTHead();
-  const headRow = thead.insertRow();
+  const table = tableWithCaption(options.caption);
+  const headRow = table.createTHead().insertRow();
   const tbody = table.createTBody();
-  let sortIndex = -1;
-  let ascending = true;
-  const sortedRows = () => {
-    const column = options.columns[sortIndex]!;
-    return [...rows].sort((a, b) => (ascending ? 1 : -1) * compare(cellValue(a, column), cellValue(b, column)));
-  };
-
-  const fillRow = (tr: HTMLTableRowElement, row: R) => {
-    for (const column of options.columns) {
-      const td = tr.insertCell();
-      const value = cellValue(row, column);
-      td.textContent = column.format ? column.format(value, row) : displayCell(value, column.type);
-      // The header again, for the card layout of a narrow screen (src/style.css, .kc-cards-narrow).
-      td.dataset.label = column.header;
-      if (RIGHT.has(column.type ?? "text")) td.className = "kc-right";
-      else if (column.breakAnywhere) td.className = "kc-break-anywhere";
-    }
-  };
-
-  // The rows are built apart and put in at once: tbody.insertRow() per row is quadratic in
-  // Chromium.
   const more = document.createElement("button");
   more.type = "button";
   more.className = "kc-more-rows kc-screen-only";
-  const status = document.createElement("p");
-  status.className = "kc-download-error";
+  const status = note("kc-download-error", "");
   status.setAttribute("role", "status");
   /** `action` once every row is here (at once when the table has them all); says so when they cannot be fetched. */
   const withAll = async (action: () => void) => {
@@ -169,60 +132,32 @@ export function dataTable<R>(first: readonly R[], options: TableOptions<R>): HTM
     }
     action();
   };
+  const render = () => {
+    // The rows are built apart and put in at once: tbody.insertRow() per row is quadratic in Chromium.
+    const body = document.createDocumentFragment();
+    for (const [i, row] of shown.slice(0, limit).entries()) body.append(bodyRow(row, i, options));
+    tbody.replaceChildren(body);
+    const drawn = Math.min(limit, shown.length);
+    const left = count - drawn;
+    more.hidden = left <= 0;
+    more.textContent = `Hiện thêm ${formatNumber(Math.min(pageRows, left))} dòng (đang hiện ${formatNumber(drawn)} / ${formatNumber(count)})`;
+  };
   more.addEventListener("click", () =>
     withAll(() => {
       limit += pageRows;
       render();
     })
   );
-  const render = () => {
-    const rows = document.createDocumentFragment();
-    for (const [i, row] of shown.slice(0, limit).entries()) {
-      const tr = document.createElement("tr");
-      rows.append(tr);
-      fillRow(tr, row);
-      if (i >= PRINT_ROWS) tr.className = "kc-print-omit";
-      const onRowClick = options.onRowClick;
-      if (onRowClick) {
-        tr.tabIndex = 0;
-        tr.style.cursor = "pointer";
-        if (options.rowTitle) tr.title = options.rowTitle;
-        tr.addEventListener("click", () => onRowClick(row, tr));
-        tr.addEventListener("keydown", (event) => {
-          if (event.target === tr && (event.key === "Enter" || event.key === " ")) {
-            event.preventDefault();
-            onRowClick(row, tr);
-          }
-        });
-      }
-    }
-    tbody.replaceChildren(rows);
-    const drawn = Math.min(limit, shown.length);
-    const left = count - drawn;
-    more.hidden = left <= 0;
-    more.textContent = `Hiện thêm ${formatNumber(Math.min(pageRows, left))} dòng (đang hiện ${formatNumber(drawn)} / ${formatNumber(count)})`;
-  };
-
   if (footerRows.length > 0) {
     const tfoot = table.createTFoot();
     for (const row of footerRows) {
       const tr = tfoot.insertRow();
       tr.style.fontWeight = "bold";
-      fillRow(tr, row);
+      fillCells(tr, row, options.columns);
     }
   }
-
   options.columns.forEach((column, i) => {
-    const th = document.createElement("th");
-    th.scope = "col";
-    if (RIGHT.has(column.type ?? "text")) th.className = "kc-right";
-    th.textContent = column.header;
-    // One Tab stop for the whole header row (the arrow keys move along it): ten sortable headers
-    // were ten stops before a keyboard reached the first row.
-    th.tabIndex = i === 0 ? 0 : -1;
-    th.setAttribute("aria-sort", "none");
-    th.title = "Bấm để sắp xếp";
-    const sort = () =>
+    const th = headerCell(column, i, () =>
       withAll(() => {
         ascending = sortIndex === i ? !ascending : true;
         sortIndex = i;
@@ -230,31 +165,102 @@ export function dataTable<R>(first: readonly R[], options: TableOptions<R>): HTM
         for (const other of headRow.children) other.setAttribute("aria-sort", "none");
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         render();
-      });
-    th.addEventListener("click", sort);
-    th.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        sort();
-      } else if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
-        const next = (event.key === "ArrowRight" ? th.nextElementSibling : th.previousElementSibling) as HTMLElement | null;
-        if (!next) return;
-        event.preventDefault();
-        th.tabIndex = -1;
-        next.tabIndex = 0;
-        next.focus();
-      }
-    });
+      })
+    );
     headRow.append(th);
   });
   render();
+  const wrap = document.createElement("div");
+  wrap.className = "kc-table-wrap";
   wrap.append(table);
   figure.append(wrap, more, ...(options.all ? [status] : []));
   if (count > PRINT_ROWS) {
-    const note = document.createElement("p");
-    note.className = "kc-print-only kc-note";
-    note.textContent = `Bản in chỉ có ${formatNumber(PRINT_ROWS)} dòng đầu trong ${formatNumber(count)} dòng (theo thứ tự đang xem). Danh sách đầy đủ: bấm “CSV” hoặc “Excel (XLSX)” phía trên bảng này trên trang tổng hợp${options.fileName ? ` (tệp “${options.fileName}”)` : ""}.`;
-    figure.append(note);
+    const file = options.fileName ? ` (tệp “${options.fileName}”)` : "";
+    figure.append(
+      note(
+        "kc-print-only kc-note",
+        `Bản in chỉ có ${formatNumber(PRINT_ROWS)} dòng đầu trong ${formatNumber(count)} dòng (theo thứ tự đang xem). Danh sách đầy đủ: bấm “CSV” hoặc “Excel (XLSX)” phía trên bảng này trên trang tổng hợp${file}.`
+      )
+    );
   }
   return figure;
+}
+
+function note(className: string, text: string): HTMLParagraphElement {
+  const p = document.createElement("p");
+  p.className = className;
+  p.textContent = text;
+  return p;
+}
+
+function tableWithCaption(text: string | undefined): HTMLTableElement {
+  const table = document.createElement("table");
+  table.className = "kc-table";
+  if (text) {
+    const caption = document.createElement("caption");
+    caption.className = "kc-visually-hidden";
+    caption.textContent = text;
+    table.append(caption);
+  }
+  return table;
+}
+
+function fillCells<R>(tr: HTMLTableRowElement, row: R, columns: readonly TableColumn<R>[]): void {
+  for (const column of columns) {
+    const td = tr.insertCell();
+    const value = cellValue(row, column);
+    td.textContent = column.format ? column.format(value, row) : displayCell(value, column.type);
+    // The header again, for the card layout of a narrow screen (src/style.css, .kc-cards-narrow).
+    td.dataset.label = column.header;
+    if (RIGHT.has(column.type ?? "text")) td.className = "kc-right";
+    else if (column.breakAnywhere) td.className = "kc-break-anywhere";
+  }
+}
+
+/** The `index`-th row drawn: beyond the printed rows it is left out of print; clickable with `onRowClick`. */
+function bodyRow<R>(row: R, index: number, {columns, onRowClick, rowTitle}: TableOptions<R>): HTMLTableRowElement {
+  const tr = document.createElement("tr");
+  fillCells(tr, row, columns);
+  if (index >= PRINT_ROWS) tr.className = "kc-print-omit";
+  if (onRowClick) {
+    tr.tabIndex = 0;
+    tr.style.cursor = "pointer";
+    if (rowTitle) tr.title = rowTitle;
+    tr.addEventListener("click", () => onRowClick(row, tr));
+    tr.addEventListener("keydown", (event) => {
+      if (event.target === tr && (event.key === "Enter" || event.key === " ")) {
+        event.preventDefault();
+        onRowClick(row, tr);
+      }
+    });
+  }
+  return tr;
+}
+
+/** A sortable header: `sort` on a click, Enter or Space; the arrow keys move along the header row. */
+function headerCell<R>(column: TableColumn<R>, index: number, sort: () => void): HTMLTableCellElement {
+  const th = document.createElement("th");
+  th.scope = "col";
+  if (RIGHT.has(column.type ?? "text")) th.className = "kc-right";
+  th.textContent = column.header;
+  // One Tab stop for the whole header row: ten sortable headers were ten stops before a keyboard
+  // reached the first row.
+  th.tabIndex = index === 0 ? 0 : -1;
+  th.setAttribute("aria-sort", "none");
+  th.title = "Bấm để sắp xếp";
+  th.addEventListener("click", sort);
+  th.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      sort();
+    } else if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+      const next = (event.key === "ArrowRight" ? th.nextElementSibling : th.previousElementSibling) as HTMLElement | null;
+      if (!next) return;
+      event.preventDefault();
+      th.tabIndex = -1;
+      next.tabIndex = 0;
+      next.focus();
+    }
+  });
+  return th;
 }
