@@ -88,8 +88,7 @@ describe.runIf(soffice)("layout with LibreOffice, 0 to 40 lines added before the
   });
 });
 
-it("renders with a font metric-compatible with Times New Roman", () => {
-  if (!existsSync("/usr/bin/fc-match")) return;
+it.skipIf(!existsSync("/usr/bin/fc-match"))("renders with a font metric-compatible with Times New Roman", () => {
   // .ci/run installs fonts-liberation2; without it LibreOffice falls back to DejaVu Serif and the motto wraps
   expect(execFileSync("fc-match", ["Times New Roman"], {encoding: "utf8"})).toMatch(/Times New Roman|Liberation Serif/);
   expect(readFileSync(new URL("../../.ci/run", import.meta.url), "utf8")).toContain("fonts-liberation2");
