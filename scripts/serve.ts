@@ -21,6 +21,7 @@ import {existsSync, type Stats} from "node:fs";
 import {open, stat, type FileHandle} from "node:fs/promises";
 import http from "node:http";
 import type {AddressInfo} from "node:net";
+import type {Duplex} from "node:stream";
 import os from "node:os";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
@@ -294,144 +295,186 @@ export interface StaticServer {
 
 /** Serves `root` on `host` (127.0.0.1 unless told) :`port` (0 = any free port). */
 export async function startServer(options: {root?: string; port?: number; host?: string} = {}): Promise<StaticServer> {
-  const root = path.resolve(options.root ?? path.join(projectRoot, "dist"));
+  const site = new SiteFiles(siteFolder(options.root));
   const host = options.host ?? "127.0.0.1";
-  if (!existsSync(root)) throw new Error(`Không thấy thư mục ${root}: chạy "npm run build" trước.`);
-  const cache = new BodyCache();
+  const server = http.createServer(requestListener(site));
+  server.on("clientError", refuseUnparsed);
+  await listen(server, options.port ?? 0, host);
+  const {port} = server.address() as AddressInfo;
+  return {server, url: `http://${host}:${port}/`, close: () => closeNow(server)};
+}
 
-  const plain = (res: http.ServerResponse, status: number, text: string, extra: Record<string, string> = {}) => {
-    if (res.headersSent) return void res.destroy();
-    res.writeHead(status, {...BASE_HEADERS, "Content-Security-Policy": PLAIN_CSP, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...extra});
-    res.end(text);
-  };
+function siteFolder(root: string | undefined): string {
+  const folder = path.resolve(root ?? path.join(projectRoot, "dist"));
+  if (!existsSync(folder)) throw new Error(`Không thấy thư mục ${folder}: chạy "npm run build" trước.`);
+  return folder;
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+/** Open connections (a browser's keep-alive) would keep close() waiting. */
+function closeNow(server: http.Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
+/** A request Node cannot parse at all: 400 and close, as Node would, but never an uncaught error. */
+function refuseUnparsed(error: NodeJS.ErrnoException, socket: Duplex): void {
+  const status = error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+  if (error.code !== "ECONNRESET" && socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  else socket.destroy();
+}
+
+/** A file of the site opened to answer a request. */
+interface Found extends OpenFile {
+  /** 200, or 404 when it is the site's 404 page. */
+  status: number;
+  /** The file's version (path, inode, size, time): what its cached bodies, policy and ETag stand for. */
+  version: string;
+  etag: string;
+}
+
+/** The site's files, opened by URL path, with their bodies (compressed) and pages' policies kept by version. */
+class SiteFiles {
+  private cache = new BodyCache();
+  private policies = new Map<string, string>();
+
+  constructor(private readonly root: string) {}
+
+  /** The file a URL path names, else the site's 404 page; undefined when there is neither. */
+  async open(urlPath: string): Promise<Found | undefined> {
+    const file = await openFirst(this.root, candidates(this.root, urlPath));
+    if (file) return found(file, 200);
+    const notFound = await openFirst(this.root, [path.join(this.root, "404.html")]);
+    return notFound && found(notFound, 404);
+  }
 
   /** The body of a file, as read or compressed, from its open handle. */
-  const body = (found: OpenFile, key: string, encoding: Encoding): Promise<Buffer> =>
-    cache.get(`${key}\0${encoding}`, async () => {
-      if (encoding === "identity") return readAll(found);
-      const bytes = await body(found, key, "identity");
+  body(file: Found, encoding: Encoding): Promise<Buffer> {
+    return this.cache.get(`${file.version}\0${encoding}`, async () => {
+      if (encoding === "identity") return readAll(file);
+      const bytes = await this.body(file, "identity");
       return encoding === "br" ? brotli(bytes, BROTLI) : gzip(bytes, GZIP);
     });
+  }
 
   /** A page's policy, worked out once per version of the file (hashing its scripts each time cost a read). */
-  const policies = new Map<string, string>();
-  const policy = async (found: OpenFile, key: string): Promise<string> => {
-    let csp = policies.get(key);
+  async policy(page: Found): Promise<string> {
+    let csp = this.policies.get(page.version);
     if (csp === undefined) {
-      csp = pageCsp((await body(found, key, "identity")).toString("utf8"));
+      csp = pageCsp((await this.body(page, "identity")).toString("utf8"));
       // A site has a dozen pages; old versions pile up only across many rebuilds.
-      if (policies.size >= 1000) policies.clear();
-      policies.set(key, csp);
+      if (this.policies.size >= 1000) this.policies.clear();
+      this.policies.set(page.version, csp);
     }
     return csp;
-  };
+  }
+}
 
-  const send = async (req: http.IncomingMessage, res: http.ServerResponse, found: OpenFile, status: number, urlPath: string) => {
-    const {file, info} = found;
-    const type = mimeType(file);
-    const key = `${file}\0${info.ino}\0${info.size}\0${info.mtimeMs}`;
-    const etag = `"${createHash("sha1").update(key).digest("base64url").slice(0, 20)}"`;
-    const html = type.startsWith("text/html");
-    const headers: Record<string, string> = {
-      ...BASE_HEADERS,
-      "Content-Type": type,
-      "Cache-Control": status === 200 && isHashedAsset(urlPath) ? "public, max-age=31536000, immutable" : "no-cache",
-      "Last-Modified": info.mtime.toUTCString(),
-      "Accept-Ranges": "bytes",
-      Vary: "Accept-Encoding"
-    };
-    headers["Content-Security-Policy"] = html ? await policy(found, key) : PLAIN_CSP;
-    if (status === 200) {
-      headers.ETag = etag;
-      const inm = req.headers["if-none-match"];
-      const ims = req.headers["if-modified-since"];
-      const unchanged =
-        inm !== undefined
-          ? inm.split(",").some((t) => t.trim().replace(/^W\//, "") === etag || t.trim() === "*")
-          : ims !== undefined && Date.parse(ims) >= Math.floor(info.mtimeMs / 1000) * 1000;
-      if (unchanged) {
-        res.writeHead(304, headers).end();
-        return;
-      }
-    }
-    const rangeHeader = status === 200 ? req.headers.range : undefined;
-    const ifRange = req.headers["if-range"];
-    const range = rangeHeader !== undefined && (ifRange === undefined || ifRange === etag) ? parseRange(rangeHeader, info.size) : undefined;
-    if (range === "unsatisfiable") {
-      res.writeHead(416, {...headers, "Content-Range": `bytes */${info.size}`, "Content-Length": "0"}).end();
-      return;
-    }
-    if (range) {
-      const length = range.end - range.start + 1;
-      res.writeHead(206, {...headers, "Content-Range": `bytes ${range.start}-${range.end}/${info.size}`, "Content-Length": String(length)});
-      if (req.method === "HEAD") return void res.end();
-      found.handle.createReadStream({start: range.start, end: range.end, autoClose: false}).on("error", () => res.destroy()).pipe(res);
-      await new Promise((resolve) => res.on("close", resolve));
-      return;
-    }
-    const encoding: Encoding =
-      COMPRESSIBLE.test(type) && info.size >= COMPRESS_MIN_BYTES && info.size <= COMPRESS_MAX_BYTES ? chooseEncoding(req.headers["accept-encoding"]) : "identity";
-    if (encoding !== "identity") {
-      const bytes = await body(found, key, encoding);
-      res.writeHead(status, {...headers, "Content-Encoding": encoding, "Content-Length": String(bytes.length)});
-      res.end(req.method === "HEAD" ? undefined : bytes);
-      return;
-    }
-    // As it is (an image, a workbook, a client without compression): streamed, not kept in memory.
-    res.writeHead(status, {...headers, "Content-Length": String(info.size)});
-    if (req.method === "HEAD") return void res.end();
-    found.handle.createReadStream({start: 0, autoClose: false}).on("error", () => res.destroy()).pipe(res);
-    await new Promise((resolve) => res.on("close", resolve));
-  };
+function found(file: OpenFile, status: number): Found {
+  const version = `${file.file}\0${file.info.ino}\0${file.info.size}\0${file.info.mtimeMs}`;
+  return {...file, status, version, etag: `"${createHash("sha1").update(version).digest("base64url").slice(0, 20)}"`};
+}
 
-  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const method = req.method ?? "";
-    if (method !== "GET" && method !== "HEAD") return plain(res, 405, "Phương thức không được hỗ trợ.", {Allow: "GET, HEAD"});
-    const urlPath = targetPath(req.url ?? "");
-    if (urlPath === undefined) return plain(res, 400, "Yêu cầu không hợp lệ.");
-    let found = await openFirst(root, candidates(root, urlPath));
-    let status = 200;
-    if (!found) {
-      status = 404;
-      found = await openFirst(root, [path.join(root, "404.html")]);
-      if (!found) {
-        res.writeHead(404, {...BASE_HEADERS, "Content-Security-Policy": PLAIN_CSP, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache"});
-        return void res.end(
-          req.method === "HEAD" ? undefined : `<!doctype html><meta charset="utf-8"><title>Không tìm thấy trang</title><p>Không tìm thấy trang. <a href="/">Về trang Tổng quan</a></p>`
-        );
-      }
-    }
-    try {
-      await send(req, res, found, status, urlPath);
-    } finally {
-      await found.handle.close().catch(() => {});
-    }
-  };
-
-  const server = http.createServer((req, res) => {
+function requestListener(site: SiteFiles): http.RequestListener {
+  return (req, res) => {
     res.on("error", () => res.destroy());
-    handle(req, res).catch(() => plain(res, 500, "Lỗi máy chủ khi đọc tệp."));
-  });
-  // A request Node cannot parse at all: 400 and close, as Node would, but never an uncaught error.
-  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
-    const status = error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
-    if (error.code !== "ECONNRESET" && socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    else socket.destroy();
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const {port} = server.address() as AddressInfo;
-  return {
-    server,
-    url: `http://${host}:${port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      })
+    answer(site, req, res).catch(() => plain(res, 500, "Lỗi máy chủ khi đọc tệp."));
   };
+}
+
+async function answer(site: SiteFiles, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const method = req.method ?? "";
+  if (method !== "GET" && method !== "HEAD") return plain(res, 405, "Phương thức không được hỗ trợ.", {Allow: "GET, HEAD"});
+  const urlPath = targetPath(req.url ?? "");
+  if (urlPath === undefined) return plain(res, 400, "Yêu cầu không hợp lệ.");
+  const file = await site.open(urlPath);
+  if (!file) return noPage(req, res);
+  try {
+    await send(site, req, res, file, urlPath);
+  } finally {
+    await file.handle.close().catch(() => {});
+  }
+}
+
+function plain(res: http.ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(status, {...BASE_HEADERS, "Content-Security-Policy": PLAIN_CSP, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...extra});
+  res.end(text);
+}
+
+/** A site built without a 404 page still answers one. */
+function noPage(req: http.IncomingMessage, res: http.ServerResponse): void {
+  res.writeHead(404, {...BASE_HEADERS, "Content-Security-Policy": PLAIN_CSP, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache"});
+  res.end(req.method === "HEAD" ? undefined : `<!doctype html><meta charset="utf-8"><title>Không tìm thấy trang</title><p>Không tìm thấy trang. <a href="/">Về trang Tổng quan</a></p>`);
+}
+
+async function send(site: SiteFiles, req: http.IncomingMessage, res: http.ServerResponse, file: Found, urlPath: string): Promise<void> {
+  const headers = await fileHeaders(site, file, urlPath);
+  if (file.status === 200 && unchanged(req, file)) return void res.writeHead(304, headers).end();
+  const range = requestedRange(req, file);
+  if (range === undefined) return sendWhole(site, req, res, file, headers);
+  if (range === "unsatisfiable") return void res.writeHead(416, {...headers, "Content-Range": `bytes */${file.info.size}`, "Content-Length": "0"}).end();
+  res.writeHead(206, {...headers, "Content-Range": `bytes ${range.start}-${range.end}/${file.info.size}`, "Content-Length": String(range.end - range.start + 1)});
+  return streamFrom(req, res, file, range);
+}
+
+async function fileHeaders(site: SiteFiles, file: Found, urlPath: string): Promise<Record<string, string>> {
+  const type = mimeType(file.file);
+  return {
+    ...BASE_HEADERS,
+    "Content-Type": type,
+    "Cache-Control": file.status === 200 && isHashedAsset(urlPath) ? "public, max-age=31536000, immutable" : "no-cache",
+    "Last-Modified": file.info.mtime.toUTCString(),
+    "Accept-Ranges": "bytes",
+    Vary: "Accept-Encoding",
+    "Content-Security-Policy": type.startsWith("text/html") ? await site.policy(file) : PLAIN_CSP,
+    ...(file.status === 200 ? {ETag: file.etag} : {})
+  };
+}
+
+/** Whether the client's copy is this version (a 304): by ETag when it sends one, else by date. */
+function unchanged(req: http.IncomingMessage, file: Found): boolean {
+  const inm = req.headers["if-none-match"];
+  const ims = req.headers["if-modified-since"];
+  return inm !== undefined
+    ? inm.split(",").some((t) => t.trim().replace(/^W\//, "") === file.etag || t.trim() === "*")
+    : ims !== undefined && Date.parse(ims) >= Math.floor(file.info.mtimeMs / 1000) * 1000;
+}
+
+/** The range asked of a found file, unless If-Range names another version; undefined for the whole file. */
+function requestedRange(req: http.IncomingMessage, file: Found): ReturnType<typeof parseRange> {
+  const header = file.status === 200 ? req.headers.range : undefined;
+  const ifRange = req.headers["if-range"];
+  return header !== undefined && (ifRange === undefined || ifRange === file.etag) ? parseRange(header, file.info.size) : undefined;
+}
+
+async function sendWhole(site: SiteFiles, req: http.IncomingMessage, res: http.ServerResponse, file: Found, headers: Record<string, string>): Promise<void> {
+  const {size} = file.info;
+  const encoding: Encoding =
+    COMPRESSIBLE.test(mimeType(file.file)) && size >= COMPRESS_MIN_BYTES && size <= COMPRESS_MAX_BYTES ? chooseEncoding(req.headers["accept-encoding"]) : "identity";
+  if (encoding === "identity") {
+    // As it is (an image, a workbook, a client without compression): streamed, not kept in memory.
+    res.writeHead(file.status, {...headers, "Content-Length": String(size)});
+    return streamFrom(req, res, file, {start: 0});
+  }
+  const bytes = await site.body(file, encoding);
+  res.writeHead(file.status, {...headers, "Content-Encoding": encoding, "Content-Length": String(bytes.length)});
+  res.end(req.method === "HEAD" ? undefined : bytes);
+}
+
+/** The file's bytes from `start` (to `end`) through its handle, the answer's headers written; none for HEAD. */
+async function streamFrom(req: http.IncomingMessage, res: http.ServerResponse, file: Found, range: {start: number; end?: number}): Promise<void> {
+  if (req.method === "HEAD") return void res.end();
+  file.handle.createReadStream({...range, autoClose: false}).on("error", () => res.destroy()).pipe(res);
+  await new Promise((resolve) => res.on("close", resolve));
 }
 
 /** Where the other machines of the LAN reach this one: its IPv4 addresses, loopback left out. */
