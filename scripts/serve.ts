@@ -22,6 +22,7 @@ import {open, stat, type FileHandle} from "node:fs/promises";
 import http from "node:http";
 import type {AddressInfo} from "node:net";
 import type {Duplex} from "node:stream";
+import {finished} from "node:stream/promises";
 import os from "node:os";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
@@ -474,7 +475,10 @@ async function sendWhole(site: SiteFiles, req: http.IncomingMessage, res: http.S
 async function streamFrom(req: http.IncomingMessage, res: http.ServerResponse, file: Found, range: {start: number; end?: number}): Promise<void> {
   if (req.method === "HEAD") return void res.end();
   file.handle.createReadStream({...range, autoClose: false}).on("error", () => res.destroy()).pipe(res);
-  await new Promise((resolve) => res.on("close", resolve));
+  // A client gone before this point (a half-closed socket) has already closed the answer: its
+  // "close" event will not come again, and waiting for it kept the file open until garbage
+  // collection.
+  await finished(res).catch(() => {});
 }
 
 /** Where the other machines of the LAN reach this one: its IPv4 addresses, loopback left out. */

@@ -1,7 +1,8 @@
 // The static server as the commune's LAN could attack it (issue 13, item 1): no request stops it,
 // security headers, conditional and range requests; and as issue 11 wants it on a slow phone:
 // compressed, with Framework's hashed files cached long.
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync} from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -26,6 +27,8 @@ beforeAll(() => {
   writeFileSync(path.join(root, "_observablehq", "client.0123abcd.js"), CLIENT);
   writeFileSync(path.join(root, "_npm", "htl@0.3.1", "6a1f2b3c.js"), "export {}");
   writeFileSync(path.join(root, "data.json"), "0123456789");
+  // An image is streamed as it is (not compressed into memory): the answer reads the file through its handle.
+  writeFileSync(path.join(root, "anh.png"), Buffer.alloc(3_000_000, 7));
   writeFileSync(path.join(base, "secret.txt"), "secret");
 });
 
@@ -202,5 +205,29 @@ describe("headers, caching, compression, ranges", () => {
     expect(chooseEncoding("br;q=0, gzip")).toBe("gzip");
     expect(chooseEncoding("*")).toBe("br");
     expect(chooseEncoding(undefined)).toBe("identity");
+  });
+
+  // Break it on purpose: wait for the answer's "close" event (res.on("close")) instead of
+  // finished(res) in streamFrom, and the 20 handles stay open (closed only by garbage
+  // collection, with Node's warning): a client could run the server out of file descriptors.
+  it.skipIf(!existsSync("/proc/self/fd"))("a client that half-closes its socket leaves no file open", async () => {
+    const {port} = server.server.address() as net.AddressInfo;
+    for (let i = 0; i < 20; i++) {
+      await new Promise<void>((resolve) => {
+        const socket = net.connect(port, "127.0.0.1", () => socket.end("GET /anh.png HTTP/1.1\r\nHost: x\r\n\r\n"));
+        socket.on("data", () => {}).on("close", () => resolve()).on("error", () => resolve());
+      });
+    }
+    const openOnImage = () =>
+      readdirSync("/proc/self/fd").filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`).endsWith("anh.png");
+        } catch {
+          return false;
+        }
+      }).length;
+    await expect.poll(openOnImage, {timeout: 2000}).toBe(0);
+    // and the server still answers
+    expect((await get("/anh.png")).status).toBe(200);
   });
 });
