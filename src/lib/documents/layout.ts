@@ -24,6 +24,7 @@ import {
   type FileChild
 } from "docx";
 import {formatDateLong} from "../format.js";
+import {moneyToWords, type WordsOptions} from "../words.js";
 import {issuingCommune, type DocumentMeta} from "./models.js";
 
 export const FONT = "Times New Roman";
@@ -80,18 +81,46 @@ export function dash(...segs: Seg[]): Paragraph {
 }
 
 /** "I. CĂN CỨ …" */
-export function heading1(text: string): Paragraph {
+function heading1(text: string): Paragraph {
   return new Paragraph({alignment: AlignmentType.JUSTIFIED, indent: {firstLine: INDENT}, spacing: {...BODY_SPACING, before: 180}, keepNext: true, children: runs([text], {bold: true})});
 }
 
 /** "1. Mục đích" */
-export function heading2(text: string): Paragraph {
+function heading2(text: string): Paragraph {
   return new Paragraph({alignment: AlignmentType.JUSTIFIED, indent: {firstLine: INDENT}, spacing: BODY_SPACING, keepNext: true, children: runs([text], {bold: true})});
 }
 
 /** "a) …" */
-export function heading3(text: string): Paragraph {
+function heading3(text: string): Paragraph {
   return new Paragraph({alignment: AlignmentType.JUSTIFIED, indent: {firstLine: INDENT}, spacing: BODY_SPACING, keepNext: true, children: runs([text], {bold: true, italics: true})});
+}
+
+/** A part of a document: the words of its heading, without the number, and what it holds. */
+export interface Section {
+  title: string;
+  body: readonly FileChild[];
+}
+
+function roman(n: number): string {
+  const numerals: [number, string][] = [[10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+  let out = "";
+  for (const [value, numeral] of numerals) {
+    for (; n >= value; n -= value) out += numeral;
+  }
+  return out;
+}
+
+/** The numbered heading of each level: "I. …", "1. …", "a) …". */
+const HEADINGS: Record<1 | 2 | 3, (n: number, title: string) => Paragraph> = {
+  1: (n, title) => heading1(`${roman(n)}. ${title}`),
+  2: (n, title) => heading2(`${n}. ${title}`),
+  3: (n, title) => heading3(`${String.fromCharCode(96 + n)}) ${title}`)
+};
+
+/** Sections under headings numbered in order at `level` (1: "I., II.", 2: "1., 2.", 3: "a), b)"); one left out (undefined) takes no number. */
+export function numbered(level: 1 | 2 | 3, sections: readonly (Section | undefined)[]): FileChild[] {
+  const heading = HEADINGS[level];
+  return sections.filter((s) => s !== undefined).flatMap((s, i) => [heading(i + 1, s.title), ...s.body]);
 }
 
 function centred(segs: readonly Seg[], opts: {size: number; bold?: boolean; italics?: boolean; before?: number; after?: number; newPage?: boolean}): Paragraph {
@@ -153,7 +182,7 @@ export function issueDate(meta: DocumentMeta, year: number): string {
  * The heading of a state document: issuing body and number on the left, national motto and place
  * and date on the right; then the kind of document and its subject.
  */
-export function documentHead(opts: {meta: DocumentMeta; symbol: "KH-UBND" | "BC-UBND"; year: number; kind: string; subject: string; draft?: boolean}): FileChild[] {
+function documentHead(opts: {meta: DocumentMeta; symbol: "KH-UBND" | "BC-UBND"; year: number; kind: string; subject: string; draft?: boolean}): FileChild[] {
   const number = opts.meta.number ? `Số: ${opts.meta.number}/${opts.symbol}` : `Số:        /${opts.symbol}`;
   const left = [
     centred([AUTHORITY], {size: PT(13), bold: true}),
@@ -180,7 +209,7 @@ export function documentHead(opts: {meta: DocumentMeta; symbol: "KH-UBND" | "BC-
 }
 
 /** Signature block on the right, recipients on the left, "- Lưu: VT." last. */
-export function signatureBlock(meta: DocumentMeta, defaults: readonly string[]): Table {
+function signatureBlock(meta: DocumentMeta, defaults: readonly string[]): Table {
   const recipients = [...(meta.recipients ?? defaults), "Lưu: VT."];
   const left = [
     new Paragraph({spacing: {before: 240}, children: runs(["Nơi nhận:"], {size: PT(12), bold: true, italics: true})}),
@@ -200,7 +229,7 @@ export function signatureBlock(meta: DocumentMeta, defaults: readonly string[]):
 }
 
 /** Closing sentence of the body, ending with "./." as the founding plan does; kept on the page of the signature block that follows it. */
-export function closing(text: string): Paragraph {
+function closing(text: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: {firstLine: INDENT},
@@ -283,8 +312,28 @@ export function dataTable(columns: readonly Column[], rows: readonly TableRowSpe
 }
 
 /** "ĐVT: Đồng" over a money table, right-aligned and italic. */
-export function unitLine(text = "ĐVT: Đồng"): Paragraph {
-  return new Paragraph({alignment: AlignmentType.RIGHT, spacing: {before: 120, after: 60}, keepNext: true, children: runs([text], {italics: true, size: PT(13)})});
+function unitLine(): Paragraph {
+  return new Paragraph({alignment: AlignmentType.RIGHT, spacing: {before: 120, after: 60}, keepNext: true, children: runs(["ĐVT: Đồng"], {italics: true, size: PT(13)})});
+}
+
+/** The TỔNG row of a money table: bold, its label over the first two columns. */
+export function totalRow(...cells: CellValue[]): TableRowSpec {
+  return {cells: ["TỔNG", ...cells], bold: true, merge: 2};
+}
+
+/** "ĐVT: Đồng" over the table, and under it `inWords` ("Bằng chữ: …") when given. */
+export function moneyTable(columns: readonly Column[], rows: readonly TableRowSpec[], opts: {size?: number; inWords?: string} = {}): FileChild[] {
+  return [unitLine(), dataTable(columns, rows, opts.size), ...(opts.inWords === undefined ? [] : [afterTable(opts.inWords)])];
+}
+
+/** "Bằng chữ: Một trăm triệu đồng". */
+export function totalInWords(amount: bigint, words?: WordsOptions): string {
+  return `Bằng chữ: ${moneyToWords(amount, words)}`;
+}
+
+/** "Hỗ trợ thiết kế bao bì…" → "Hỗ trợ thiết kế bao bì": a budget line's description inside a sentence or heading. */
+export function withoutFinalDots(text: string): string {
+  return text.replace(/[.…]+$/u, "");
 }
 
 /** An italic line under a table ("Bằng chữ: …", notes). */
@@ -306,7 +355,25 @@ export {count2} from "./models.js";
 
 // ---- the document ---------------------------------------------------------------------------
 
-export async function packDocument(opts: {title: string; subject: string; meta: DocumentMeta; children: FileChild[]}): Promise<Uint8Array> {
+/** A state document: its heading, the body, the closing sentence and the signature block, then any appendix. */
+export function packStateDocument(opts: {
+  meta: DocumentMeta;
+  symbol: "KH-UBND" | "BC-UBND";
+  year: number;
+  kind: string;
+  title: string;
+  subject: string;
+  draft?: boolean;
+  body: readonly FileChild[];
+  closing: string;
+  recipients: readonly string[];
+  appendix?: readonly FileChild[];
+}): Promise<Uint8Array> {
+  const children = [...documentHead(opts), ...opts.body, closing(opts.closing), signatureBlock(opts.meta, opts.recipients), ...(opts.appendix ?? [])];
+  return packDocument({title: opts.title, subject: opts.subject, meta: opts.meta, children});
+}
+
+async function packDocument(opts: {title: string; subject: string; meta: DocumentMeta; children: FileChild[]}): Promise<Uint8Array> {
   const doc = new Document({
     creator: `UBND ${issuingCommune(opts.meta)}`,
     title: opts.title,

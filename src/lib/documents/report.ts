@@ -1,29 +1,39 @@
 // The year-end report (BÁO CÁO kết quả thực hiện kế hoạch khuyến công năm …) as a Word document.
 // Browser-safe. Every figure comes from the EvaluationModel; assessments, causes and directions
 // that only staff can know are marked blanks, never written by the software.
-import type {FileChild} from "docx";
+import type {FileChild, Paragraph} from "docx";
 import {formatDate, formatNumber, formatPercent, ratePercent} from "../format.js";
-import {moneyToWords} from "../words.js";
+import {moneyToWords, type WordsOptions} from "../words.js";
 import {
   afterTable,
   blank,
   lowerFirst,
-  closing,
   count2,
   dash,
   dataTable,
-  documentHead,
-  heading1,
-  heading2,
-  heading3,
-  packDocument,
+  moneyTable,
+  numbered,
+  packStateDocument,
   para,
-  signatureBlock,
-  unitLine,
+  totalInWords,
+  totalRow,
+  withoutFinalDots,
   type Column,
+  type Section,
   type TableRowSpec
 } from "./layout.js";
-import {issuingCommune, REPORT_RECIPIENTS, adjustmentText, TARGET_STATUS_LABEL, targetRange, type DocumentMeta, type EvaluationModel, type YearFigures} from "./models.js";
+import {
+  issuingCommune,
+  REPORT_RECIPIENTS,
+  adjustmentText,
+  TARGET_STATUS_LABEL,
+  targetRange,
+  type CountBy,
+  type DocumentMeta,
+  type EvaluationModel,
+  type TargetStatus,
+  type YearFigures
+} from "./models.js";
 
 export function reportSubject(year: number): string {
   return `Kết quả thực hiện kế hoạch khuyến công năm ${year} trên địa bàn xã`;
@@ -69,7 +79,7 @@ export function budgetRows(model: EvaluationModel): TableRowSpec[] {
     ...b.lines.map((l) => ({
       cells: [String(l.line_no), l.description, formatNumber(l.planned_amount), formatNumber(l.approved_amount), formatNumber(l.disbursed_amount), formatPercent(l.disbursement_rate)]
     })),
-    {cells: ["TỔNG", formatNumber(b.planned), formatNumber(b.approved), formatNumber(b.disbursed), formatPercent(b.disbursement_rate)], bold: true, merge: 2}
+    totalRow(formatNumber(b.planned), formatNumber(b.approved), formatNumber(b.disbursed), formatPercent(b.disbursement_rate))
   ];
 }
 
@@ -97,147 +107,203 @@ function listOf(parts: readonly string[]): string {
 
 export async function buildEvaluationDocx(model: EvaluationModel, meta: DocumentMeta = {}): Promise<Uint8Array> {
   const Y = model.year;
-  const words = meta.words ?? {};
-  const b = model.budget;
-  const o = model.outcomes;
-  const body: FileChild[] = [];
-  body.push(...documentHead({meta, symbol: "BC-UBND", year: Y, kind: "BÁO CÁO", subject: reportSubject(Y)}));
+  return packStateDocument({
+    meta,
+    symbol: "BC-UBND",
+    year: Y,
+    kind: "BÁO CÁO",
+    title: `Báo cáo kết quả khuyến công năm ${Y}`,
+    subject: reportSubject(Y),
+    body: [
+      ...introduction(model, meta),
+      ...numbered(1, [results(model, meta.words), assessment(model), directions(model), proposals(model, meta.words)])
+    ],
+    closing: `Trên đây là báo cáo kết quả thực hiện kế hoạch khuyến công năm ${Y} trên địa bàn ${issuingCommune(meta)}`,
+    recipients: REPORT_RECIPIENTS
+  });
+}
 
-  body.push(
-    para(
-      `Thực hiện Kế hoạch triển khai hoạt động khuyến công trên địa bàn xã năm ${Y}, UBND ${issuingCommune(meta)} báo cáo kết quả thực hiện như sau` +
-        (model.dataAsOf ? ` (số liệu tổng hợp từ cơ sở dữ liệu khuyến công của xã đến ngày ${formatDate(model.dataAsOf)}):` : ":")
-    )
-  );
+function introduction(model: EvaluationModel, meta: DocumentMeta): Paragraph[] {
+  const asOf = model.dataAsOf ? ` (số liệu tổng hợp từ cơ sở dữ liệu khuyến công của xã đến ngày ${formatDate(model.dataAsOf)}):` : ":";
   const adjustment = adjustmentText(model);
-  if (adjustment) body.push(para(`${adjustment}.`));
+  return [
+    para(`Thực hiện Kế hoạch triển khai hoạt động khuyến công trên địa bàn xã năm ${model.year}, UBND ${issuingCommune(meta)} báo cáo kết quả thực hiện như sau` + asOf),
+    ...(adjustment ? [para(`${adjustment}.`)] : [])
+  ];
+}
 
-  // I.
-  body.push(heading1("I. KẾT QUẢ THỰC HIỆN"));
-  body.push(heading2("1. Kết quả thực hiện các chỉ tiêu"));
-  const met = model.targets.filter((t) => t.status === "dat").length;
-  const over = model.targets.filter((t) => t.status === "vuot").length;
-  const under = model.targets.filter((t) => t.status === "chua_dat").length;
-  body.push(para(`Kế hoạch năm ${Y} đề ra ${count2(model.targets.length)} chỉ tiêu; kết quả: ${count2(met)} chỉ tiêu đạt, ${count2(over)} chỉ tiêu vượt, ${count2(under)} chỉ tiêu chưa đạt (tính theo các hoạt động đã hoàn thành).`));
-  if (model.targets.length > 0) body.push(dataTable(TARGET_COLUMNS, targetRows(model)));
+function results(model: EvaluationModel, words: WordsOptions | undefined): Section {
+  return {title: "KẾT QUẢ THỰC HIỆN", body: numbered(2, [targetResults(model), budgetUse(model, words), supportedFacilities(model.outcomes), comparison(model), carryOver(model, words)])};
+}
 
-  body.push(heading2("2. Kết quả sử dụng kinh phí khuyến công cấp xã"));
-  body.push(
+function countByStatus(model: EvaluationModel, status: TargetStatus): number {
+  return model.targets.filter((t) => t.status === status).length;
+}
+
+function targetResults(model: EvaluationModel): Section {
+  const n = model.targets.length;
+  const summary = `Kế hoạch năm ${model.year} đề ra ${count2(n)} chỉ tiêu; kết quả: ${count2(countByStatus(model, "dat"))} chỉ tiêu đạt, ${count2(countByStatus(model, "vuot"))} chỉ tiêu vượt, ${count2(countByStatus(model, "chua_dat"))} chỉ tiêu chưa đạt (tính theo các hoạt động đã hoàn thành).`;
+  return {title: "Kết quả thực hiện các chỉ tiêu", body: [para(summary), ...(n > 0 ? [dataTable(TARGET_COLUMNS, targetRows(model))] : [])]};
+}
+
+/** "một trăm triệu đồng", inside a sentence. */
+function inWordsMidSentence(amount: bigint, words: WordsOptions | undefined): string {
+  return moneyToWords(amount, words).replace(/^./u, (c) => c.toLowerCase());
+}
+
+function budgetUse(model: EvaluationModel, words: WordsOptions | undefined): Section {
+  const b = model.budget;
+  const body: FileChild[] = [
     para(
       `Tổng kinh phí kế hoạch ${formatNumber(b.planned)} đồng; đã phê duyệt ${formatNumber(b.approved)} đồng, ${ofPlan(b.approved, b.planned, b.commitment_rate)}; đã giải ngân ${formatNumber(b.disbursed)} đồng, ${ofPlan(b.disbursed, b.planned, b.disbursement_rate)}` +
         (b.recovered > 0n ? ` (đã trừ ${formatNumber(b.recovered)} đồng thu hồi).` : ".")
-    )
-  );
-  body.push(unitLine());
-  body.push(dataTable(BUDGET_COLUMNS, budgetRows(model)));
-  body.push(afterTable(`Bằng chữ: Kế hoạch ${moneyToWords(b.planned, words).replace(/^./u, (c) => c.toLowerCase())}; đã giải ngân ${moneyToWords(b.disbursed, words).replace(/^./u, (c) => c.toLowerCase())}.`));
-  if (b.otherLevels.activities > 0) {
-    body.push(
-      para(
-        `Ngoài ra, ${count2(b.otherLevels.activities)} hoạt động do khuyến công tỉnh, khuyến công quốc gia hỗ trợ trên địa bàn xã với kinh phí phê duyệt ${formatNumber(b.otherLevels.approved)} đồng, đã giải ngân ${formatNumber(b.otherLevels.disbursed)} đồng.`
-      )
-    );
-  }
-
-  body.push(heading2("3. Cơ sở được hỗ trợ và hiệu quả"));
-  body.push(
-    dash(
-      `Số cơ sở CNNT được hỗ trợ hoàn thành: ${count2(o.facilities)} cơ sở; theo loại hình: ${listOf(o.byKind.filter((k) => k.count > 0).map((k) => `${lowerFirst(k.label)} ${count2(k.count)}`))}.`
     ),
-    dash(`Theo ngành nghề: ${listOf(o.bySector.filter((k) => k.count > 0).map((k) => `${lowerFirst(k.label)} ${count2(k.count)}`))}.`),
-    dash(`Số hoạt động: ${count2(o.activitiesCompleted)} hoàn thành, ${count2(o.activitiesInProgress)} đang thực hiện, ${count2(o.activitiesCancelled)} hủy.`),
-    dash(`Số lượt người tham gia tập huấn, tham quan, hội chợ: ${formatNumber(o.participants)} lượt người.`),
-    dash(`Lao động tạo thêm: ${formatNumber(o.jobs)} người.`),
-    dash(
-      `Vốn đối ứng của các cơ sở: ${formatNumber(o.counterpart)} đồng trên ${formatNumber(o.support)} đồng kinh phí hỗ trợ` +
-        (o.leverage === null ? "." : `; mỗi đồng hỗ trợ thu hút ${formatNumber(o.leverage, 2)} đồng vốn đối ứng.`)
-    )
-  );
+    ...moneyTable(BUDGET_COLUMNS, budgetRows(model), {inWords: `Bằng chữ: Kế hoạch ${inWordsMidSentence(b.planned, words)}; đã giải ngân ${inWordsMidSentence(b.disbursed, words)}.`})
+  ];
+  const other = b.otherLevels;
+  if (other.activities > 0) {
+    body.push(para(`Ngoài ra, ${count2(other.activities)} hoạt động do khuyến công tỉnh, khuyến công quốc gia hỗ trợ trên địa bàn xã với kinh phí phê duyệt ${formatNumber(other.approved)} đồng, đã giải ngân ${formatNumber(other.disbursed)} đồng.`));
+  }
+  return {title: "Kết quả sử dụng kinh phí khuyến công cấp xã", body};
+}
 
+/** "chế biến nông, lâm, thủy sản 03; cơ khí 01", the kinds with none left out. */
+function countsOf(counts: readonly CountBy[]): string {
+  return listOf(counts.filter((k) => k.count > 0).map((k) => `${lowerFirst(k.label)} ${count2(k.count)}`));
+}
+
+function supportedFacilities(o: EvaluationModel["outcomes"]): Section {
+  return {
+    title: "Cơ sở được hỗ trợ và hiệu quả",
+    body: [
+      dash(`Số cơ sở CNNT được hỗ trợ hoàn thành: ${count2(o.facilities)} cơ sở; theo loại hình: ${countsOf(o.byKind)}.`),
+      dash(`Theo ngành nghề: ${countsOf(o.bySector)}.`),
+      dash(`Số hoạt động: ${count2(o.activitiesCompleted)} hoàn thành, ${count2(o.activitiesInProgress)} đang thực hiện, ${count2(o.activitiesCancelled)} hủy.`),
+      dash(`Số lượt người tham gia tập huấn, tham quan, hội chợ: ${formatNumber(o.participants)} lượt người.`),
+      dash(`Lao động tạo thêm: ${formatNumber(o.jobs)} người.`),
+      dash(
+        `Vốn đối ứng của các cơ sở: ${formatNumber(o.counterpart)} đồng trên ${formatNumber(o.support)} đồng kinh phí hỗ trợ` +
+          (o.leverage === null ? "." : `; mỗi đồng hỗ trợ thu hút ${formatNumber(o.leverage, 2)} đồng vốn đối ứng.`)
+      )
+    ]
+  };
+}
+
+function comparison(model: EvaluationModel): Section {
   const h = model.history;
-  body.push(heading2(`4. So sánh với bình quân giai đoạn ${h.fromYear} - ${h.toYear}`));
-  const cmpColumns: Column[] = [
+  const period = `${h.fromYear} - ${h.toYear}`;
+  const columns: Column[] = [
     {header: "STT", width: 700, align: "center"},
     {header: "Chỉ tiêu", width: 3055},
-    {header: `Bình quân/năm ${h.fromYear} - ${h.toYear}`, width: 2000, align: "right"},
-    {header: `Năm ${Y}`, width: 1800, align: "right"},
+    {header: `Bình quân/năm ${period}`, width: 2000, align: "right"},
+    {header: `Năm ${model.year}`, width: 1800, align: "right"},
     {header: "So với bình quân", width: 1800, align: "center"}
   ];
-  body.push(dataTable(cmpColumns, comparisonRows(h.average, h.current)));
-  if (h.basis) body.push(afterTable(h.basis));
+  return {title: `So sánh với bình quân giai đoạn ${period}`, body: [dataTable(columns, comparisonRows(h.average, h.current)), ...(h.basis ? [afterTable(h.basis)] : [])]};
+}
 
-  body.push(heading2("5. Kinh phí đã phê duyệt chưa giải ngân, đề nghị chuyển nguồn"));
+/** "Hỗ trợ máy đóng gói (Cơ sở nước mắm Hải An)". */
+function withFacility(a: {title: string; establishment_name?: string}): string {
+  return `${a.title}${a.establishment_name ? ` (${a.establishment_name})` : ""}`;
+}
+
+function carryOver(model: EvaluationModel, words: WordsOptions | undefined): Section {
   const co = model.carryOver;
-  if (co.items.length === 0) {
-    body.push(para("Không có kinh phí đã phê duyệt còn chưa giải ngân."));
-  } else {
-    body.push(
-      para(
-        `Có ${count2(co.items.length)} hoạt động đã phê duyệt nhưng chưa giải ngân hết, đề nghị chuyển nguồn sang năm ${Y + 1} để tiếp tục thực hiện; số đề nghị chuyển nguồn không vượt định mức hỗ trợ, không vượt kế hoạch từng dòng trừ số đã giải ngân và không vượt tổng kế hoạch năm chưa giải ngân` +
-          (co.yearUnspent === undefined ? ":" : ` (${formatNumber(co.yearUnspent)} đồng):`)
-      )
-    );
-    const rows: TableRowSpec[] = co.items.map((c, i) => ({
-      cells: [
-        String(i + 1),
-        `${c.title}${c.establishment_name ? ` (${c.establishment_name})` : ""}`,
-        c.line_no === undefined ? "" : String(c.line_no),
-        formatNumber(c.approved),
-        formatNumber(c.disbursed),
-        formatNumber(c.remainder),
-        [c.status, c.decision_no ? `QĐ ${c.decision_no}` : "", c.limit ? `chưa đề nghị ${formatNumber((c.unpaid ?? c.remainder) - c.remainder)} đồng: ${c.limit}` : ""].filter(Boolean).join("; ")
-      ]
-    }));
-    const sum = (f: (c: (typeof co.items)[number]) => bigint) => formatNumber(co.items.reduce((s, c) => s + f(c), 0n));
-    rows.push({cells: ["TỔNG", "", sum((c) => c.approved), sum((c) => c.disbursed), formatNumber(co.total), ""], bold: true, merge: 2});
-    body.push(unitLine());
-    body.push(dataTable(CARRY_OVER_COLUMNS, rows, 24));
-    body.push(afterTable(`Bằng chữ: ${moneyToWords(co.total, words)}`));
-  }
-
+  const body: FileChild[] = co.items.length === 0 ? [para("Không có kinh phí đã phê duyệt còn chưa giải ngân.")] : carryOverProposal(model, words);
   if (co.unsettled.length > 0) {
     body.push(para("Hoạt động đã hoàn thành nhưng số đã chi khác số phê duyệt (đối chiếu khi quyết toán, không đề nghị chuyển nguồn):"));
-    for (const u of co.unsettled) {
-      body.push(dash(`${u.title}${u.establishment_name ? ` (${u.establishment_name})` : ""}: phê duyệt ${formatNumber(u.approved)} đồng, đã chi ${formatNumber(u.disbursed)} đồng, chênh lệch ${formatNumber(u.remainder)} đồng.`));
-    }
+    for (const u of co.unsettled) body.push(dash(`${withFacility(u)}: phê duyệt ${formatNumber(u.approved)} đồng, đã chi ${formatNumber(u.disbursed)} đồng, chênh lệch ${formatNumber(u.remainder)} đồng.`));
   }
+  return {title: "Kinh phí đã phê duyệt chưa giải ngân, đề nghị chuyển nguồn", body};
+}
 
-  // II.
-  body.push(heading1("II. ĐÁNH GIÁ CHUNG"));
-  body.push(heading2("1. Kết quả đạt được"));
-  body.push(
-    dash(`${count2(met + over)}/${count2(model.targets.length)} chỉ tiêu đạt hoặc vượt kế hoạch; tỷ lệ giải ngân kinh phí cấp xã đạt ${formatPercent(b.disbursement_rate)}.`),
-    para(blank("kết quả nổi bật, hiệu quả của các mô hình, ý kiến của các cơ sở được hỗ trợ"))
-  );
-  body.push(heading2("2. Tồn tại, hạn chế"));
+function carryOverProposal(model: EvaluationModel, words: WordsOptions | undefined): FileChild[] {
+  const co = model.carryOver;
+  return [
+    para(
+      `Có ${count2(co.items.length)} hoạt động đã phê duyệt nhưng chưa giải ngân hết, đề nghị chuyển nguồn sang năm ${model.year + 1} để tiếp tục thực hiện; số đề nghị chuyển nguồn không vượt định mức hỗ trợ, không vượt kế hoạch từng dòng trừ số đã giải ngân và không vượt tổng kế hoạch năm chưa giải ngân` +
+        (co.yearUnspent === undefined ? ":" : ` (${formatNumber(co.yearUnspent)} đồng):`)
+    ),
+    ...moneyTable(CARRY_OVER_COLUMNS, carryOverRows(co), {size: 24, inWords: totalInWords(co.total, words)})
+  ];
+}
+
+function carryOverRows(co: EvaluationModel["carryOver"]): TableRowSpec[] {
+  const rows: TableRowSpec[] = co.items.map((c, i) => ({
+    cells: [
+      String(i + 1),
+      withFacility(c),
+      c.line_no === undefined ? "" : String(c.line_no),
+      formatNumber(c.approved),
+      formatNumber(c.disbursed),
+      formatNumber(c.remainder),
+      [c.status, c.decision_no ? `QĐ ${c.decision_no}` : "", c.limit ? `chưa đề nghị ${formatNumber((c.unpaid ?? c.remainder) - c.remainder)} đồng: ${c.limit}` : ""].filter(Boolean).join("; ")
+    ]
+  }));
+  const sum = (f: (c: (typeof co.items)[number]) => bigint) => formatNumber(co.items.reduce((s, c) => s + f(c), 0n));
+  return [...rows, totalRow("", sum((c) => c.approved), sum((c) => c.disbursed), formatNumber(co.total), "")];
+}
+
+function assessment(model: EvaluationModel): Section {
+  return {title: "ĐÁNH GIÁ CHUNG", body: numbered(2, [achievements(model), shortcomings(model), causes()])};
+}
+
+function achievements(model: EvaluationModel): Section {
+  const reached = countByStatus(model, "dat") + countByStatus(model, "vuot");
+  return {
+    title: "Kết quả đạt được",
+    body: [
+      dash(`${count2(reached)}/${count2(model.targets.length)} chỉ tiêu đạt hoặc vượt kế hoạch; tỷ lệ giải ngân kinh phí cấp xã đạt ${formatPercent(model.budget.disbursement_rate)}.`),
+      para(blank("kết quả nổi bật, hiệu quả của các mô hình, ý kiến của các cơ sở được hỗ trợ"))
+    ]
+  };
+}
+
+/** What the figures show went short; staff add what they do not. */
+function shortcomings(model: EvaluationModel): Section {
   const missed = model.targets.filter((t) => t.status === "chua_dat").map((t) => `${t.description} (thực hiện ${count2(t.achieved)}/${targetRange(t.target_min, t.target_max)} ${t.unit})`);
+  const slow = model.budget.lines.filter((l) => l.planned_amount > 0n && l.disbursed_amount < l.planned_amount).map((l) => `${withoutFinalDots(l.description)} (${formatPercent(l.disbursement_rate)})`);
+  const cancelled = model.outcomes.activitiesCancelled;
+  const body: FileChild[] = [];
   if (missed.length > 0) body.push(dash(`Chỉ tiêu chưa đạt: ${missed.join("; ")}.`));
-  const slow = b.lines.filter((l) => l.planned_amount > 0n && l.disbursed_amount < l.planned_amount).map((l) => `${l.description.replace(/[.…]+$/u, "")} (${formatPercent(l.disbursement_rate)})`);
   if (slow.length > 0) body.push(dash(`Nội dung giải ngân chưa hết kế hoạch: ${slow.join("; ")}.`));
-  if (o.activitiesCancelled > 0) body.push(dash(`Số hoạt động phải hủy: ${count2(o.activitiesCancelled)}.`));
+  if (cancelled > 0) body.push(dash(`Số hoạt động phải hủy: ${count2(cancelled)}.`));
   for (const f of model.findings ?? []) body.push(dash(`${f.text}.`));
   body.push(para(blank("tồn tại, hạn chế khác")));
-  body.push(heading2("3. Nguyên nhân"));
-  body.push(heading3("a) Nguyên nhân khách quan"));
-  body.push(para(blank("nguyên nhân khách quan")));
-  body.push(heading3("b) Nguyên nhân chủ quan"));
-  body.push(para(blank("nguyên nhân chủ quan")));
+  return {title: "Tồn tại, hạn chế", body};
+}
 
-  // III.
-  body.push(heading1(`III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM ${Y + 1}`));
-  if (co.total > 0n) body.push(dash(`Tiếp tục thực hiện, giải ngân các nội dung năm ${Y} chuyển sang: ${formatNumber(co.total)} đồng.`));
-  body.push(dash(`Triển khai Kế hoạch khuyến công năm ${Y + 1} trên cơ sở kết quả khảo sát nhu cầu của các cơ sở CNNT.`));
-  body.push(para(blank(`phương hướng, nhiệm vụ trọng tâm năm ${Y + 1}`)));
+function causes(): Section {
+  return {
+    title: "Nguyên nhân",
+    body: numbered(3, [
+      {title: "Nguyên nhân khách quan", body: [para(blank("nguyên nhân khách quan"))]},
+      {title: "Nguyên nhân chủ quan", body: [para(blank("nguyên nhân chủ quan"))]}
+    ])
+  };
+}
 
-  // IV.
-  body.push(heading1("IV. KIẾN NGHỊ, ĐỀ XUẤT"));
-  if (co.total > 0n) {
-    body.push(dash(`Đề nghị cho phép chuyển nguồn kinh phí khuyến công năm ${Y} đã phê duyệt chưa giải ngân sang năm ${Y + 1}: ${formatNumber(co.total)} đồng (Bằng chữ: ${moneyToWords(co.total, words)}).`));
-  }
-  body.push(para(blank("kiến nghị với UBND tỉnh, Sở Công Thương, Trung tâm Khuyến công và Xúc tiến thương mại tỉnh")));
+function directions(model: EvaluationModel): Section {
+  const Y = model.year;
+  const co = model.carryOver;
+  return {
+    title: `PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM ${Y + 1}`,
+    body: [
+      ...(co.total > 0n ? [dash(`Tiếp tục thực hiện, giải ngân các nội dung năm ${Y} chuyển sang: ${formatNumber(co.total)} đồng.`)] : []),
+      dash(`Triển khai Kế hoạch khuyến công năm ${Y + 1} trên cơ sở kết quả khảo sát nhu cầu của các cơ sở CNNT.`),
+      para(blank(`phương hướng, nhiệm vụ trọng tâm năm ${Y + 1}`))
+    ]
+  };
+}
 
-  body.push(closing(`Trên đây là báo cáo kết quả thực hiện kế hoạch khuyến công năm ${Y} trên địa bàn ${issuingCommune(meta)}`));
-  body.push(signatureBlock(meta, REPORT_RECIPIENTS));
-
-  return packDocument({title: `Báo cáo kết quả khuyến công năm ${Y}`, subject: reportSubject(Y), meta, children: body});
+function proposals(model: EvaluationModel, words: WordsOptions | undefined): Section {
+  const Y = model.year;
+  const co = model.carryOver;
+  return {
+    title: "KIẾN NGHỊ, ĐỀ XUẤT",
+    body: [
+      ...(co.total > 0n ? [dash(`Đề nghị cho phép chuyển nguồn kinh phí khuyến công năm ${Y} đã phê duyệt chưa giải ngân sang năm ${Y + 1}: ${formatNumber(co.total)} đồng (${totalInWords(co.total, words)}).`)] : []),
+      para(blank("kiến nghị với UBND tỉnh, Sở Công Thương, Trung tâm Khuyến công và Xúc tiến thương mại tỉnh"))
+    ]
+  };
 }
