@@ -114,64 +114,21 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 }
 
 async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
-  const dataDir = options.dataDir;
+  const {dataDir} = options;
   const dbPath = resolve(options.dbPath);
-  const progress = options.onProgress ?? (() => {});
   const started = new Date();
-  const clock = performance.now();
+  const timer = stepTimer();
   const folder = scanDataFolder(dataDir);
   removeStaleBuilds(dbPath);
   const build = await openBuild(dbPath);
-  const {seconds, timed} = stepTimer();
-  // Every file is read and decoded ahead, and its facts (fileFacts) found beside the loads, off
-  // DuckDB's path: a large file's bytes are ready by the time its kind's turn comes, instead of
-  // DuckDB waiting for them. (An office's files are a few MB; the whole folder in memory at once
-  // is no burden.)
-  const opened = new Map([...folder.byKind.values()].flat().map((file) => [file, openFile(resolve(dataDir), file)]));
   try {
-    const {conn} = build;
-    await conn.run(schemaSql());
-    await insertCodeLists(conn);
-    for (const f of folder.skippedFiles) await conn.run("INSERT INTO skipped_files (source_file, reason) VALUES ($file, $reason)", {file: f.source_file, reason: f.reason});
-    const {files, topCommune} = await timed("files", () => loadFiles(build, folder, opened, progress));
-    await timed("rows", () => rejectAcrossKinds(conn, build.side));
-    await timed("models", () => createModels(conn, build.side));
-    await timed("warnings", () => collectWarnings(conn, build.side));
-    await labelBookkeeping(conn, topCommune);
-    await countRows(conn, files);
-    const dataAsOf = await dataAsOfDate(conn);
-    const dataTests = await timed("tests", () => runDataTests(conn, build.side));
-    const run = {
-      runId: `${started.toISOString().replace(/[-:.TZ]/g, "").slice(0, 14)}-${process.pid}`,
-      startedAt: started.toISOString(),
-      finishedAt: new Date().toISOString(),
-      isSample: folder.entries.includes(SAMPLE_MARKER),
-      dataAsOf
-    };
-    await recordRun(conn, dataDir, run, dataTests);
-    const rejects = await scalar(conn, "SELECT count(*) FROM rejects");
-    const warnings = await scalar(conn, "SELECT count(*) FROM warnings");
-    const first = await firstRows(conn);
-    const failed = dataTests.filter((t) => t.failures > 0);
-    if (failed.length > 0) {
-      const list = failed.map((t) => `${t.test} (${t.failures} dòng sai, ví dụ ${t.example})`).join("; ");
-      throw new IngestFailed(`Kiểm thử dữ liệu của kho không đạt: ${list}. Kho cũ được giữ nguyên.`);
-    }
-    await timed("write", () => swapIn(build, dbPath));
-    seconds.other = (performance.now() - clock) / 1000 - INGEST_STEPS.reduce((sum, step) => sum + seconds[step], 0);
-    return {
-      ...run,
-      dataDir,
-      dbPath,
-      files,
-      skippedFiles: folder.skippedFiles,
-      rejects,
-      warnings,
-      firstRejects: first.rejects,
-      firstWarnings: first.warnings,
-      dataTests,
-      seconds
-    };
+    const {files, dataTests} = await buildWarehouse(build, folder, options, timer.timed);
+    const run = runRecord(started, folder, await dataAsOfDate(build.conn));
+    await recordRun(build.conn, dataDir, run, dataTests);
+    const found = await rejectsAndWarnings(build.conn);
+    refuseFailedTests(dataTests);
+    await timer.timed("write", () => swapIn(build, dbPath));
+    return {...run, dataDir, dbPath, files, skippedFiles: folder.skippedFiles, ...found, dataTests, seconds: timer.finish()};
   } catch (error) {
     if (error instanceof FileRefused) throw new IngestFailed(`${error.message} Kho cũ được giữ nguyên.`);
     throw error;
@@ -179,6 +136,60 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
     build.close();
     removeBuild(build.tmpPath, build.scratch);
   }
+}
+
+/** The new warehouse's contents: the files read, the rules across rows, the models, the warnings, the data tests. */
+async function buildWarehouse(
+  build: Build,
+  folder: DataFolder,
+  {dataDir, onProgress = () => {}}: IngestOptions,
+  timed: StepTimer["timed"]
+): Promise<{files: FileSummary[]; dataTests: DataTestResult[]}> {
+  // Every file is read and decoded ahead, and its facts (fileFacts) found beside the loads, off
+  // DuckDB's path: a large file's bytes are ready by the time its kind's turn comes, instead of
+  // DuckDB waiting for them. (An office's files are a few MB; the whole folder in memory at once
+  // is no burden.)
+  const opened = new Map([...folder.byKind.values()].flat().map((file) => [file, openFile(resolve(dataDir), file)]));
+  const {conn, side} = build;
+  await conn.run(schemaSql());
+  await insertCodeLists(conn);
+  for (const f of folder.skippedFiles) await conn.run("INSERT INTO skipped_files (source_file, reason) VALUES ($file, $reason)", {file: f.source_file, reason: f.reason});
+  const {files, topCommune} = await timed("files", () => loadFiles(build, folder, opened, onProgress));
+  await timed("rows", () => rejectAcrossKinds(conn, side));
+  await timed("models", () => createModels(conn, side));
+  await timed("warnings", () => collectWarnings(conn, side));
+  await labelBookkeeping(conn, topCommune);
+  await countRows(conn, files);
+  const dataTests = await timed("tests", () => runDataTests(conn, side));
+  return {files, dataTests};
+}
+
+function runRecord(started: Date, folder: DataFolder, dataAsOf: string | null): RunRecord {
+  return {
+    runId: `${started.toISOString().replace(/[-:.TZ]/g, "").slice(0, 14)}-${process.pid}`,
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    isSample: folder.entries.includes(SAMPLE_MARKER),
+    dataAsOf
+  };
+}
+
+async function rejectsAndWarnings(conn: DuckDBConnection): Promise<Pick<IngestSummary, "rejects" | "warnings" | "firstRejects" | "firstWarnings">> {
+  const first = await firstRows(conn);
+  return {
+    rejects: await scalar(conn, "SELECT count(*) FROM rejects"),
+    warnings: await scalar(conn, "SELECT count(*) FROM warnings"),
+    firstRejects: first.rejects,
+    firstWarnings: first.warnings
+  };
+}
+
+/** A data test that found rows stops the run: the old warehouse stays. */
+function refuseFailedTests(dataTests: readonly DataTestResult[]): void {
+  const failed = dataTests.filter((t) => t.failures > 0);
+  if (failed.length === 0) return;
+  const list = failed.map((t) => `${t.test} (${t.failures} dòng sai, ví dụ ${t.example})`).join("; ");
+  throw new IngestFailed(`Kiểm thử dữ liệu của kho không đạt: ${list}. Kho cũ được giữ nguyên.`);
 }
 
 interface DataFolder {
@@ -290,8 +301,11 @@ async function openBuild(dbPath: string): Promise<Build> {
   }
 }
 
-/** Seconds per step of the run, and a wrapper that adds a step's time. */
+type StepTimer = ReturnType<typeof stepTimer>;
+
+/** Seconds per step of the run: a wrapper that adds a step's time, and the totals, the rest counted as "other". */
 function stepTimer() {
+  const clock = performance.now();
   const seconds = Object.fromEntries(INGEST_STEPS.map((s) => [s, 0])) as Record<IngestStep, number>;
   const timed = async <T>(step: IngestStep, work: () => Promise<T>): Promise<T> => {
     const t = performance.now();
@@ -301,7 +315,11 @@ function stepTimer() {
       seconds[step] += (performance.now() - t) / 1000;
     }
   };
-  return {seconds, timed};
+  const finish = (): Record<IngestStep, number> => {
+    seconds.other = (performance.now() - clock) / 1000 - INGEST_STEPS.reduce((sum, step) => sum + seconds[step], 0);
+    return seconds;
+  };
+  return {timed, finish};
 }
 
 /**
