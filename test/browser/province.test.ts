@@ -33,7 +33,10 @@ describe("Các xã: the communes of the province side by side", () => {
     const {page, errors} = await site.open("/tinh", {waitFor: "main table tbody tr"});
     await page.waitForLoadState("networkidle");
     await Promise.all([page.waitForURL(/\/xa\/20002\/$/), page.locator("main table tbody tr", {hasText: "Thử Nghiệm 2"}).click()]);
-    await page.waitForSelector("main h1");
+    // The title's commune comes with the page's data, a moment after the heading itself (a loaded
+    // machine read "Khuyến công " alone): waited for, whichever commune it names.
+    await page.locator("main h1", {hasText: /Khuyến công \S/}).first().waitFor();
+    await page.locator(".kc-commune-nav", {hasText: /mã \d/}).waitFor();
     expect(await page.locator("main h1").first().textContent()).toBe("Khuyến công xã Thử Nghiệm 2");
     expect(await page.locator(".kc-commune-nav").textContent()).toMatch(/^Xã Thử Nghiệm 2 \(mã 20002\): Tổng quan · Kế hoạch – Thực hiện/);
     // Left once the page has loaded: leaving earlier aborts its module requests (counted as errors).
