@@ -4,7 +4,6 @@
 // disbursement file, side by side in one run. Each measurement runs in a fresh process (so peak
 // memory is its own) and the two alternate, K times each; the medians are compared.
 // Ends with `ratio: R` = project time / DuckDB time. Target: R ≤ 2,0 and peak memory < 1 GiB.
-import {DuckDBInstance} from "@duckdb/node-api";
 import {spawnSync} from "node:child_process";
 import {mkdtempSync, readdirSync, rmSync, statSync, unlinkSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -16,6 +15,7 @@ import {INGEST_STEPS, ingest, type IngestStep} from "../loaders/ingest.js";
 import {formatSeconds} from "../loaders/summary.js";
 import {generateSample} from "../scripts/sample/generate.js";
 import {writeLargeDisbursements} from "../scripts/sample/large.js";
+import {duckdbReadCsv} from "./reference.js";
 
 type Mode = "project" | "duckdb";
 interface Measurement {
@@ -59,22 +59,6 @@ async function measure(mode: Mode, dataDir: string, dbPath: string): Promise<Mea
   const seconds = (performance.now() - started) / 1000;
   const usage = process.resourceUsage();
   return {seconds, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, maxRssMiB: usage.maxRSS / 1024, rowsLoaded, steps};
-}
-
-/** DuckDB alone: the file into typed columns of a new database file, no validation of ours. */
-async function duckdbReadCsv(file: string, dbPath: string): Promise<number> {
-  const instance = await DuckDBInstance.create(dbPath);
-  const conn = await instance.connect();
-  await conn.run(`
-    CREATE TABLE disbursements AS SELECT * FROM read_csv('${file}', delim = ';', header = true, quote = '"', escape = '"',
-      dateformat = '%d/%m/%Y', thousands = '.', decimal_separator = ',', ignore_errors = true, auto_detect = false,
-      columns = {'voucher_no': 'VARCHAR', 'paid_on': 'DATE', 'activity_id': 'VARCHAR', 'amount': 'BIGINT',
-                 'funding_source': 'VARCHAR', 'payee': 'VARCHAR', 'description': 'VARCHAR'})`);
-  const rows = Number((await conn.runAndReadAll("SELECT count(*) FROM disbursements")).getRows()[0]?.[0]);
-  await conn.run("CHECKPOINT");
-  conn.closeSync();
-  instance.closeSync();
-  return rows;
 }
 
 function bigFileName(dataDir: string): string {
