@@ -3,7 +3,7 @@
 // (src/lib/plan/carry-over.ts) over the evaluation's own figures, and the findings for "Tồn tại,
 // hạn chế" and the page's alerts: lines and totals above 100% of plan, approvals above their cap,
 // carry-over held back, and the year's ingest warnings.
-import {formatNumber, formatPercent} from "../src/lib/format.js";
+import {formatNumber, formatPercent, withoutFinalDots} from "../src/lib/format.js";
 import type {EvaluationModel, Finding} from "../src/lib/documents/models.js";
 import {heldBack, heldBackText, proposeCarryOver, type CarryOverCandidate} from "../src/lib/plan/carry-over.js";
 import type {Warehouse} from "../src/lib/warehouse/open.js";
@@ -36,7 +36,7 @@ export async function reviewEvaluation(w: Warehouse, model: EvaluationModel): Pr
   const over = (what: string, amount: bigint, planned: bigint, rate: number | null) =>
     `${what} ${dong(amount)}, bằng ${formatPercent(rate)} kế hoạch ${dong(planned)}, vượt ${dong(amount - planned)}`;
   for (const l of model.budget.lines) {
-    const name = `Dòng ${l.line_no} (${l.description.replace(/[.…]+$/u, "")})`;
+    const name = `Dòng ${l.line_no} (${withoutFinalDots(l.description)})`;
     if (l.approved_amount > l.planned_amount) findings.push({kind: "line_over_plan", text: `${name}: ${over("đã phê duyệt", l.approved_amount, l.planned_amount, l.commitment_rate)}`});
     if (l.disbursed_amount > l.planned_amount) findings.push({kind: "line_over_plan", text: `${name}: ${over("đã giải ngân", l.disbursed_amount, l.planned_amount, l.disbursement_rate)}`});
   }

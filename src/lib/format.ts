@@ -112,4 +112,9 @@ export function formatMonth(month: number): string {
   return `Th${month}`;
 }
 
+/** "Hỗ trợ thiết kế bao bì…" → "Hỗ trợ thiết kế bao bì": a budget line's description inside a sentence or heading. */
+export function withoutFinalDots(text: string): string {
+  return text.replace(/[.…]+$/u, "");
+}
+
 const pad = (n: number) => String(n).padStart(2, "0");

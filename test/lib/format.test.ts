@@ -12,7 +12,8 @@ import {
   formatPercent,
   formatPeriod,
   formatYear,
-  ratePercent
+  ratePercent,
+  withoutFinalDots
 } from "../../src/lib/format.js";
 
 describe("numbers and money", () => {
@@ -62,5 +63,16 @@ describe("years, periods and dates", () => {
     // 07:40 UTC is 14:40 in Hà Nội; 20:30 UTC on 31/12 is already 01/01 there.
     expect(formatDateTime("2026-11-19T07:40:00Z")).toBe("19/11/2026 14:40");
     expect(formatDateTime("2026-12-31T20:30:00Z")).toBe("01/01/2027 03:30");
+  });
+});
+
+describe("texts inside a sentence", () => {
+  // One rule for the documents' headings, the review's findings and the draft's reasons. Broken on
+  // purpose (only "." trimmed), the first case fails.
+  it("a budget line's description loses its final dots, and only those", () => {
+    expect(withoutFinalDots("Hỗ trợ thiết kế bao bì…")).toBe("Hỗ trợ thiết kế bao bì");
+    expect(withoutFinalDots("Tập huấn, hội thảo...")).toBe("Tập huấn, hội thảo");
+    expect(withoutFinalDots("Máy móc, thiết bị (đ.v.t: bộ).")).toBe("Máy móc, thiết bị (đ.v.t: bộ)");
+    expect(withoutFinalDots("Đề án 1.2")).toBe("Đề án 1.2");
   });
 });

@@ -331,11 +331,6 @@ export function totalInWords(amount: bigint, words?: WordsOptions): string {
   return `Bằng chữ: ${moneyToWords(amount, words)}`;
 }
 
-/** "Hỗ trợ thiết kế bao bì…" → "Hỗ trợ thiết kế bao bì": a budget line's description inside a sentence or heading. */
-export function withoutFinalDots(text: string): string {
-  return text.replace(/[.…]+$/u, "");
-}
-
 /** An italic line under a table ("Bằng chữ: …", notes). */
 export function afterTable(...segs: Seg[]): Paragraph {
   return new Paragraph({alignment: AlignmentType.JUSTIFIED, indent: {firstLine: INDENT}, spacing: {before: 100, after: 0}, children: runs(segs, {italics: true})});

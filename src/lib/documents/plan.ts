@@ -3,7 +3,7 @@
 // commune's own, taken from the founding plan; what only staff know is a marked blank.
 import type {FileChild, Paragraph} from "docx";
 import {codeLabel} from "../contract/codes.js";
-import {formatNumber, formatPercent} from "../format.js";
+import {formatNumber, formatPercent, withoutFinalDots} from "../format.js";
 import type {DraftLine, DraftPlan, RankedRequest} from "../plan/draft.js";
 import {
   afterTable,
@@ -19,7 +19,6 @@ import {
   para,
   totalInWords,
   totalRow,
-  withoutFinalDots,
   type Column,
   type Section,
   type TableRowSpec

@@ -2,7 +2,7 @@
 // Browser-safe. Every figure comes from the EvaluationModel; assessments, causes and directions
 // that only staff can know are marked blanks, never written by the software.
 import type {FileChild, Paragraph} from "docx";
-import {formatDate, formatNumber, formatPercent, ratePercent} from "../format.js";
+import {formatDate, formatNumber, formatPercent, ratePercent, withoutFinalDots} from "../format.js";
 import {moneyToWords, type WordsOptions} from "../words.js";
 import {
   afterTable,
@@ -17,7 +17,6 @@ import {
   para,
   totalInWords,
   totalRow,
-  withoutFinalDots,
   type Column,
   type Section,
   type TableRowSpec
@@ -148,7 +147,7 @@ function targetResults(model: EvaluationModel): Section {
 
 /** "một trăm triệu đồng", inside a sentence. */
 function inWordsMidSentence(amount: bigint, words: WordsOptions | undefined): string {
-  return moneyToWords(amount, words).replace(/^./u, (c) => c.toLowerCase());
+  return lowerFirst(moneyToWords(amount, words));
 }
 
 function budgetUse(model: EvaluationModel, words: WordsOptions | undefined): Section {

@@ -42,7 +42,7 @@
 import type {Activity, DemandSurvey, Establishment, Norm, PlanLine, PlanTarget, Project} from "../contract/kinds.js";
 import {codeLists, committedStatuses, type ContentGroup} from "../contract/codes.js";
 import type {CarryOverItem} from "./carry-over.js";
-import {formatMoney} from "../format.js";
+import {formatMoney, withoutFinalDots} from "../format.js";
 import {packRows, unpackRows, type PackedRows} from "./json.js";
 import {nameKey} from "../parse/text.js";
 
@@ -533,7 +533,7 @@ function placeRequests(
       const proposed = min(r.capped, unit);
       const kept = c.previous.get(g)?.standing;
       if (kept) {
-        decided.set(r.row.survey_id, {status: "left_out", reason: `Nội dung do xã tổ chức chung (dòng ${kept.line_no} năm ${kept.year}: ${kept.description.replace(/[.…]+$/u, "")}); không bố trí hỗ trợ riêng cho cơ sở`});
+        decided.set(r.row.survey_id, {status: "left_out", reason: `Nội dung do xã tổ chức chung (dòng ${kept.line_no} năm ${kept.year}: ${withoutFinalDots(kept.description)}); không bố trí hỗ trợ riêng cho cơ sở`});
       } else if (unit === 0n || r.capped === 0n) {
         decided.set(r.row.survey_id, {status: "left_out", reason: "Không có mức hỗ trợ để bố trí (đề nghị hoặc định mức bằng 0)"});
       } else if (round === "plan" && (seats.get(g) ?? 0) > 0 && fits(proposed)) {
