@@ -1,8 +1,7 @@
 // The machine's own speed, to read the benchmarks' absolute targets by: DuckDB's typed read_csv of
 // bench:ingest's million-row file, no check of ours. bench:ingest compares the ingest with it side
-// by side; bench:scale prints it beside its times, so that a slower machine shows as one (the same
-// read took 0,78 s on the machine of 2026-12-05 and 1,35 s on that of 2026-12-06: the province's
-// build, 53,8 s and 93,9 s, moved with it).
+// by side; bench:scale prints it beside its times, so that a slower machine shows as one (scripts/
+// SITE.md: the province's build moved with it from one machine to another).
 import {DuckDBInstance} from "@duckdb/node-api";
 import {rmSync} from "node:fs";
 import {join} from "node:path";
