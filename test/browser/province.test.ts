@@ -27,8 +27,9 @@ describe("Các xã: the communes of the province side by side", () => {
     await page.close();
   });
 
-  // Mutation: the commune pages' data paths left as the home commune's ("data/…") made the second
-  // commune's page say "Thử Nghiệm 1".
+  // Mutation: the commune pages' data paths pointed at the first commune's files
+  // (`../data/20001/…` in scripts/commune-pages.ts) made the second commune's page say
+  // "Thử Nghiệm 1" (run again with the wait for the title below: it still fails).
   it("opens a commune's own pages from its row, each naming that commune and linking its siblings", async () => {
     const {page, errors} = await site.open("/tinh", {waitFor: "main table tbody tr"});
     await page.waitForLoadState("networkidle");
