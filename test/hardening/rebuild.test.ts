@@ -141,7 +141,11 @@ describe("rebuilding while serving", () => {
 
   it("the real build failing (a garbage warehouse) leaves the previous site in place, and no build folder", () => {
     // Before: Framework had emptied dist/ first: the failed build left two CSS files, every page 404.
-    const work = mkdtempSync(path.join(projectRoot, "test-results", "kc-harden-build-"));
+    // test-results/ may not exist yet (a fresh clone running this file first, as a two-core run
+    // under load once did): without this line mkdtemp failed with ENOENT there.
+    const results = path.join(projectRoot, "test-results");
+    mkdirSync(results, {recursive: true});
+    const work = mkdtempSync(path.join(results, "kc-harden-build-"));
     try {
       const out = path.join(work, "dist");
       mkdirSync(out);
