@@ -17,7 +17,7 @@ import {readRegularFile} from "./read/open.js";
 import {fileFacts, type FileFacts} from "./read/facts.js";
 import {matchHeaders, type HeaderMap} from "./read/headers.js";
 import {rejectAcrossRows} from "./load/integrity.js";
-import {inDependencyOrder} from "./load/connections.js";
+import {inDependencyOrder, takeInTurn} from "./load/connections.js";
 import {assignCommunes, labelBookkeeping, settleCommunes} from "./load/communes.js";
 import {resolveEstablishmentNames, writeNameKeys} from "./load/names.js";
 import {batchable, loadBatch, loadRaw, scalar, type RawFile, type RawResult} from "./load/raw.js";
@@ -458,32 +458,14 @@ function openFile(dataDir: string, file: string): Promise<OpenedFile> {
  * processor time, go by one after the other on the other connection. A kind's
  * files go one after the other: each file's rows must take consecutive row ids. Row order is kept
  * for the whole load (preserve_insertion_order): a row's spreadsheet number comes from its row id.
- * On a failure the kinds not started are left, the running ones finish, and the first failure in
- * load order is thrown, so the same files always fail the same way.
+ * A failure is reported as takeInTurn does, by load order: the same files always fail the same way.
  */
 async function loadKinds(
   connections: readonly DuckDBConnection[],
   order: readonly KindName[],
   loadKind: (c: DuckDBConnection, kind: KindName) => Promise<FileSummary[]>
 ): Promise<Map<KindName, FileSummary[]>> {
-  const queue = [...order];
-  const loaded = new Map<KindName, FileSummary[]>();
-  const failed = new Map<KindName, unknown>();
-  await Promise.all(
-    connections.map(async (c) => {
-      await c.run("SET preserve_insertion_order = true");
-      for (let kind = queue.shift(); kind !== undefined; kind = queue.shift()) {
-        try {
-          loaded.set(kind, await loadKind(c, kind));
-        } catch (error) {
-          failed.set(kind, error);
-          queue.length = 0;
-        }
-      }
-    })
-  );
-  const first = kindOrder.find((k) => failed.has(k));
-  if (first !== undefined) throw failed.get(first);
+  const loaded = await takeInTurn(connections, order, (kind) => kindOrder.indexOf(kind), loadKind, (c) => c.run("SET preserve_insertion_order = true"));
   // Nothing after the load depends on row order: letting it go makes those statements parallel.
   for (const c of connections) await c.run("SET preserve_insertion_order = false");
   return loaded;

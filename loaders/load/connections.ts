@@ -63,3 +63,40 @@ export async function inDependencyOrder(connections: readonly DuckDBConnection[]
   for (const step of steps) ended.set(step.name, Promise.all(step.after.map((name) => ended.get(name))).then(() => lend(step.run)));
   await settled([...ended.values()]);
 }
+
+/**
+ * Each item taken in turn by the next free connection (`start` first run once on each), its
+ * result kept by item. On a failure the items not started that rank after it are left, those
+ * ranked before it still run, and once every running task has ended the failure of the first
+ * ranked is thrown: the same items fail the same way however the connections' timing falls. (The
+ * whole queue left at the first failure made the report depend on which connection was quicker
+ * to start: a larger file refused first hid a register refused before it in load order.)
+ */
+export async function takeInTurn<K, T>(
+  connections: readonly DuckDBConnection[],
+  items: readonly K[],
+  rank: (item: K) => number,
+  task: (c: DuckDBConnection, item: K) => Promise<T>,
+  start?: Task<unknown>
+): Promise<Map<K, T>> {
+  const queue = [...items];
+  const done = new Map<K, T>();
+  const failed = new Map<K, unknown>();
+  await Promise.all(
+    connections.map(async (c) => {
+      if (start) await start(c);
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+        try {
+          done.set(item, await task(c, item));
+        } catch (error) {
+          failed.set(item, error);
+          const before = queue.filter((k) => rank(k) < rank(item));
+          queue.splice(0, queue.length, ...before);
+        }
+      }
+    })
+  );
+  const first = [...failed.keys()].sort((a, b) => rank(a) - rank(b))[0];
+  if (first !== undefined) throw failed.get(first);
+  return done;
+}

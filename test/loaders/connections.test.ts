@@ -6,7 +6,7 @@
 // first failure in the steps' order" fail.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {describe, expect, it} from "vitest";
-import {inDependencyOrder, type Step} from "../../loaders/load/connections.js";
+import {inDependencyOrder, takeInTurn, type Step} from "../../loaders/load/connections.js";
 
 const connections = [{id: "a"}, {id: "b"}] as unknown as DuckDBConnection[];
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,5 +52,53 @@ describe("steps in dependency order", () => {
 
   it("refuses a list where a step comes before a step it names", async () => {
     await expect(inDependencyOrder(connections, logged({c: ["a"], a: []}, [], new Set()))).rejects.toThrow("c is listed before a");
+  });
+});
+
+// The ingest reads the kinds so (loadKinds), the largest file first. A run with a refused register
+// and a larger refused voucher file once named the vouchers' file under load (rules.test.ts, "two
+// refused files"): the first failure had emptied the queue before the second connection had
+// started, so the register, first in load order, was never read.
+// Mutation: leaving the whole queue at a failure (`queue.length = 0`) fails the first test here
+// (the failure of "vouchers" is thrown, "register" never starts).
+describe("items taken in turn by the free connections", () => {
+  const rank = (item: string) => ["communes", "register", "lines", "vouchers"].indexOf(item);
+
+  it("a failure leaves the items ranked after it, still runs those ranked before it, and throws the first ranked failure", async () => {
+    const started: string[] = [];
+    const run = takeInTurn(
+      connections,
+      ["vouchers", "lines", "register", "communes"],
+      rank,
+      async (_c, item) => {
+        started.push(item);
+        await pause(item === "vouchers" ? 0 : 5);
+        if (item === "vouchers" || item === "register") throw new Error(`${item} refused`);
+        return item;
+      },
+      // The second connection is slow to start: the vouchers have failed before it takes an item.
+      async (c) => pause(c === connections[1] ? 20 : 0)
+    );
+    await expect(run).rejects.toThrow("register refused");
+    // Every item ranks before "vouchers", and "communes" before "register" too: all of them run.
+    expect(started.sort()).toEqual(["communes", "lines", "register", "vouchers"]);
+  });
+
+  it("after a failure, items ranked after it are not started", async () => {
+    const started: string[] = [];
+    const run = takeInTurn([connections[0]!], ["register", "vouchers", "lines"], rank, async (_c, item) => {
+      started.push(item);
+      if (item === "register") throw new Error("register refused");
+      return item;
+    });
+    await expect(run).rejects.toThrow("register refused");
+    expect(started).toEqual(["register"]);
+  });
+
+  it("without failures, every item's result by item, each connection started once", async () => {
+    const starts: DuckDBConnection[] = [];
+    const results = await takeInTurn(connections, ["a", "b", "c"], () => 0, async (_c, item) => item.toUpperCase(), async (c) => void starts.push(c));
+    expect([...results].sort()).toEqual([["a", "A"], ["b", "B"], ["c", "C"]]);
+    expect(starts.sort()).toEqual([...connections].sort());
   });
 });
