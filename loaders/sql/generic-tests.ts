@@ -6,7 +6,7 @@
 import type {z} from "zod";
 import {columnMeta} from "../../src/lib/contract/fields.js";
 import {communeKey, communeReference, kindOrder, kinds, type KindSpec} from "../../src/lib/contract/kinds.js";
-import {keyRepeats} from "../load/integrity.js";
+import {keyRepeats, unresolvedRows} from "../load/integrity.js";
 import {quoteIdent as q} from "../load/sql.js";
 
 /** A query selecting failing rows; `label` names it in the failure's example; `values` are its bound parameters. */
@@ -40,15 +40,10 @@ function uniqueKeys(): TestQuery[] {
 /** Every reference of a loaded row finds its row. */
 function referencesResolve(): TestQuery[] {
   return specs().flatMap((s) =>
-    (s.references ?? []).map(communeReference).map((ref) => {
-      const present = ref.columns.map((c) => `t.${q(c)} IS NOT NULL`).join(" AND ");
-      const match = ref.columns.map((c, i) => `r.${q(ref.toColumns[i]!)} = t.${q(c)}`).join(" AND ");
-      return {
-        label: `${s.name}.${ref.columns.slice(1).join("+")} → ${ref.kind}`,
-        sql: `SELECT t.source_file, t.source_line, ${ref.columns.map((c) => `t.${q(c)}`).join(", ")} FROM ${q(s.name)} t
-              WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${q(ref.kind)} r WHERE ${match})`
-      };
-    })
+    (s.references ?? []).map(communeReference).map((ref) => ({
+      label: `${s.name}.${ref.columns.slice(1).join("+")} → ${ref.kind}`,
+      sql: `SELECT t.source_file, t.source_line, ${ref.columns.map((c) => `t.${q(c)}`).join(", ")} FROM ${unresolvedRows(q(s.name), ref)}`
+    }))
   );
 }
 
