@@ -12,6 +12,7 @@ SELECT
   CAST(sum(amount) AS BIGINT) AS disbursed,
   CAST(-coalesce(sum(amount) FILTER (WHERE amount < 0), 0) AS BIGINT) AS recovered,
   CAST(count(*) AS INTEGER) AS vouchers,
+  min(paid_on) AS first_paid_on,
   max(paid_on) AS last_paid_on
 FROM disbursements
 GROUP BY commune_code, plan_year, activity_id;
