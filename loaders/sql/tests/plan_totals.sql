@@ -4,8 +4,10 @@ WITH v AS (
 ), p AS (
   SELECT commune_code, year, sum(total_amount) AS planned FROM plan_lines GROUP BY commune_code, year
 ), d AS (
-  SELECT a.commune_code, a.year, sum(d.amount) AS disbursed
-  FROM disbursements d JOIN activities a ON a.commune_code = d.commune_code AND a.year = d.plan_year AND a.activity_id = d.activity_id
+  -- The vouchers summed per activity first: a million of them pay a few hundred activities.
+  SELECT a.commune_code, a.year, sum(s.amount) AS disbursed
+  FROM (SELECT commune_code, plan_year, activity_id, sum(amount) AS amount FROM disbursements GROUP BY commune_code, plan_year, activity_id) s
+  JOIN activities a ON a.commune_code = s.commune_code AND a.year = s.plan_year AND a.activity_id = s.activity_id
   WHERE a.line_no IS NOT NULL GROUP BY a.commune_code, a.year
 )
 SELECT p.commune_code, p.year, p.planned, v.planned AS view_planned, d.disbursed, v.disbursed AS view_disbursed

@@ -98,3 +98,22 @@ describe("generic data tests from the contract", () => {
     expect([...found]).toEqual([label]);
   });
 });
+
+// The singular data tests (loaders/sql/tests/*.sql) each find the fault they are written for.
+// Mutation: plan_totals comparing the view with itself (`coalesce(v.disbursed, 0) <> v.disbursed`)
+// fails the first case.
+describe("singular data tests", () => {
+  it("plan_totals finds a plan line's payments that are not the vouchers' own, by the đồng", async () => {
+    const {results} = await withFault("UPDATE activity_payments SET disbursed = disbursed + 1000");
+    const found = results.get("plan_totals")!;
+    expect(found.failures).toBe(1);
+    expect(Number(found.example!.view_disbursed) - Number(found.example!.disbursed)).toBe(1000);
+    expect(results.get("payments_balance")!.failures).toBe(1);
+  });
+
+  it("rows_balance finds a file whose rows read are not its rows loaded and rejected", async () => {
+    const {results} = await withFault("UPDATE source_files SET rows_read = rows_read + 1 WHERE kind = 'disbursements'");
+    expect(results.get("rows_balance")).toMatchObject({failures: 1, example: {source_file: fileName("disbursements")}});
+    expect(results.get("plan_totals")!.failures).toBe(0);
+  });
+});
