@@ -46,9 +46,10 @@ CREATE OR REPLACE MACRO payments_on(d) AS TABLE
 -- completions, survey), as the run's data_as_of is for all of them. This and the two below are
 -- tables, built once per ingest: every page and document of every commune reads them, and as
 -- views each read recomputed them for all the communes (the province's archive took minutes).
+-- The payments' latest date is taken per activity (activity_payments holds every voucher).
 CREATE TABLE commune_dates AS
 SELECT commune_code, max(d) AS data_as_of FROM (
-  SELECT commune_code, paid_on AS d FROM disbursements
+  SELECT commune_code, last_paid_on AS d FROM activity_payments
   UNION ALL SELECT commune_code, decision_date FROM activities
   UNION ALL SELECT commune_code, completed_on FROM activities
   UNION ALL SELECT commune_code, surveyed_on FROM demand_survey
