@@ -187,7 +187,9 @@ function defaultLiteral(meta: ColumnMeta): string {
  * A code column: the cell against the exact spellings of its list (code, label, aliases), then
  * lower-cased against the lower-cased spellings, each mapped to the code the contract's own
  * parser gives that spelling. Any other spelling (no diacritics, other spacing, decomposed text,
- * blanks at an end) is NULL here and goes to zod, whose folding is wider.
+ * blanks at an end) is NULL here and goes to zod, whose folding is wider. Each lookup is a cast
+ * to an ENUM of the spellings (a hash lookup, NULL for any other text) indexing the list of their
+ * codes: a CASE of every spelling cost a fifth of the planning of a kind's statement.
  */
 function codeCase(type: Extract<FieldType, {kind: "code"}>, v: string): string {
   const exact = new Map<string, string>();
@@ -200,9 +202,11 @@ function codeCase(type: Extract<FieldType, {kind: "code"}>, v: string): string {
       }
     }
   }
-  const whens = (m: Map<string, string>) => [...m].map(([text, code]) => `WHEN ${lit(text)} THEN ${lit(code)}`).join(" ");
-  // The spellings as listed first: most cells are written so, and lower() costs a pass over the text.
-  return `CASE ${v} ${whens(exact)} ELSE (CASE lower(${v}) ${whens(lower)} END) END`;
+  const lookup = (m: Map<string, string>, cell: string) =>
+    `[${[...m.values()].map(lit).join(", ")}][enum_code(try_cast(${cell} AS ENUM(${[...m.keys()].map(lit).join(", ")}))) + 1]`;
+  // The spellings as listed first: most cells are written so, and lower() costs a pass over the
+  // text (coalesce reads its second argument only where the first is NULL).
+  return `coalesce(${lookup(exact, v)}, ${lookup(lower, `lower(${v})`)})`;
 }
 
 /**
