@@ -99,6 +99,10 @@ async function main(rows: number, runs: number): Promise<void> {
     const fixed = median(results.fixed.map((r) => r.seconds));
     console.log(`fixed part: project on the sample's other files alone ${formatNumber(fixed, 2)} s (${results.fixed.map((r) => formatNumber(r.seconds, 2)).join(" / ")})`);
     console.log(`ratio without the fixed part: ${((p.median - fixed) / d.median).toFixed(2)} (the part that grows with the file)`);
+    // Each project run over the DuckDB run just before it: on a machine whose speed drifts within
+    // a bench, steadier than the ratio of the two medians.
+    const pairs = median(results.project.map((r, i) => r.seconds / results.duckdb[i]!.seconds));
+    console.log(`ratio run by run: ${pairs.toFixed(2)} (median of project ÷ the DuckDB run beside it)`);
     console.log(`ratio: ${(p.median / d.median).toFixed(2)}`);
   } finally {
     rmSync(dir, {recursive: true, force: true});
