@@ -65,10 +65,10 @@ export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): 
 export function unresolvedRows(table: string, ref: Reference): string {
   const cols = ref.columns.map(q);
   const present = cols.map((c) => `${c} IS NOT NULL`).join(" AND ");
-  const match = (a: string, b: string) => ref.columns.map((c, i) => `${a}.${q(ref.toColumns[i]!)} = ${b}.${q(c)}`).join(" AND ");
+  const match = ref.columns.map((c, i) => `r.${q(ref.toColumns[i]!)} = v.${q(c)}`).join(" AND ");
   return `${table} t SEMI JOIN (
       SELECT * FROM (SELECT DISTINCT ${cols.join(", ")} FROM ${table} WHERE ${present}) v
-      WHERE NOT EXISTS (SELECT 1 FROM ${q(ref.kind)} r WHERE ${match("r", "v")})
+      WHERE NOT EXISTS (SELECT 1 FROM ${q(ref.kind)} r WHERE ${match})
     ) u ON ${ref.columns.map((c) => `u.${q(c)} = t.${q(c)}`).join(" AND ")}`;
 }
 
