@@ -100,8 +100,9 @@ describe("generic data tests from the contract", () => {
 });
 
 // The singular data tests (loaders/sql/tests/*.sql) each find the fault they are written for.
-// Mutation: plan_totals comparing the view with itself (`coalesce(v.disbursed, 0) <> v.disbursed`)
-// fails the first case.
+// Mutations: plan_totals comparing the view with itself (`coalesce(v.disbursed, 0) <> v.disbursed`)
+// fails the first case; payments_balance no longer comparing the amounts fails it too; rows_balance
+// with its condition dropped (`AND false`) fails the second.
 describe("singular data tests", () => {
   it("plan_totals finds a plan line's payments that are not the vouchers' own, by the đồng", async () => {
     const {results} = await withFault("UPDATE activity_payments SET disbursed = disbursed + 1000");
