@@ -9,12 +9,12 @@ import {basename, dirname, join, resolve} from "node:path";
 import {codeLists, committedStatuses, type CodeEntry} from "../src/lib/contract/codes.js";
 import {formatNumber} from "../src/lib/format.js";
 import {kindOfFile, kindOrder, kinds, type KindName, type KindSpec} from "../src/lib/contract/kinds.js";
-import {headerSample, readHeader} from "./read/dialect.js";
-import {toUtf8, type Encoding} from "./read/encoding.js";
+import {headerSample, readHeader, sampleComplete, SAMPLE_BYTES, SAMPLE_MAX_BYTES} from "./read/dialect.js";
+import {bomBytes, detectEncoding, toUtf8, type Encoding} from "./read/encoding.js";
 import {LockHeld, processAlive, withLock} from "../src/lib/process/lock.js";
 import {FileRefused} from "./read/errors.js";
-import {readRegularFile} from "./read/open.js";
-import {fileFacts, type FileFacts} from "./read/facts.js";
+import {readFileStart, readRegularFile} from "./read/open.js";
+import {fileFacts, streamFileFacts, type FileFacts} from "./read/facts.js";
 import {matchHeaders, type HeaderMap} from "./read/headers.js";
 import {rejectAcrossRows} from "./load/integrity.js";
 import {inDependencyOrder, takeInTurn} from "./load/connections.js";
@@ -145,10 +145,8 @@ async function buildWarehouse(
   {dataDir, onProgress = () => {}}: IngestOptions,
   timed: StepTimer["timed"]
 ): Promise<{files: FileSummary[]; dataTests: DataTestResult[]}> {
-  // Every file is read and decoded ahead, and its facts (fileFacts) found beside the loads, off
-  // DuckDB's path: a large file's bytes are ready by the time its kind's turn comes, instead of
-  // DuckDB waiting for them. (An office's files are a few MB; the whole folder in memory at once
-  // is no burden.)
+  // Every file's start (encoding, header) is read ahead, and its facts found as it streams from
+  // the disk beside the loads, off DuckDB's path (openFile).
   const opened = new Map([...folder.byKind.values()].flat().map((file) => [file, openFile(resolve(dataDir), file)]));
   const {conn, side} = build;
   await conn.run(schemaSql());
@@ -428,27 +426,49 @@ interface OpenedFile {
   file: string;
   path: string;
   bytes: number;
-  /** The text as UTF-8 without BOM. */
-  utf8: Buffer;
+  /** The start of the text as UTF-8 without BOM: all that headerSample() looks at. */
+  head: Buffer;
+  /** The whole text as UTF-8 without BOM, read when asked. */
+  text: () => Promise<Buffer>;
   encoding: Encoding;
   /** Found while the file loads; rejects when its UTF-8 is not valid. */
   facts: Promise<FileFacts>;
 }
 
 /**
- * A file's bytes, decoded, its facts under way. Its failure (a refused encoding) is held until
- * the file's turn, so the run reports files in the same order whatever finished reading first.
+ * A file's start read (its encoding and header), its facts under way. A UTF-8 file's facts are
+ * found as it streams from the disk, and its whole text is read only when asked (a file DuckDB
+ * cannot read as it stands): a million-row file is never held in memory. A UTF-16 file is read
+ * whole and transcoded. Its failure (a refused encoding) is held until the file's turn, so the
+ * run reports files in the same order whatever finished reading first.
  */
 function openFile(dataDir: string, file: string): Promise<OpenedFile> {
   const path = join(dataDir, file);
-  const opened = readRegularFile(path, file).then((bytes) => {
-    const {utf8, encoding} = toUtf8(bytes, file);
+  const opened = readTextStart(path, file).then(async ({start, size}): Promise<OpenedFile> => {
+    const encoding = detectEncoding(start, file);
+    if (encoding === "utf-8" || encoding === "utf-8-bom") {
+      const bom = bomBytes(encoding);
+      const facts = streamFileFacts(path, file);
+      facts.catch(() => {});
+      const text = async () => (await readRegularFile(path, file)).subarray(bom);
+      return {file, path, bytes: size, head: start.subarray(bom), text, encoding, facts};
+    }
+    const bytes = await readRegularFile(path, file);
+    const {utf8} = toUtf8(bytes, file);
     const facts = fileFacts(file, bytes, utf8, encoding);
     facts.catch(() => {});
-    return {file, path, bytes: bytes.length, utf8, encoding, facts};
+    return {file, path, bytes: bytes.length, head: utf8, text: () => Promise.resolve(utf8), encoding, facts};
   });
   opened.catch(() => {});
   return opened;
+}
+
+/** The file's first bytes: a BOM and all that headerSample() looks at (more when the sample's first bytes do not hold it). */
+async function readTextStart(path: string, file: string): Promise<{start: Buffer; size: number}> {
+  const BOM = 3;
+  const read = await readFileStart(path, file, BOM + SAMPLE_BYTES);
+  if (read.start.length === read.size || sampleComplete(read.start)) return read;
+  return readFileStart(path, file, BOM + SAMPLE_MAX_BYTES);
 }
 
 /**
@@ -480,12 +500,12 @@ interface PreparedFile {
 }
 
 async function prepareFile(spec: KindSpec, opened: OpenedFile, progress: (m: string) => void): Promise<PreparedFile> {
-  const {file, path, bytes, utf8, encoding, facts} = opened;
+  const {file, path, bytes, head, text, encoding, facts} = opened;
   if (bytes > LARGE_FILE) progress(`${file}: đọc ${(bytes / 1024 / 1024).toFixed(0)} MB…`);
-  const {delimiter, header, below} = readHeader(headerSample(utf8));
+  const {delimiter, header, below} = readHeader(headerSample(head));
   const headerMap = await matchHeadersOf(spec, {header, below, file, facts});
   const readable = encoding === "utf-8" || encoding === "utf-8-bom" ? path : "";
-  return {opened, raw: {name: file, utf8, delimiter, header: headerMap, path: readable, facts}, key: [delimiter, ...header].join("\u0000")};
+  return {opened, raw: {name: file, text, delimiter, header: headerMap, path: readable, facts}, key: [delimiter, ...header].join("\u0000")};
 }
 
 /** The small files of a kind written alike, each group read by one statement (loadBatch); the results of those loaded. */

@@ -19,8 +19,8 @@ import {typedInsert, unplainText} from "./typed.js";
 export interface RawFile {
   /** Name inside the data folder. */
   name: string;
-  /** UTF-8 text without BOM. */
-  utf8: Buffer;
+  /** The UTF-8 text without BOM, read when asked: most files DuckDB reads from `path`. */
+  text: () => Promise<Buffer>;
   delimiter: Delimiter;
   header: HeaderMap;
   /** Where DuckDB may read the UTF-8 text from; empty when it must be written out first. */
@@ -153,7 +153,7 @@ async function loadWithDuckDB(conn: DuckDBConnection, spec: KindSpec, file: RawF
     // The copy (UTF-16 files transcoded, or a path DuckDB would take as a pattern) is named from
     // a hash: the office's file name may hold any character.
     path = join(tmpDir, `${spec.name}-${createHash("sha1").update(file.name).digest("hex").slice(0, 12)}.csv`);
-    writeFileSync(path, file.utf8);
+    writeFileSync(path, await file.text());
   }
   await insertFromCsv(conn, spec, file, path, true);
   const unplain = unplainText(spec);
@@ -226,7 +226,7 @@ async function loadWithPapaparse(conn: DuckDBConnection, spec: KindSpec, file: R
   const staging = q(`papa_${spec.name}`);
   const cells = Array.from({length: width}, (_, i) => `${cell(i)} VARCHAR`).join(", ");
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${staging} (source_line INTEGER, ${cells}, extra_columns VARCHAR)`);
-  const text = file.utf8.toString("utf8");
+  const text = (await file.text()).toString("utf8");
   const parsed = Papa.parse<string[]>(text, {delimiter: file.delimiter, quoteChar: '"', skipEmptyLines: false});
   const unclosed = new Set(parsed.errors.filter((e) => e.code === "MissingQuotes" && e.row !== undefined).map((e) => e.row!));
   const appender = await conn.createAppender(`papa_${spec.name}`);

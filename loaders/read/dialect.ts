@@ -7,9 +7,9 @@ const CANDIDATES: readonly Delimiter[] = [";", ",", "\t"];
 const SAMPLE_RECORDS = 20;
 
 /** The bytes looked at for the header and the sample, at least: the first 64 KiB. */
-const SAMPLE_BYTES = 64 * 1024;
+export const SAMPLE_BYTES = 64 * 1024;
 /** …and at most 16 MiB: no header is that long, and a file's whole text may not fit in one string. */
-const SAMPLE_MAX_BYTES = 16 * 1024 * 1024;
+export const SAMPLE_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * The start of a file's text that readHeader() looks at: 64 KiB, or more when that does not hold
@@ -21,6 +21,15 @@ export function headerSample(utf8: Buffer): string {
   const second = first < 0 ? -1 : utf8.indexOf(0x0a, first + 1);
   const end = Math.min(second < 0 ? utf8.length : Math.max(Math.min(utf8.length, SAMPLE_BYTES), second + 1), SAMPLE_MAX_BYTES);
   return utf8.toString("utf8", 0, end);
+}
+
+/**
+ * Whether the first SAMPLE_BYTES of a longer text hold all headerSample() looks at (the line
+ * below the header ends in them); if not, it looks at up to SAMPLE_MAX_BYTES.
+ */
+export function sampleComplete(start: Buffer): boolean {
+  const first = start.indexOf(0x0a);
+  return first >= 0 && start.indexOf(0x0a, first + 1) >= 0;
 }
 
 /**

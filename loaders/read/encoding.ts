@@ -10,17 +10,27 @@ export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
 const RESAVE = `${SAVE_AS_CSV.slice(0, -1)} rồi nộp lại.`;
 
 /**
- * The file's text as UTF-8 bytes without BOM, and the encoding it came in. UTF-16 is checked
- * here, as it is transcoded; UTF-8 is checked by fileFacts() (facts.ts), beside DuckDB's read.
+ * The file's encoding, from its first bytes (its BOM, or 200 bytes for UTF-16 without one, which
+ * is refused). UTF-8 is checked by fileFacts() (facts.ts), beside DuckDB's read.
  */
-export function toUtf8(bytes: Buffer, file: string): {utf8: Buffer; encoding: Encoding} {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return {utf8: bytes.subarray(3), encoding: "utf-8-bom"};
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return {utf8: fromUtf16(bytes, "utf-16le", file), encoding: "utf-16le"};
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return {utf8: fromUtf16(bytes, "utf-16be", file), encoding: "utf-16be"};
-  if (looksLikeUtf16WithoutBom(bytes)) {
+export function detectEncoding(start: Buffer, file: string): Encoding {
+  if (start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf) return "utf-8-bom";
+  if (start[0] === 0xff && start[1] === 0xfe) return "utf-16le";
+  if (start[0] === 0xfe && start[1] === 0xff) return "utf-16be";
+  if (looksLikeUtf16WithoutBom(start)) {
     throw new FileRefused(file, `có vẻ là UTF-16 nhưng không có BOM, không đọc được chắc chắn. ${RESAVE}`);
   }
-  return {utf8: bytes, encoding: "utf-8"};
+  return "utf-8";
+}
+
+/** Bytes of a UTF-8 file's BOM, which its text leaves out. */
+export const bomBytes = (encoding: Encoding): number => (encoding === "utf-8-bom" ? 3 : 0);
+
+/** The file's text as UTF-8 bytes without BOM, and the encoding it came in. UTF-16 is checked here, as it is transcoded. */
+export function toUtf8(bytes: Buffer, file: string): {utf8: Buffer; encoding: Encoding} {
+  const encoding = detectEncoding(bytes, file);
+  const utf8 = encoding === "utf-16le" || encoding === "utf-16be" ? fromUtf16(bytes, encoding, file) : bytes.subarray(bomBytes(encoding));
+  return {utf8, encoding};
 }
 
 /**

@@ -15,6 +15,35 @@ export const MAX_FILE_BYTES = 1024 ** 3;
 
 /** Bytes of `path` (the file `file` of the data folder), or a FileRefused saying in Vietnamese why not. */
 export async function readRegularFile(path: string, file: string, maxBytes = MAX_FILE_BYTES): Promise<Buffer<ArrayBuffer>> {
+  return withRegularFile(path, file, maxBytes, (handle, size) => readWhole(handle, size));
+}
+
+/** The first `bytes` bytes of the file (all of a shorter one), and its size; refused as readRegularFile refuses. */
+export async function readFileStart(path: string, file: string, bytes: number): Promise<{start: Buffer; size: number}> {
+  return withRegularFile(path, file, MAX_FILE_BYTES, async (handle, size) => ({start: await readWhole(handle, Math.min(size, bytes)), size}));
+}
+
+/**
+ * The file's bytes handed to `take` a chunk at a time, in order, in one buffer read into again (a
+ * chunk is only good until `take` returns): a large file is never held whole. Refused as
+ * readRegularFile refuses. Returns the file's size.
+ */
+export async function readInChunks(path: string, file: string, chunkBytes: number, take: (chunk: Buffer) => void, maxBytes = MAX_FILE_BYTES): Promise<number> {
+  return withRegularFile(path, file, maxBytes, async (handle, size) => {
+    const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(chunkBytes, size)));
+    let filled = 0;
+    while (filled < size) {
+      const {bytesRead} = await handle.read(buffer, 0, Math.min(buffer.length, size - filled), filled);
+      if (bytesRead === 0) break;
+      take(buffer.subarray(0, bytesRead));
+      filled += bytesRead;
+    }
+    return filled;
+  });
+}
+
+/** The file opened without following a link, checked through its handle, its size bounded; `use` given the handle and size. */
+async function withRegularFile<T>(path: string, file: string, maxBytes: number, use: (handle: FileHandle, size: number) => Promise<T>): Promise<T> {
   // O_NOFOLLOW and O_NONBLOCK do not exist on Windows (0 there): the scan's lstat is the guard.
   const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
   const handle = await open(path, flags).catch((error: unknown) => {
@@ -29,7 +58,7 @@ export async function readRegularFile(path: string, file: string, maxBytes = MAX
         `lớn ${gib(info.size)}, vượt giới hạn ${gib(maxBytes)} của một tệp. Tệp của Phòng Kinh tế thường chỉ vài MB: hãy kiểm tra lại tệp, hoặc chia theo năm, quý (ví dụ disbursements_2026_q1.csv, disbursements_2026_q2.csv).`
       );
     }
-    return await readWhole(handle, info.size);
+    return await use(handle, info.size);
   } finally {
     await handle.close();
   }
