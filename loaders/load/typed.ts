@@ -212,11 +212,13 @@ function codeCase(type: Extract<FieldType, {kind: "code"}>, v: string): string {
 /**
  * A date column: dd/mm/yyyy (d/m allowed) or yyyy-mm-dd, exactly as parseDate's patterns, cast
  * by DuckDB, which gives NULL for a day the calendar does not have (31/02); then the contract's
- * range of years.
+ * range of years. try_strptime holds a cell to d/m/y itself (one or two digits for the day and
+ * month, at most four for the year, ASCII blanks around it, which parseDate trims too): a regular
+ * expression before it cost as much again (the near-miss matrix holds it to parseDate).
  */
 function dateCast(v: string): string {
-  const value = `CASE WHEN regexp_full_match(${v}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') THEN CAST(try_strptime(${v}, '%d/%m/%Y') AS DATE)
-                      WHEN regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN try_cast(${v} AS DATE) END`;
+  const value = `coalesce(CAST(try_strptime(${v}, '%d/%m/%Y') AS DATE),
+                          CASE WHEN regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN try_cast(${v} AS DATE) END)`;
   return inRange(value, "DATE '1900-01-01'", "DATE '2100-12-31'");
 }
 

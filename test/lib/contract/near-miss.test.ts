@@ -15,7 +15,8 @@
 //   - count: range dropped → ocop_stars "6", workers "1000000001" loaded;
 //   - year: range 0–9999 → "1999" (programme year), "1899" (founding year) loaded;
 //     pattern [0-9]{4,5} → "02026" loaded;
-//   - date: range dropped → 31/12/1899 loaded; read month first → 05/03/2026 loaded as 3 May;
+//   - date: range dropped → 31/12/1899 loaded, and (try_strptime taking a year of 1–4 digits, with no
+//     pattern before it) "1/1/26", "05/03/26" loaded as year 26; read month first → 05/03/2026 loaded as 3 May;
 //   - percent: decimals may be empty → "5.", "30," loaded;
 //   - code: lower-case matching ignores the last character → "dao_tao_nghex" loaded;
 //   - text: edge check dropped → " Hòa…" loaded untrimmed; combining marks counted as NFC-safe →
