@@ -43,16 +43,41 @@ export function sqlType(type: FieldType): string {
 }
 
 /**
+ * The types of the bookkeeping columns every kind's table repeats on each row: the data folder's
+ * files (`source_file`) and communes (`commune_code`) as ENUMs of their names, declared in the
+ * names' own order (so a sort or a min() by them is a sort by name). A million vouchers repeat one
+ * file name and one commune code: stored as text, each value cost as much as a cell of the file
+ * (its statistics, its copy), a fifth of the large file's insert; as an ENUM, one byte. They read
+ * as text everywhere (compared with, joined to and concatenated with text, returned to Node as
+ * strings).
+ */
+export const FILE_TYPE = "source_file_name";
+export const COMMUNE_TYPE = "commune_code_value";
+
+/** The ENUM `type` of the distinct `names`, bound (not quoted) through a temporary table. */
+export async function createNameType(conn: DuckDBConnection, type: typeof FILE_TYPE | typeof COMMUNE_TYPE, names: readonly string[]): Promise<void> {
+  const list = `${type}_names`;
+  await conn.run(`CREATE TEMP TABLE ${q(list)} (name VARCHAR NOT NULL)`);
+  const appender = await conn.createAppender(list);
+  for (const name of new Set(names)) {
+    appender.appendVarchar(name);
+    appender.endRow();
+  }
+  appender.closeSync();
+  await conn.run(`CREATE TYPE ${q(type)} AS ENUM (SELECT name FROM ${q(list)} ORDER BY name); DROP TABLE ${q(list)}`);
+}
+
+/**
  * The warehouse table of a kind: canonical columns, then its commune (`commune`, the top folder's,
  * by default: the load does not name it; the communes' own file has it as a column), then
  * provenance; while the kind loads, also the helper columns of the load (HELPERS), dropped by
- * settleUnsure().
+ * settleUnsure(). The file and commune columns are of the ENUM types above (createNameType).
  */
 export async function createKindTable(conn: DuckDBConnection, spec: KindSpec, commune: string): Promise<void> {
   const cols = columnsOf(spec).map((c) => `${q(c.name)} ${sqlType(c.meta.type)}`);
-  if (!(COMMUNE_COLUMN in spec.schema.shape)) cols.push(`${q(COMMUNE_COLUMN)} VARCHAR NOT NULL DEFAULT ${lit(commune)}`);
+  if (!(COMMUNE_COLUMN in spec.schema.shape)) cols.push(`${q(COMMUNE_COLUMN)} ${q(COMMUNE_TYPE)} NOT NULL DEFAULT ${lit(commune)}`);
   await conn.run(
-    `CREATE TABLE ${q(spec.name)} (${cols.join(", ")}, source_file VARCHAR NOT NULL, source_line INTEGER NOT NULL, extra_columns VARCHAR,
+    `CREATE TABLE ${q(spec.name)} (${cols.join(", ")}, source_file ${q(FILE_TYPE)} NOT NULL, source_line INTEGER NOT NULL, extra_columns VARCHAR,
        _unsure BOOLEAN NOT NULL, _blank BOOLEAN NOT NULL, _raw VARCHAR)`
   );
 }

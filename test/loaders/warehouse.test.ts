@@ -6,7 +6,9 @@ import {createHash} from "node:crypto";
 import {copyFileSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
+import {DuckDBInstance} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {createNameType, FILE_TYPE} from "../../loaders/load/typed.js";
 import {columnMeta, type FieldType} from "../../src/lib/contract/fields.js";
 import {kindOfFile, kinds, type KindSpec} from "../../src/lib/contract/kinds.js";
 import {formatMoney, formatPercent} from "../../src/lib/format.js";
@@ -63,12 +65,36 @@ describe("tables and columns", () => {
     ({money: "BIGINT", date: "DATE", year: "INTEGER", count: "INTEGER", percent: "DOUBLE", text: "VARCHAR", code: "VARCHAR"})[type.kind];
 
   it("every kind's table has its canonical columns typed (money BIGINT, dates DATE), then its commune, then provenance", async () => {
+    // The bookkeeping columns repeat one name per row: ENUMs of the folder's files and communes,
+    // declared sorted (a sort by them is a sort by name); the top folder's commune is xa.csv's 19393.
+    const files = readdirSync(BASIC).filter((f) => kindOfFile(f) !== undefined).sort();
+    const fileType = `ENUM(${files.map((f) => `'${f}'`).join(", ")})`;
     for (const spec of Object.values(kinds) as KindSpec[]) {
       const cols = await w.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${spec.name}' ORDER BY ordinal_position`);
       const expected = Object.entries(spec.schema.shape).map(([name, schema]) => ({column_name: name, data_type: sqlType(columnMeta(schema).type)}));
-      if (!("commune_code" in spec.schema.shape)) expected.push({column_name: "commune_code", data_type: "VARCHAR"});
-      expected.push({column_name: "source_file", data_type: "VARCHAR"}, {column_name: "source_line", data_type: "INTEGER"}, {column_name: "extra_columns", data_type: "VARCHAR"});
+      if (!("commune_code" in spec.schema.shape)) expected.push({column_name: "commune_code", data_type: "ENUM('19393')"});
+      expected.push({column_name: "source_file", data_type: fileType}, {column_name: "source_line", data_type: "INTEGER"}, {column_name: "extra_columns", data_type: "VARCHAR"});
       expect(cols, spec.name).toEqual(expected);
+    }
+  });
+
+  it("the file and commune ENUMs: the distinct names, sorted, bound not quoted, read back as text", async () => {
+    // Mutation run once: without the ORDER BY in createNameType the type lists b, a, the ORDER BY
+    // below gives b first, and this test fails (the ingest happens to hand its files over sorted).
+    const instance = await DuckDBInstance.create(":memory:");
+    const conn = await instance.connect();
+    try {
+      await createNameType(conn, FILE_TYPE, ["chi_tra_b.csv", "chi'tra_a.csv", "chi_tra_b.csv"]);
+      const read = async (sql: string) => (await conn.runAndReadAll(sql)).getRowsJS();
+      expect(await read(`SELECT unnest(enum_range(NULL::${FILE_TYPE}))`)).toEqual([["chi'tra_a.csv"], ["chi_tra_b.csv"]]);
+      await conn.run(`CREATE TABLE t (f ${FILE_TYPE}); INSERT INTO t VALUES ('chi_tra_b.csv'), ('chi''tra_a.csv')`);
+      expect(await read("SELECT f, f = 'chi_tra_b.csv', f || '!' FROM t ORDER BY f")).toEqual([
+        ["chi'tra_a.csv", false, "chi'tra_a.csv!"],
+        ["chi_tra_b.csv", true, "chi_tra_b.csv!"]
+      ]);
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
     }
   });
 

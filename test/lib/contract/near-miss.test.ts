@@ -31,7 +31,7 @@ import {validateRow} from "../../../src/lib/contract/validate.js";
 import {MAX_MONEY} from "../../../src/lib/parse/money.js";
 import {cleanText, foldKey} from "../../../src/lib/parse/text.js";
 import {quoteLiteral} from "../../../loaders/load/sql.js";
-import {createKindTable, typedInsert} from "../../../loaders/load/typed.js";
+import {COMMUNE_TYPE, createKindTable, createNameType, FILE_TYPE, typedInsert} from "../../../loaders/load/typed.js";
 import {cleanup, closeAll, ingestFiles, type Warehouse} from "../../loaders/helpers.js";
 import {differences, oracle, type WrittenFile} from "../../loaders/oracle.js";
 import {cleanRows, columnsOf, csvOf, fileName, distinctKeyColumn, distinctValue, type Cells} from "./rows.js";
@@ -127,6 +127,8 @@ describe("the near-miss matrix", () => {
     const instance = await DuckDBInstance.create(":memory:");
     const conn = await instance.connect();
     try {
+      await createNameType(conn, FILE_TYPE, ["clean.csv"]);
+      await createNameType(conn, COMMUNE_TYPE, [""]);
       for (const kind of kindOrder) {
         const spec = kinds[kind] as KindSpec;
         const result = validateRow(spec, Object.fromEntries(Object.entries(clean[kind]).map(([k, v]) => [k, cleanText(v)])));
