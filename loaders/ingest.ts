@@ -147,7 +147,7 @@ async function buildWarehouse(
 ): Promise<{files: FileSummary[]; dataTests: DataTestResult[]}> {
   // Every file's start (encoding, header) is read ahead, and its facts found as it streams from
   // the disk beside the loads, off DuckDB's path (openFile).
-  const opened = new Map([...folder.byKind.values()].flat().map((file) => [file, openFile(resolve(dataDir), file)]));
+  const opened = new Map(filesOf(folder).map((file) => [file, openFile(resolve(dataDir), file)]));
   const {conn, side} = build;
   await conn.run(schemaSql());
   await insertCodeLists(conn);
@@ -199,6 +199,9 @@ interface DataFolder {
   communeFolders: string[];
   skippedFiles: IngestSummary["skippedFiles"];
 }
+
+/** Every file the folder loads, of every kind. */
+const filesOf = (folder: DataFolder): string[] => [...folder.byKind.values()].flat();
 
 /** A commune's folder is named by its code: letters, digits, "-" and "_". */
 const COMMUNE_FOLDER = /^[\p{L}\p{N}_-]+$/u;
@@ -348,9 +351,9 @@ async function loadFiles(
     await insertRejects(c, kind, await settleUnsure(c, spec));
     return summaries;
   };
-  await createNameType(build.conn, FILE_TYPE, [...folder.byKind.values()].flat());
+  await createNameType(build.conn, FILE_TYPE, filesOf(folder));
   const communeFiles = await loadKind(build.conn, "communes", "");
-  const topHasFiles = [...folder.byKind.values()].flat().some((f) => !f.includes("/"));
+  const topHasFiles = filesOf(folder).some((f) => !f.includes("/"));
   const topCommune = await settleCommunes(build.conn, [...(topHasFiles ? [""] : []), ...folder.communeFolders]);
   await createNameType(build.conn, COMMUNE_TYPE, [topCommune, ...folder.communeFolders]);
   const bytes = (kind: KindName) => (folder.byKind.get(kind) ?? []).reduce((sum, f) => sum + folder.sizes.get(f)!, 0);
@@ -467,10 +470,10 @@ function openFile(dataDir: string, file: string): Promise<OpenedFile> {
 
 /** The file's first bytes: a BOM and all that headerSample() looks at (more when the sample's first bytes do not hold it). */
 async function readTextStart(path: string, file: string): Promise<{start: Buffer; size: number}> {
-  const BOM = 3;
-  const read = await readFileStart(path, file, BOM + SAMPLE_BYTES);
+  const bom = bomBytes("utf-8-bom");
+  const read = await readFileStart(path, file, bom + SAMPLE_BYTES);
   if (read.start.length === read.size || sampleComplete(read.start)) return read;
-  return readFileStart(path, file, BOM + SAMPLE_MAX_BYTES);
+  return readFileStart(path, file, bom + SAMPLE_MAX_BYTES);
 }
 
 /**
