@@ -18,7 +18,7 @@ import {fileFacts, streamFileFacts, type FileFacts} from "./read/facts.js";
 import {matchHeaders, type HeaderMap} from "./read/headers.js";
 import {rejectAcrossRows} from "./load/integrity.js";
 import {inDependencyOrder, takeInTurn} from "./load/connections.js";
-import {assignCommunes, labelBookkeeping, settleCommunes} from "./load/communes.js";
+import {labelBookkeeping, settleCommuneColumns, settleCommunes} from "./load/communes.js";
 import {resolveEstablishmentNames, writeNameKeys} from "./load/names.js";
 import {batchable, loadBatch, loadRaw, scalar, type RawFile, type RawResult} from "./load/raw.js";
 import {COMMUNE_TYPE, createKindTable, createNameType, FILE_TYPE, settleUnsure} from "./load/typed.js";
@@ -324,8 +324,9 @@ function stepTimer() {
 }
 
 /**
- * Every kind's files read into its table, cell by cell; the summaries in the kinds' order. The
- * communes' own files come first: the other tables take the data folder's commune as their default.
+ * Every kind's files read into its table, cell by cell; the summaries in the kinds' order. No kind
+ * waits for the communes' file: the communes are settled in their own turn, and every table's
+ * commune column once all are in (settleCommuneColumns).
  */
 async function loadFiles(
   build: Build,
@@ -333,9 +334,10 @@ async function loadFiles(
   opened: Map<string, Promise<OpenedFile>>,
   progress: (m: string) => void
 ): Promise<{files: FileSummary[]; topCommune: string}> {
-  const loadKind = async (c: DuckDBConnection, kind: KindName, commune: string): Promise<FileSummary[]> => {
+  let topCommune = "";
+  const loadKind = async (c: DuckDBConnection, kind: KindName): Promise<FileSummary[]> => {
     const spec = kinds[kind] as KindSpec;
-    await createKindTable(c, spec, commune);
+    await createKindTable(c, spec);
     const prepared: PreparedFile[] = [];
     for (const file of folder.byKind.get(kind) ?? []) {
       const ready = await opened.get(file)!;
@@ -349,19 +351,23 @@ async function loadFiles(
       summaries.push(await recordFile(c, spec, p, raw, progress));
     }
     await insertRejects(c, kind, await settleUnsure(c, spec));
+    if (kind === "communes") topCommune = await settleCommunesOf(c, folder);
     return summaries;
   };
   await createNameType(build.conn, FILE_TYPE, filesOf(folder));
-  const communeFiles = await loadKind(build.conn, "communes", "");
-  const topHasFiles = filesOf(folder).some((f) => !f.includes("/"));
-  const topCommune = await settleCommunes(build.conn, [...(topHasFiles ? [""] : []), ...folder.communeFolders]);
-  await createNameType(build.conn, COMMUNE_TYPE, [topCommune, ...folder.communeFolders]);
   const bytes = (kind: KindName) => (folder.byKind.get(kind) ?? []).reduce((sum, f) => sum + folder.sizes.get(f)!, 0);
-  const largestFirst = kindOrder.filter((k) => k !== "communes").sort((a, b) => bytes(b) - bytes(a));
-  const loaded = await loadKinds([build.conn, build.side], largestFirst, (c, kind) => loadKind(c, kind, topCommune));
-  loaded.set("communes", communeFiles);
-  if (folder.communeFolders.length > 0) await assignCommunes(build.conn);
+  const largestFirst = [...kindOrder].sort((a, b) => bytes(b) - bytes(a));
+  const loaded = await loadKinds([build.conn, build.side], largestFirst, loadKind);
+  await settleCommuneColumns(build.conn, topCommune);
   return {files: kindOrder.flatMap((kind) => loaded.get(kind) ?? []), topCommune};
+}
+
+/** The communes checked against their folders; their ENUM type made; the data folder's own commune code returned. */
+async function settleCommunesOf(conn: DuckDBConnection, folder: DataFolder): Promise<string> {
+  const topHasFiles = filesOf(folder).some((f) => !f.includes("/"));
+  const top = await settleCommunes(conn, [...(topHasFiles ? [""] : []), ...folder.communeFolders]);
+  await createNameType(conn, COMMUNE_TYPE, [top, ...folder.communeFolders]);
+  return top;
 }
 
 /**

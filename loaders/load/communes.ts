@@ -5,6 +5,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {COMMUNE_COLUMN, kindOrder} from "../../src/lib/contract/kinds.js";
 import {quoteIdent as q} from "./sql.js";
+import {COMMUNE_TYPE} from "./typed.js";
 
 /** The folder a source file lies in: its commune's code, or "" for the data folder itself. */
 const FOLDER = "CASE WHEN contains(source_file, '/') THEN split_part(source_file, '/', 1) ELSE '' END";
@@ -57,10 +58,24 @@ export async function settleCommunes(conn: DuckDBConnection, folders: readonly s
   return top ? String(top[0]) : "";
 }
 
-/** Gives the rows of the communes' folders their commune (the tables default to the data folder's own). */
-export async function assignCommunes(conn: DuckDBConnection): Promise<void> {
+/**
+ * Every kind's commune column (empty through the load, createKindTable) typed as the ENUM of the
+ * communes and filled: a row of a commune's folder takes the folder's code, the data folder's own
+ * rows `top`. One catalog change per kind, whatever its rows: the values are written as the
+ * column is rewritten to its type. DuckDB binds no parameter in a table's definition, and a code
+ * is the office's text: `top` is bound to find its place in the ENUM, and only that number is
+ * written into the statement.
+ */
+export async function settleCommuneColumns(conn: DuckDBConnection, top: string): Promise<void> {
+  const communes = `enum_range(NULL::${q(COMMUNE_TYPE)})`;
+  const [[place]] = (await conn.runAndReadAll(`SELECT list_position(${communes}, $top)`, {top})).getRows() as [[unknown]];
+  if (place == null) throw new Error(`commune ${JSON.stringify(top)} is not among the communes' ENUM`);
+  const column = q(COMMUNE_COLUMN);
   for (const kind of kindOrder.filter((k) => k !== "communes")) {
-    await conn.run(`UPDATE ${q(kind)} SET ${q(COMMUNE_COLUMN)} = split_part(source_file, '/', 1) WHERE contains(source_file, '/')`);
+    const table = q(kind);
+    await conn.run(`
+      ALTER TABLE ${table} ALTER COLUMN ${column} SET DATA TYPE ${q(COMMUNE_TYPE)} USING CASE WHEN ${FOLDER} = '' THEN ${communes}[${Number(place)}] ELSE ${FOLDER} END;
+      ALTER TABLE ${table} ALTER COLUMN ${column} SET NOT NULL`);
   }
 }
 

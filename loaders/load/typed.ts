@@ -68,14 +68,16 @@ export async function createNameType(conn: DuckDBConnection, type: typeof FILE_T
 }
 
 /**
- * The warehouse table of a kind: canonical columns, then its commune (`commune`, the top folder's,
- * by default: the load does not name it; the communes' own file has it as a column), then
- * provenance; while the kind loads, also the helper columns of the load (HELPERS), dropped by
- * settleUnsure(). The file and commune columns are of the ENUM types above (createNameType).
+ * The warehouse table of a kind: canonical columns, then its commune, then provenance; while the
+ * kind loads, also the helper columns of the load (HELPERS), dropped by settleUnsure(). The file
+ * column is of the ENUM type above (createNameType). The commune column (`commune_code`, where the
+ * load does not read it from the file: the communes' own file has it) stays empty through the
+ * load and is typed and filled once the communes are settled (settleCommuneColumns): a kind's
+ * load does not wait for the communes' file.
  */
-export async function createKindTable(conn: DuckDBConnection, spec: KindSpec, commune: string): Promise<void> {
+export async function createKindTable(conn: DuckDBConnection, spec: KindSpec): Promise<void> {
   const cols = columnsOf(spec).map((c) => `${q(c.name)} ${sqlType(c.meta.type)}`);
-  if (!(COMMUNE_COLUMN in spec.schema.shape)) cols.push(`${q(COMMUNE_COLUMN)} ${q(COMMUNE_TYPE)} NOT NULL DEFAULT ${lit(commune)}`);
+  if (!(COMMUNE_COLUMN in spec.schema.shape)) cols.push(`${q(COMMUNE_COLUMN)} VARCHAR`);
   await conn.run(
     `CREATE TABLE ${q(spec.name)} (${cols.join(", ")}, source_file ${q(FILE_TYPE)} NOT NULL, source_line INTEGER NOT NULL, extra_columns VARCHAR,
        _unsure BOOLEAN NOT NULL, _blank BOOLEAN NOT NULL, _raw VARCHAR)`

@@ -145,6 +145,24 @@ describe("many communes in one warehouse", () => {
 // paid 78 × 95,45 = 7.445,1.
 // Mutation: plan_vs_actual.sql joining the committed activities summed by (year, line_no), without
 // commune_code, booked every commune's approvals to each commune's lines, and this failed.
+describe("the data folder's own commune beside a commune's folder", () => {
+  it("gives the data folder's own rows the code its xa.csv writes, whatever its characters, and a folder's rows the folder's", async () => {
+    // Every table's commune is filled once all are in (settleCommuneColumns), the data folder's
+    // own from its place among the sorted codes ("20001" < "3'0"). Mutation: that place taken one
+    // off gave the data folder's line 20001's code, and this test failed.
+    const both = await ingestFiles({
+      "xa.csv": xa("3'0", "Ba Mươi"),
+      "plan_lines_2026.csv": lines("2026;1;may_moc_thiet_bi;Máy;1;10.000.000;10.000.000"),
+      "20001/xa.csv": xa("20001", "Hai Mươi"),
+      "20001/plan_lines_2026.csv": lines("2026;1;may_moc_thiet_bi;Máy;1;20.000.000;20.000.000")
+    });
+    expect(await both.query("SELECT source_file, commune_code, total_amount FROM plan_lines ORDER BY source_file")).toEqual([
+      {source_file: "20001/plan_lines_2026.csv", commune_code: "20001", total_amount: String(tr(20))},
+      {source_file: "plan_lines_2026.csv", commune_code: "3'0", total_amount: String(tr(10))}
+    ]);
+  });
+});
+
 describe("a province of 80 communes", () => {
   let province: Warehouse;
   beforeAll(async () => {

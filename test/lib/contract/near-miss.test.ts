@@ -31,7 +31,7 @@ import {validateRow} from "../../../src/lib/contract/validate.js";
 import {MAX_MONEY} from "../../../src/lib/parse/money.js";
 import {cleanText, foldKey} from "../../../src/lib/parse/text.js";
 import {quoteLiteral} from "../../../loaders/load/sql.js";
-import {COMMUNE_TYPE, createKindTable, createNameType, FILE_TYPE, typedInsert} from "../../../loaders/load/typed.js";
+import {createKindTable, createNameType, FILE_TYPE, typedInsert} from "../../../loaders/load/typed.js";
 import {cleanup, closeAll, ingestFiles, type Warehouse} from "../../loaders/helpers.js";
 import {differences, oracle, type WrittenFile} from "../../loaders/oracle.js";
 import {cleanRows, columnsOf, csvOf, fileName, distinctKeyColumn, distinctValue, type Cells} from "./rows.js";
@@ -128,13 +128,12 @@ describe("the near-miss matrix", () => {
     const conn = await instance.connect();
     try {
       await createNameType(conn, FILE_TYPE, ["clean.csv"]);
-      await createNameType(conn, COMMUNE_TYPE, [""]);
       for (const kind of kindOrder) {
         const spec = kinds[kind] as KindSpec;
         const result = validateRow(spec, Object.fromEntries(Object.entries(clean[kind]).map(([k, v]) => [k, cleanText(v)])));
         expect(result.ok ? [] : result.issues, kind).toEqual([]);
         const columns = columnsOf(kind).map((c) => c.name);
-        await createKindTable(conn, spec, "");
+        await createKindTable(conn, spec);
         // An empty cell reaches the SQL as NULL, as read_csv gives it.
         const from = `(SELECT ${columns.map((c, i) => `${clean[kind][c] === "" ? "CAST(NULL AS VARCHAR)" : quoteLiteral(clean[kind][c]!)} AS c${i}`).join(", ")})`;
         const insert = typedInsert(spec, {from, columns, cell: (i) => `c${i}`, extras: "CAST(NULL AS VARCHAR)", blank: "false", line: "2", file: "clean.csv"});
