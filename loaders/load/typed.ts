@@ -163,16 +163,26 @@ const isAscii = (v: string) => `strlen(${v}) = length(${v})`;
 const unicodePlain = (v: string) => `regexp_full_match(${v}, '[${SAFE_EDGE}](?:[${SAFE}]*[${SAFE_EDGE}])?')`;
 
 /**
+ * The text columns whose check typedInsert's `deferText` defers to their distinct values: all but
+ * the key's. A key's text (voucher numbers, ids) is mostly distinct, and looking at its distinct
+ * values hashed every row again, which cost more than the check as the row goes in.
+ */
+function deferredTexts(spec: KindSpec): Set<string> {
+  const key = new Set<unknown>(spec.key ?? []);
+  return new Set(columnsOf(spec).filter((c) => c.meta.type.kind === "text" && !key.has(c.name)).map((c) => c.name));
+}
+
+/**
  * A query giving a row when a text cell of the rows `where` selects (default: those of `$file`)
  * loaded with deferred checks (typedInsert's `deferText`) is not plainly clean: the check
  * plainText() makes, on each distinct text.
  */
 export function unplainText(spec: KindSpec, where = "source_file = $file"): string | undefined {
-  const texts = columnsOf(spec).filter((c) => c.meta.type.kind === "text");
+  const texts = [...deferredTexts(spec)];
   if (texts.length === 0) return undefined;
   const table = q(spec.name);
   return texts
-    .map((c) => `SELECT 1 FROM (SELECT DISTINCT ${q(c.name)} AS v FROM ${table} WHERE ${where}) WHERE NOT (${isPlain("v")})`)
+    .map((c) => `SELECT 1 FROM (SELECT DISTINCT ${q(c)} AS v FROM ${table} WHERE ${where}) WHERE NOT (${isPlain("v")})`)
     .join(" UNION ALL ")
     .concat(" LIMIT 1");
 }
@@ -182,10 +192,10 @@ function inRange(expr: string, min: string, max: string): string {
 }
 
 /** SQL that casts the raw text `v` to the column's type, NULL where SQL is not sure. */
-function cast(type: FieldType, v: string, deferText: boolean): string {
+function cast(type: FieldType, v: string, deferred: boolean): string {
   switch (type.kind) {
     case "text":
-      return plainText(v, deferText);
+      return plainText(v, deferred);
     case "year":
       return inRange(`CASE WHEN regexp_full_match(${v}, '[0-9]{4}') THEN try_cast(${v} AS INTEGER) END`, String(type.min), String(type.max));
     case "count":
@@ -280,7 +290,7 @@ export interface Statement {
  * One statement reading a file's rows into the kind's table: every value SQL is sure of typed,
  * and each row flagged unsure when any cell or row rule is not plainly met (its raw cells kept
  * for zod). Blank rows go in too, flagged, so that the table's rows follow the file's records.
- * With `deferText`, text cells go in as they stand: the caller then runs
+ * With `deferText`, text cells outside the key go in as they stand: the caller then runs
  * unplainText(), and reads the file again without it if a text is not plainly clean.
  */
 export function typedInsert(spec: KindSpec, source: CellSource, {deferText = false} = {}): Statement {
@@ -289,10 +299,11 @@ export function typedInsert(spec: KindSpec, source: CellSource, {deferText = fal
     const i = source.columns.indexOf(c.name);
     return i < 0 ? "CAST(NULL AS VARCHAR)" : source.cell(i);
   });
+  const deferred = deferText ? deferredTexts(spec) : new Set<string>();
   const typed: string[] = [];
   for (const [i, c] of columns.entries()) {
     const v = raw[i]!;
-    const value = cast(c.meta.type, v, deferText);
+    const value = cast(c.meta.type, v, deferred.has(c.name));
     // Only a truly empty cell counts as empty here; one of odd blanks fails its cast and goes to
     // zod, which takes it as empty.
     const empty = `${v} IS NULL`;

@@ -7,7 +7,8 @@
 // one); a batch keeping the rows of a file with a blank line made "a blank line" fail. The texts
 // are checked among their distinct values after the insert: that check taking every ASCII text
 // as clean (its blank or control character at an end not looked at) made "an ASCII text with a
-// blank at an end" fail (the cells loaded untrimmed).
+// blank at an end" fail (the cells loaded untrimmed); a key's text left unchecked made "a key's
+// text with a blank at an end" fail.
 import {afterAll, describe, expect, it} from "vitest";
 import {cleanup, closeAll, ingestFiles, type Warehouse} from "./helpers.js";
 
@@ -76,5 +77,14 @@ describe("files read together are read as one by one", () => {
   it("an ASCII text with a blank at an end: trimmed as the contract says", async () => {
     const got = await same([[v("PC1", "01", "1.000.000")], [v("PC2 ", "02", "2.000.000", "\tTam ung")], [v("PC3", "03", "3.000.000")]]);
     expect(got.disbursements.map((d) => [d.voucher_no, d.description])).toContainEqual(["PC2", "Tam ung"]);
+  });
+
+  it("a key's text with a blank at an end, every other text clean: trimmed as the contract says", async () => {
+    // A key's text is checked as the row goes in, the other texts among their distinct values
+    // afterwards (typed.ts deferredTexts). Mutation: the voucher number deferred too, but left out
+    // of the check afterwards, loaded "PC2 " untrimmed and this test failed (the case above hides
+    // it: its unclean description sends the whole file to the cell-by-cell check).
+    const got = await same([[v("PC1", "01", "1.000.000")], [v("PC2 ", "02", "2.000.000")], [v("PC3", "03", "3.000.000")]]);
+    expect(got.disbursements.map((d) => d.voucher_no)).toEqual(["PC1", "PC2", "PC3"]);
   });
 });
