@@ -229,6 +229,20 @@ describe("cells, headers and lines counted right", () => {
     const loaded = await wh.query("SELECT project_id, establishment_id FROM projects");
     expect({warnings, loaded}).toEqual({warnings: [{source_line: 2, rule: "establishment_name_unresolved"}], loaded: [{project_id: "DA01", establishment_id: null}]});
   });
+
+  it("a NUL byte in the commune code of xa.csv rejects its row, naming the file, row and column; the run goes on", async () => {
+    // Before: the code became every table's commune and DuckDB's parser stopped the whole run
+    // ("unterminated quoted string"). The communes' control-character rule (kinds.ts) rejects it;
+    // made void, this test failed that way again.
+    const dataDir = writeFiles({
+      "xa.csv": `${BOM}Mã xã;Tên xã;Tỉnh\r\n19\u0000414;Vĩnh Thủy;Quảng Trị\r\n`,
+      "establishments.csv": ESTABLISHMENTS
+    });
+    const wh = await ingestFiles({}, {dataDir});
+    const rejects = await wh.query("SELECT source_file, source_line, column_name, reason FROM rejects WHERE kind = 'communes'");
+    expect(rejects).toEqual([{source_file: "xa.csv", source_line: 2, column_name: "commune_code", reason: "Mã xã có ký tự điều khiển (NUL, tab, xuống dòng…)"}]);
+    expect(await wh.query("SELECT DISTINCT commune_code FROM establishments")).toEqual([{commune_code: ""}]);
+  });
 });
 
 describe("printed text never drives the terminal", () => {

@@ -268,7 +268,23 @@ function spec<S extends z.ZodObject>(s: KindSpec<S>): KindSpec<S> {
 }
 
 export const kinds = {
-  communes: spec({name: "communes", title: "Xã", filePrefix: "xa", schema: commune, key: ["former_unit"]}),
+  communes: spec({
+    name: "communes",
+    title: "Xã",
+    filePrefix: "xa",
+    schema: commune,
+    key: ["former_unit"],
+    // A commune's code names its rows in every table (and its folder): a control character in it
+    // is no code, and a NUL byte in one stopped the whole run.
+    rules: [
+      {
+        column: "commune_code",
+        reason: "Mã xã có ký tự điều khiển (NUL, tab, xuống dòng…)",
+        holds: (r) => !/[\u0000-\u001f\u007f]/.test(r.commune_code),
+        sql: "NOT regexp_matches(commune_code, '[\\x00-\\x1f\\x7f]')"
+      }
+    ]
+  }),
   plan_lines: spec({name: "plan_lines", title: "Bảng kinh phí kế hoạch", schema: planLine, key: ["year", "line_no"]}),
   plan_targets: spec({
     name: "plan_targets",

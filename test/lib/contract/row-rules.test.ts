@@ -5,6 +5,8 @@
 // rule is gone.
 //
 // Mutations it caught (each made once in src/lib/contract/kinds.ts, the test failed, reverted):
+//   - the communes' control-character rule made void (`holds: () => true`, `sql: "true"`): both
+//     the validateRow and the ingest test failed (the three codes loaded);
 //   - activities' carried_from_year rule made void (`holds: () => true`, `sql: "true"`): both
 //     the validateRow and the ingest test failed (2026 → 2026 loaded);
 //   - each of the 7 rules in turn (before issue 9's two carry-over rules) made void (`holds: () => true`, `sql: "true"`): both the
@@ -37,6 +39,14 @@ interface Example {
 const notCommitted = codeLists.status.map((s) => s.code).filter((s) => !(committedStatuses as readonly string[]).includes(s));
 
 const EXAMPLES: readonly Example[] = [
+  // The ends of the control characters (U+0000, U+001F, U+007F) break it; a space (U+0020) keeps
+  // it. The kept row's code is the clean row's: a data folder holds one commune.
+  {
+    kind: "communes",
+    column: "commune_code",
+    breaks: [{commune_code: "Hòa Đức\u0000commune_code"}, {commune_code: "Hòa Đức\u001fcommune_code"}, {commune_code: "Hòa Đức\u007fcommune_code"}],
+    holds: [{commune_code: "Hòa Đức commune_code"}]
+  },
   // 5 > 4 breaks it; 4 = 4 keeps it.
   {kind: "plan_targets", column: "target_max", breaks: [{target_min: "5", target_max: "4"}], holds: [{target_min: "4", target_max: "4"}, {target_min: "0", target_max: "4"}]},
   {kind: "norms", column: "max_amount", breaks: [{max_amount: "", max_percent: ""}], holds: [{max_amount: "", max_percent: "30"}, {max_amount: "1.000.000", max_percent: ""}]},
