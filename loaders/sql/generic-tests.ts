@@ -47,18 +47,19 @@ function referencesResolve(): TestQuery[] {
   );
 }
 
-/** Every code column holds a code of its list. */
+/** Every code column holds a code of its list (each query's parameter named for it: a test's queries run as one statement). */
 function acceptedCodes(): TestQuery[] {
   return specs().flatMap((s) =>
     Object.entries(s.schema.shape).flatMap(([column, schema]) => {
       const type = columnMeta(schema as z.ZodType).type;
       if (type.kind !== "code") return [];
+      const list = `${s.name}_${column}_list`;
       return [
         {
           label: `${s.name}.${column}`,
           sql: `SELECT DISTINCT ${q(column)} AS code FROM ${q(s.name)}
-                WHERE ${q(column)} IS NOT NULL AND ${q(column)} NOT IN (SELECT code FROM code_lists WHERE list = $list)`,
-          values: {list: type.list}
+                WHERE ${q(column)} IS NOT NULL AND ${q(column)} NOT IN (SELECT code FROM code_lists WHERE list = $${list})`,
+          values: {[list]: type.list}
         }
       ];
     })

@@ -10,7 +10,7 @@ import {readdirSync, readFileSync} from "node:fs";
 import {basename, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {inDependencyOrder, sideBySide} from "../load/connections.js";
-import {genericDataTests, type GenericTest} from "./generic-tests.js";
+import {genericDataTests, type GenericTest, type TestQuery} from "./generic-tests.js";
 
 const SQL_DIR = fileURLToPath(new URL(".", import.meta.url));
 
@@ -104,28 +104,40 @@ export interface DataTestResult {
 
 /**
  * Each test selects its failing rows; none means it passes. A generic test's example names the
- * query (kind, reference or column) that found it. The queries run side by side on the
- * connections given (collectWarnings); the results are the same in any case.
+ * query (kind, reference or column) that found it. The tests run side by side on the connections
+ * given (collectWarnings); the results are the same in any case.
  */
 export async function runDataTests(...connections: [DuckDBConnection, ...DuckDBConnection[]]): Promise<DataTestResult[]> {
   const singular: GenericTest[] = sqlFiles("tests").map(({name, sql}) => ({name, queries: [{label: "", sql: stripSemicolon(sql)}]}));
   const tests = [...singular, ...genericDataTests()].sort((a, b) => (a.name < b.name ? -1 : 1));
-  const queries = tests.flatMap((t) => t.queries);
   const found = await sideBySide(
     connections,
-    queries.map(({sql, values}) => async (c) => (await c.runAndReadAll(sql, values)).getRowObjectsJson())
+    tests.map(({queries}) => (c) => failingRows(c, queries))
   );
-  let at = 0;
-  return tests.map(({name, queries: own}) => {
+  return tests.map(({name, queries}, t) => {
     let failures = 0;
     let example: string | null = null;
-    for (const {label} of own) {
-      const rows = found[at++]!;
+    queries.forEach(({label}, i) => {
+      const rows = found[t]![i]!;
       failures += rows.length;
       if (example === null && rows.length > 0) example = JSON.stringify(label === "" ? rows[0] : {where: label, ...rows[0]});
-    }
+    });
     return {test: name, failures, example};
   });
+}
+
+/**
+ * The failing rows of each query. A test's queries (a generic test has one per kind, reference
+ * or code column) run as one statement, each row as JSON beside the number of its query: thirty
+ * statements of a few rows cost more to plan and commit than to run.
+ */
+async function failingRows(c: DuckDBConnection, queries: readonly TestQuery[]): Promise<Record<string, unknown>[][]> {
+  if (queries.length === 1) return [(await c.runAndReadAll(queries[0]!.sql, queries[0]!.values)).getRowObjectsJson() as Record<string, unknown>[]];
+  const values = Object.assign({}, ...queries.map((query) => query.values ?? {})) as Record<string, string>;
+  const sql = queries.map((query, i) => `SELECT ${i} AS query, CAST(to_json(found) AS VARCHAR) AS row FROM (${query.sql}) found`).join(" UNION ALL ");
+  const rows: Record<string, unknown>[][] = queries.map(() => []);
+  for (const [query, row] of (await c.runAndReadAll(sql, values)).getRows()) rows[Number(query)]!.push(JSON.parse(String(row)) as Record<string, unknown>);
+  return rows;
 }
 
 function stripSemicolon(sql: string): string {

@@ -70,6 +70,9 @@ function spoilt(kind: KindName, column: string): string {
   return type.kind === "date" ? `coalesce(${c}, DATE '2026-01-01') + 1000` : `coalesce(${c}, 0) + 1000`;
 }
 
+// A generic test's queries run as one statement (run.ts failingRows), each row beside its query's
+// number. Mutation: every row counted under the first query made 21 of these fail (the example
+// named the first kind, reference or column, not the one at fault).
 describe("generic data tests from the contract", () => {
   it("a warehouse of the contract's clean rows passes every data test, the generic ones among them", () => {
     expect(cleanResults.map((t) => t.test)).toEqual(expect.arrayContaining(["unique_keys", "references_resolve", "accepted_codes"]));
