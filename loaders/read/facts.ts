@@ -61,8 +61,8 @@ export class FactsFinder {
   /**
    * Neither check copies the chunk: a character or a blank line's mark cut by the last chunk's
    * end is completed from the few first bytes of this one. (Joining each chunk to the last one's
-   * tail copied the whole file once more, in fresh buffers: 0,3–0,4 s of processor time on the
-   * million-voucher file, taken from DuckDB's read beside it.)
+   * tail copied the whole file once more, in fresh buffers, on processors DuckDB's read beside it
+   * needs.)
    */
   #checkCharacters(chunk: Buffer): void {
     let rest = chunk;
