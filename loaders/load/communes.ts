@@ -45,12 +45,19 @@ export async function settleCommunes(conn: DuckDBConnection, folders: readonly s
   const named = new Set(
     (await conn.runAndReadAll(`SELECT DISTINCT ${FOLDER} FROM communes`)).getRows().map(([folder]) => String(folder))
   );
+  // A folder may have handed in its xa.csv and had every row of it rejected: the warning says so.
+  const handedIn = new Map(
+    (await conn.runAndReadAll(`SELECT ${FOLDER}, min(source_file) FROM source_files WHERE kind = 'communes' GROUP BY 1`)).getRows().map(([folder, file]) => [String(folder), String(file)])
+  );
   for (const folder of folders.filter((f) => !named.has(f))) {
+    const where = folder === "" ? "Thư mục dữ liệu" : `Thư mục ${folder}`;
+    const file = handedIn.get(folder);
+    const missing = file === undefined ? `${where} chưa có tệp xa.csv (Mã xã, Tên xã, Tỉnh, Xã cũ)` : `Tệp ${file} của ${where.toLowerCase()} không có dòng nào hợp lệ (xem các dòng bị loại)`;
     await conn.run(
       `INSERT INTO warnings (kind, source_file, source_line, rule, message) VALUES ('communes', $file, 0, 'commune_missing', $message)`,
       {
-        file: folder === "" ? "xa.csv" : `${folder}/xa.csv`,
-        message: `${folder === "" ? "Thư mục dữ liệu" : `Thư mục ${folder}`} chưa có tệp xa.csv (Mã xã, Tên xã, Tỉnh, Xã cũ): tên xã chưa có trên trang và văn bản, các tệp vẫn được nạp${folder === "" ? "" : ` cho mã xã ${folder}`}`
+        file: file ?? (folder === "" ? "xa.csv" : `${folder}/xa.csv`),
+        message: `${missing}: tên xã chưa có trên trang và văn bản, các tệp vẫn được nạp${folder === "" ? "" : ` cho mã xã ${folder}`}`
       }
     );
   }

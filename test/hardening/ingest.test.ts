@@ -230,7 +230,7 @@ describe("cells, headers and lines counted right", () => {
     expect({warnings, loaded}).toEqual({warnings: [{source_line: 2, rule: "establishment_name_unresolved"}], loaded: [{project_id: "DA01", establishment_id: null}]});
   });
 
-  it("a NUL byte in the commune code of xa.csv rejects its row, naming the file, row and column; the run goes on", async () => {
+  it("a NUL byte in the commune code of xa.csv rejects its row, naming the file, row and column; the run goes on, saying the commune is unknown", async () => {
     // Before: the code became every table's commune and DuckDB's parser stopped the whole run
     // ("unterminated quoted string"). The communes' control-character rule (kinds.ts) rejects it;
     // made void, this test failed that way again.
@@ -242,6 +242,15 @@ describe("cells, headers and lines counted right", () => {
     const rejects = await wh.query("SELECT source_file, source_line, column_name, reason FROM rejects WHERE kind = 'communes'");
     expect(rejects).toEqual([{source_file: "xa.csv", source_line: 2, column_name: "commune_code", reason: "Mã xã có ký tự điều khiển (NUL, tab, xuống dòng…)"}]);
     expect(await wh.query("SELECT DISTINCT commune_code FROM establishments")).toEqual([{commune_code: ""}]);
+    // The warning says the file was handed in and none of its rows held (not that it is missing:
+    // that wording, kept for this case too, made this fail).
+    expect(await wh.query("SELECT source_file, rule, message FROM warnings WHERE kind = 'communes'")).toEqual([
+      {
+        source_file: "xa.csv",
+        rule: "commune_missing",
+        message: "Tệp xa.csv của thư mục dữ liệu không có dòng nào hợp lệ (xem các dòng bị loại): tên xã chưa có trên trang và văn bản, các tệp vẫn được nạp"
+      }
+    ]);
   });
 });
 
