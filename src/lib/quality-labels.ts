@@ -59,8 +59,8 @@ export const WARNING_RULES: Readonly<Record<string, {label: string; fix: string}
     fix: "Ghi Mã cơ sở thay cho tên, hoặc bổ sung cơ sở vào danh bạ (tệp establishments)."
   },
   commune_missing: {
-    label: "Chưa biết tên xã: thư mục chưa có tệp xa.csv, hoặc không dòng nào của tệp hợp lệ",
-    fix: "Thêm tệp xa.csv với các cột Mã xã, Tên xã, Tỉnh, Xã cũ (một dòng cho mỗi xã cũ), hoặc sửa các dòng bị loại của tệp."
+    label: "Chưa biết tên xã (thiếu tệp xa.csv hợp lệ)",
+    fix: "Thêm tệp xa.csv với các cột Mã xã, Tên xã, Tỉnh, Xã cũ (một dòng cho mỗi xã cũ)."
   }
 };
 
