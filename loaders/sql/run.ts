@@ -129,7 +129,9 @@ export async function runDataTests(...connections: [DuckDBConnection, ...DuckDBC
 /**
  * The failing rows of each query. A test's queries (a generic test has one per kind, reference
  * or code column) run as one statement, each row as JSON beside the number of its query: thirty
- * statements of a few rows cost more to plan and commit than to run.
+ * statements of a few rows cost more to plan and commit than to run. Their parameters are merged,
+ * so each query names its own (generic-tests.ts). A test of one query (the singular ones, which
+ * sum money) keeps the rows as the Node API gives them, large sums as exact text.
  */
 async function failingRows(c: DuckDBConnection, queries: readonly TestQuery[]): Promise<Record<string, unknown>[][]> {
   if (queries.length === 1) return [(await c.runAndReadAll(queries[0]!.sql, queries[0]!.values)).getRowObjectsJson() as Record<string, unknown>[]];
