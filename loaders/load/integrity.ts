@@ -22,7 +22,7 @@ export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): 
     // The message names the office's columns: the commune is the file's own folder.
     const headers = specKey.map((k) => keyHeader(spec, k)).join(" + ");
     const shown = specKey.map((k) => `coalesce(CAST(${keySql(k)} AS VARCHAR), '')`).join(" || ' / ' || ");
-    await conn.run(
+    const duplicated = await conn.run(
       `
       INSERT INTO rejects (kind, source_file, source_line, column_name, raw_value, reason)
       SELECT $kind, source_file, source_line, $column, shown,
@@ -39,20 +39,20 @@ export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): 
       ) WHERE n > 1`,
       {kind: spec.name, column: keyColumn(specKey), headers}
     );
-    await removeRejected(conn, spec);
+    if (duplicated.rowsChanged > 0) await removeRejected(conn, spec);
   }
   for (const written of spec.references ?? []) {
     const ref = communeReference(written);
     const last = ref.columns[ref.columns.length - 1]!;
     const reason = reasonSql(ref.reason);
-    await conn.run(
+    const dangling = await conn.run(
       `
       INSERT INTO rejects (kind, source_file, source_line, column_name, raw_value, reason)
       SELECT $kind, t.source_file, t.source_line, $column, CAST(t.${q(last)} AS VARCHAR), ${reason.sql}
       FROM ${unresolvedRows(table, ref)}`,
       {kind: spec.name, column: last, ...reason.values}
     );
-    await removeRejected(conn, spec);
+    if (dangling.rowsChanged > 0) await removeRejected(conn, spec);
   }
 }
 
@@ -97,6 +97,7 @@ function reasonSql(reason: string): {sql: string; values: Record<string, DuckDBV
   return {sql, values};
 }
 
+/** The rows just moved to `rejects` taken out of the kind's table (called only when there are some: a DELETE scans the whole table). */
 async function removeRejected(conn: DuckDBConnection, spec: KindSpec): Promise<void> {
   await conn.run(
     `

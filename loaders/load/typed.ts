@@ -354,11 +354,13 @@ export async function settleUnsure(conn: DuckDBConnection, spec: KindSpec): Prom
   const table = q(spec.name);
   // `_raw` is JSON text beginning with "[": the Node API's decoder drops a U+FEFF only at the
   // start of a text, so a cell beginning with one comes back whole (a list of texts would not).
-  const unsure = await conn.runAndReadAll(`
-    SELECT source_file, source_line, extra_columns, _raw FROM ${table} WHERE _unsure AND NOT _blank ORDER BY source_file, source_line`);
+  // The blank rows come too, only to tell whether any row is to leave (a DELETE scans the table).
+  const leaving = await conn.runAndReadAll(`
+    SELECT source_file, source_line, extra_columns, _raw, _blank FROM ${table} WHERE _unsure OR _blank ORDER BY source_file, source_line`);
   const rejects: RowReject[] = [];
   const accepted: {source_file: string; source_line: number; extra_columns: string | null; values: Record<string, unknown>}[] = [];
-  for (const [file, line, extras, rawJson] of unsure.getRowsJS()) {
+  for (const [file, line, extras, rawJson, blank] of leaving.getRowsJS()) {
+    if (blank === true) continue;
     const rawCells = JSON.parse(String(rawJson)) as (string | null)[];
     const cells = Object.fromEntries(columns.map((c, i) => [c.name, cleanText(rawCells[i])]));
     const row = {source_file: String(file), source_line: Number(line), extra_columns: extras == null ? null : String(extras)};
@@ -394,7 +396,7 @@ export async function settleUnsure(conn: DuckDBConnection, spec: KindSpec): Prom
       SELECT ${casts.join(", ")}, source_file, source_line, extra_columns, false, false FROM ${q(tmp)};
       DROP TABLE ${q(tmp)}`);
   }
-  await conn.run(`DELETE FROM ${table} WHERE _unsure OR _blank`);
+  if (leaving.currentRowCount > 0) await conn.run(`DELETE FROM ${table} WHERE _unsure OR _blank`);
   await conn.run(HELPERS.map((h) => `ALTER TABLE ${table} DROP COLUMN ${h};`).join(" "));
   return rejects;
 }
