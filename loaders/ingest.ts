@@ -276,10 +276,9 @@ interface Build {
 /**
  * The new warehouse, built beside the old one in `<db>.tmp-<pid>` with a scratch folder. It is
  * attached without a write-ahead log: a run commits a few hundred statements, and each commit
- * logged and synced to the disk cost about a millisecond of the run's critical path (8 % of the
- * million-voucher run, bench:ingest). Nothing needs the log: a run that dies leaves a file that
- * is removed, never read, and the final CHECKPOINT (swapIn) writes the whole warehouse out and
- * syncs it before it is renamed into place.
+ * logged and synced to the disk lay on the run's critical path. Nothing needs the log: a run
+ * that dies leaves a file that is removed, never read, and the final CHECKPOINT (swapIn) writes
+ * the whole warehouse out and syncs it before it is renamed into place.
  */
 async function openBuild(dbPath: string): Promise<Build> {
   const tmpPath = `${dbPath}.tmp-${process.pid}`;
@@ -433,8 +432,8 @@ async function swapIn(build: Build, dbPath: string): Promise<void> {
 
 /**
  * A run's own temporary files: the new warehouse, DuckDB's spill folder (`<file>.tmp`) and the
- * scratch folder. Removed as soon as the run ends, failed or not, and on
- * Ctrl+C (loaders/cli.ts); what a killed run left, the next run removes (removeStaleBuilds).
+ * scratch folder. Removed as soon as the run ends, failed or not, and on Ctrl+C (loaders/cli.ts);
+ * what a killed run left, the next run removes (removeStaleBuilds).
  */
 const building = new Map<string, string>();
 

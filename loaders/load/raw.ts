@@ -186,9 +186,9 @@ function csvInsert(spec: KindSpec, file: RawFile, sources: readonly {name: strin
   const several = sources.length > 1;
   const paths = Object.fromEntries(sources.map((s, i) => [`path${i}`, s.path]));
   // A line of more bytes than a cell's limit in characters stops the statement (DuckDB's
-  // max_line_size, which costs nothing per cell: a guard on each cell cost 4 % of a million-row
-  // read); papaparse then reads the file, counts characters and rejects a row whose cell is
-  // really over. A cell over the limit always makes such a line (bytes are never fewer than
+  // max_line_size, checked as it splits the lines: a guard on each cell cost every cell of a
+  // large file); papaparse then reads the file, counts characters and rejects a row whose cell
+  // is really over. A cell over the limit always makes such a line (bytes are never fewer than
   // characters); a long line of shorter cells goes the slow way and loads.
   const extras = extrasJson(file.header);
   const insert = typedInsert(
