@@ -101,8 +101,12 @@ async function main(rows: number, runs: number): Promise<void> {
     console.log(`ratio without the fixed part: ${((p.median - fixed) / d.median).toFixed(2)} (the part that grows with the file)`);
     // Each project run over the DuckDB run just before it: on a machine whose speed drifts within
     // a bench, steadier than the ratio of the two medians.
-    const pairs = median(results.project.map((r, i) => r.seconds / results.duckdb[i]!.seconds));
-    console.log(`ratio run by run: ${pairs.toFixed(2)} (median of project ÷ the DuckDB run beside it)`);
+    // Their spread shows how far the host's noise moves a single run's ratio.
+    const pairs = results.project.map((r, i) => r.seconds / results.duckdb[i]!.seconds);
+    console.log(
+      `ratio run by run: ${median(pairs).toFixed(2)} (median of project ÷ the DuckDB run beside it; ` +
+        `from ${Math.min(...pairs).toFixed(2)} to ${Math.max(...pairs).toFixed(2)})`
+    );
     console.log(`ratio: ${(p.median / d.median).toFixed(2)}`);
   } finally {
     rmSync(dir, {recursive: true, force: true});
