@@ -20,6 +20,7 @@ import {rejectAcrossRows} from "./load/integrity.js";
 import {inDependencyOrder, takeInTurn} from "./load/connections.js";
 import {labelBookkeeping, settleCommuneColumns, settleCommunes} from "./load/communes.js";
 import {resolveEstablishmentNames, writeNameKeys} from "./load/names.js";
+import {appendRows} from "./load/append.js";
 import {batchable, loadBatch, loadRaw, scalar, type RawFile, type RawResult} from "./load/raw.js";
 import {quoteLiteral} from "./load/sql.js";
 import {COMMUNE_TYPE, createKindTable, createNameType, FILE_TYPE, settleUnsure} from "./load/typed.js";
@@ -408,16 +409,7 @@ async function rejectAcrossKinds(...connections: [DuckDBConnection, ...DuckDBCon
 type RunRecord = Pick<IngestSummary, "runId" | "startedAt" | "finishedAt" | "isSample" | "dataAsOf">;
 
 async function recordRun(conn: DuckDBConnection, dataDir: string, run: RunRecord, dataTests: readonly DataTestResult[]): Promise<void> {
-  // One appender for the tests' rows: a statement each cost more than the rows.
-  const tests = await conn.createAppender("data_tests");
-  for (const t of dataTests) {
-    tests.appendVarchar(t.test);
-    tests.appendInteger(t.failures);
-    if (t.example === null) tests.appendNull();
-    else tests.appendVarchar(t.example);
-    tests.endRow();
-  }
-  tests.closeSync();
+  await appendRows(conn, "data_tests", dataTests.map((t) => [t.test, t.failures, t.example]));
   await conn.run("INSERT INTO ingest_runs VALUES ($runId, $started, $finished, $dataDir, 'ok', $isSample, CAST($dataAsOf AS DATE))", {
     runId: run.runId,
     started: run.startedAt,
@@ -604,39 +596,17 @@ async function insertRejects(
   rejects: readonly {source_file: string; source_line: number; column: string; reason: string; raw_value: string | null}[]
 ): Promise<void> {
   if (rejects.length === 0) return;
-  const appender = await conn.createAppender("rejects");
-  for (const r of rejects) {
-    appender.appendVarchar(kind);
-    appender.appendVarchar(r.source_file);
-    appender.appendInteger(r.source_line);
-    appender.appendVarchar(r.column);
-    if (r.raw_value === null) appender.appendNull();
-    else appender.appendVarchar(r.raw_value);
-    appender.appendVarchar(r.reason);
-    appender.appendNull(); // commune_code: labelBookkeeping
-    appender.endRow();
-  }
-  appender.closeSync();
+  // commune_code is left empty: labelBookkeeping fills it.
+  await appendRows(conn, "rejects", rejects.map((r) => [kind, r.source_file, r.source_line, r.column, r.raw_value, r.reason, null]));
 }
 
 async function insertCodeLists(conn: DuckDBConnection): Promise<void> {
-  const appender = await conn.createAppender("code_lists");
-  for (const [list, entries] of Object.entries(codeLists)) {
-    (entries as readonly CodeEntry[]).forEach((e, position) => {
-      appender.appendVarchar(list);
-      appender.appendVarchar(e.code);
-      appender.appendVarchar(e.label);
-      appender.appendInteger(position + 1);
-      appender.endRow();
-    });
-  }
-  appender.closeSync();
-  const committed = await conn.createAppender("committed_statuses");
-  for (const status of committedStatuses) {
-    committed.appendVarchar(status);
-    committed.endRow();
-  }
-  committed.closeSync();
+  await appendRows(
+    conn,
+    "code_lists",
+    Object.entries(codeLists).flatMap(([list, entries]) => (entries as readonly CodeEntry[]).map((e, position) => [list, e.code, e.label, position + 1]))
+  );
+  await appendRows(conn, "committed_statuses", committedStatuses.map((status) => [status]));
 }
 
 /** Loaded, rejected (distinct rows) and warned rows per file, into source_files and the summary. */

@@ -6,6 +6,7 @@
 // whatever the number of rows.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {nameKey} from "../../src/lib/parse/text.js";
+import {appendRows} from "./append.js";
 import {quoteIdent as q} from "./sql.js";
 
 /** Fills name_keys (name → key) from the loaded register, projects and survey. */
@@ -17,13 +18,7 @@ export async function writeNameKeys(conn: DuckDBConnection): Promise<void> {
       UNION SELECT establishment_name FROM demand_survey WHERE establishment_name IS NOT NULL`)
   ).getRows();
   await conn.run("CREATE TABLE name_keys (name VARCHAR NOT NULL, name_key VARCHAR NOT NULL)");
-  const appender = await conn.createAppender("name_keys");
-  for (const [name] of names) {
-    appender.appendVarchar(String(name));
-    appender.appendVarchar(nameKey(String(name)));
-    appender.endRow();
-  }
-  appender.closeSync();
+  await appendRows(conn, "name_keys", names.map(([name]) => [String(name), nameKey(String(name))]));
 }
 
 /**

@@ -14,6 +14,7 @@ import {COMMUNE_COLUMN, type KindSpec} from "../../src/lib/contract/kinds.js";
 import {validateRow, type Issue} from "../../src/lib/contract/validate.js";
 import {MAX_MONEY} from "../../src/lib/parse/money.js";
 import {BLANK_RANGES, cleanText} from "../../src/lib/parse/text.js";
+import {appendRows} from "./append.js";
 import {quoteIdent as q, quoteLiteral as lit} from "./sql.js";
 
 export interface Column {
@@ -58,12 +59,7 @@ export const COMMUNE_TYPE = "commune_code_value";
 export async function createNameType(conn: DuckDBConnection, type: typeof FILE_TYPE | typeof COMMUNE_TYPE, names: readonly string[]): Promise<void> {
   const list = `${type}_names`;
   await conn.run(`CREATE TEMP TABLE ${q(list)} (name VARCHAR NOT NULL)`);
-  const appender = await conn.createAppender(list);
-  for (const name of new Set(names)) {
-    appender.appendVarchar(name);
-    appender.endRow();
-  }
-  appender.closeSync();
+  await appendRows(conn, list, [...new Set(names)].map((name) => [name]));
   await conn.run(`CREATE TYPE ${q(type)} AS ENUM (SELECT name FROM ${q(list)} ORDER BY name); DROP TABLE ${q(list)}`);
 }
 
@@ -376,20 +372,11 @@ export async function settleUnsure(conn: DuckDBConnection, spec: KindSpec): Prom
     // Typed values travel as text and are cast by DuckDB: one conversion, the warehouse's own.
     const tmp = `settled_${spec.name}`;
     await conn.run(`CREATE OR REPLACE TEMP TABLE ${q(tmp)} (${columns.map((c) => `${q(c.name)} VARCHAR`).join(", ")}, source_file VARCHAR, source_line INTEGER, extra_columns VARCHAR)`);
-    const appender = await conn.createAppender(tmp);
-    for (const row of accepted) {
-      for (const c of columns) {
-        const v = row.values[c.name];
-        if (v === undefined || v === null) appender.appendNull();
-        else appender.appendVarchar(String(v));
-      }
-      appender.appendVarchar(row.source_file);
-      appender.appendInteger(row.source_line);
-      if (row.extra_columns === null) appender.appendNull();
-      else appender.appendVarchar(row.extra_columns);
-      appender.endRow();
-    }
-    appender.closeSync();
+    await appendRows(
+      conn,
+      tmp,
+      accepted.map((row) => [...columns.map((c) => (row.values[c.name] == null ? null : String(row.values[c.name]))), row.source_file, row.source_line, row.extra_columns])
+    );
     const names = columns.map((c) => q(c.name));
     const casts = columns.map((c) => `CAST(${q(c.name)} AS ${sqlType(c.meta.type)})`);
     await conn.run(`INSERT INTO ${table} (${names.join(", ")}, source_file, source_line, extra_columns, _unsure, _blank)
