@@ -283,18 +283,17 @@ interface Build {
  */
 async function openBuild(dbPath: string): Promise<Build> {
   const tmpPath = `${dbPath}.tmp-${process.pid}`;
+  // In memory until the build is attached (nothing on disk yet); DuckDB's spill folder where a
+  // file database has it by default (removeBuild clears it).
+  const instance = await DuckDBInstance.create(":memory:", {temp_directory: `${tmpPath}.tmp`});
   const scratch = mkdtempSync(join(tmpdir(), `${SCRATCH_PREFIX}${process.pid}-`));
   building.set(tmpPath, scratch);
-  let instance: DuckDBInstance | undefined;
   try {
-    // DuckDB's spill folder where a file database has it by default (removeBuild clears it).
-    instance = await DuckDBInstance.create(":memory:", {temp_directory: `${tmpPath}.tmp`});
     const conn = await instance.connect();
     // ATTACH binds no parameter: the path is quoted in, the one value of a run that is.
     await conn.run(`ATTACH ${quoteLiteral(tmpPath)} AS warehouse (RECOVERY_MODE NO_WAL_WRITES); USE warehouse`);
     const side = await instance.connect();
     await side.run("USE warehouse");
-    const opened = instance;
     let closed = false;
     return {
       tmpPath,
@@ -306,11 +305,11 @@ async function openBuild(dbPath: string): Promise<Build> {
         closed = true;
         side.closeSync();
         conn.closeSync();
-        opened.closeSync();
+        instance.closeSync();
       }
     };
   } catch (error) {
-    instance?.closeSync();
+    instance.closeSync();
     removeBuild(tmpPath, scratch);
     const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.replace(/^[A-Za-z ]*Error: /, "");
     throw new IngestFailed(`Không ghi được kho mới ${tmpPath} (${reason}). Kiểm tra quyền ghi và chỗ trống của thư mục, hoặc chọn chỗ khác bằng --db. Kho cũ được giữ nguyên.`);
