@@ -6,6 +6,10 @@
 // Mutation: the data status line drawn by display() in a code block of its own (as seven pages once
 // did) instead of an inline slot `<div>${statusLine}</div>` made this fail on five pages: on a slow
 // phone Hoạt động shifted 0,13, Cơ sở CNNT 0,19, Chất lượng dữ liệu 0,45 when it arrived.
+// The same for Chất lượng dữ liệu's summary cards: drawn by display() in a block, they arrived
+// after the section under them was shown when quality.json came later than run.json, and the
+// page shifted 0,20 on a slow phone (1 run in 4 to 12, and in a clean-clone CI run); as an inline
+// slot, 0 in 30 runs, 15 of them with both processors kept busy.
 import {describe, expect, it} from "vitest";
 import config from "../../observablehq.config.js";
 import {SLOW_PHONE} from "./chromium.js";
