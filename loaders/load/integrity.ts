@@ -33,7 +33,7 @@ export async function rejectAcrossRows(conn: DuckDBConnection, spec: KindSpec): 
                first_value(source_file) OVER w AS first_file,
                first_value(source_line) OVER w AS first_line
         FROM ${table}
-        -- Only keys that occur twice are windowed: a hash count is much cheaper than a sort.
+        -- Only keys that occur twice are windowed (keyRepeats): windowing every row sorts the whole table by its key.
         WHERE ${keyRepeats(table, key)}
         WINDOW w AS (PARTITION BY ${key} ORDER BY source_file, source_line ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
       ) WHERE n > 1`,
