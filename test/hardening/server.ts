@@ -8,12 +8,16 @@ import {projectRoot} from "../scripts/build.js";
 /**
  * Root reads every file, so a test of an unreadable file runs its command as nobody (65534) when
  * run as root. Nobody can do so only if it can reach the checkout: a clone under a folder closed to
- * others (mktemp's 0700) cannot, and such a test is then reported as skipped, not passed.
+ * others (mktemp's 0700) cannot, and such a test is then reported as skipped, not passed. The
+ * probe reads a file of the checkout: running tsx alone is not proof, as Node finds tsx in any
+ * node_modules of a folder above the clone (a clone under a folder beside such a link failed the
+ * three tests instead of skipping them).
  */
 const isRoot = process.getuid?.() === 0;
 export const asUnprivileged: {uid?: number} = isRoot ? {uid: 65534} : {};
+const readsCheckout = `require("node:fs").accessSync(${JSON.stringify(`${projectRoot}/package.json`)})`;
 export const unprivilegedCannotRun =
-  isRoot && spawnSync(process.execPath, ["--import", "tsx", "-e", ""], {cwd: projectRoot, uid: 65534, gid: 65534}).status !== 0;
+  isRoot && spawnSync(process.execPath, ["--import", "tsx", "-e", readsCheckout], {cwd: projectRoot, uid: 65534, gid: 65534}).status !== 0;
 
 export interface ServeProcess {
   port: number;
