@@ -82,9 +82,12 @@ export function unresolvedRows(table: string, ref: Reference): string {
  * faults at a cost, the sort was the quicker (bench:ingest).
  */
 export function keyRepeats(table: string, key: string): string {
-  const h = `CAST(hash(${key}) >> 32 AS UINTEGER)`;
+  const h = keyHash(key);
   return `${h} IN (SELECT h FROM (SELECT h, lag(h) OVER (ORDER BY h) AS previous FROM (SELECT ${h} AS h FROM ${table})) WHERE h = previous)`;
 }
+
+/** The number keyRepeats sorts a key by: the top 32 bits of its hash. */
+export const keyHash = (key: string): string => `CAST(hash(${key}) >> 32 AS UINTEGER)`;
 
 /** The reference's reason as SQL, each {column} the row's value (referenceReason's markers), the text between bound. */
 function reasonSql(reason: string): {sql: string; values: Record<string, DuckDBValue>} {

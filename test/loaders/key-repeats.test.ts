@@ -7,13 +7,12 @@
 // never equal to the one before it: the run refuses itself on unique_keys).
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {keyRepeats} from "../../loaders/load/integrity.js";
+import {keyHash, keyRepeats} from "../../loaders/load/integrity.js";
 
 let instance: DuckDBInstance;
 let conn: DuckDBConnection;
 
 const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRows();
-const hash32 = (key: string) => `CAST(hash(${key}) >> 32 AS UINTEGER)`;
 
 beforeAll(async () => {
   instance = await DuckDBInstance.create(":memory:");
@@ -40,7 +39,7 @@ describe("keyRepeats", () => {
     // such pairs are expected; the first is taken.
     const [pair] = await rows(`
       SELECT min(k), max(k) FROM (SELECT 'PC-' || i AS k FROM range(300000) r(i))
-      GROUP BY ${hash32("k")} HAVING count(*) > 1 ORDER BY 1 LIMIT 1`);
+      GROUP BY ${keyHash("k")} HAVING count(*) > 1 ORDER BY 1 LIMIT 1`);
     expect(pair, "no pair of numbers shares a hash").toBeDefined();
     const [first, second] = pair as [string, string];
     expect(first).not.toBe(second);
