@@ -14,7 +14,7 @@ import type {Delimiter} from "../read/dialect.js";
 import type {FileFacts} from "../read/facts.js";
 import type {HeaderMap} from "../read/headers.js";
 import {quoteIdent as q, quoteLiteral as lit} from "./sql.js";
-import {typedInsert, unplainText} from "./typed.js";
+import {blankRow, typedInsert, unplainText} from "./typed.js";
 
 export interface RawFile {
   /** Name inside the data folder. */
@@ -95,7 +95,7 @@ async function numberFiles(conn: DuckDBConnection, spec: KindSpec, names: readon
   const table = q(spec.name);
   const where = `source_file IN (${names.map(lit).join(", ")})`;
   const counts = await conn.runAndReadAll(
-    `SELECT source_file, count(*), count(*) FILTER (WHERE _blank), min(rowid), max(rowid) FROM ${table} WHERE ${where} GROUP BY source_file`
+    `SELECT source_file, count(*), count(*) FILTER (WHERE ${blankRow(spec)}), min(rowid), max(rowid) FROM ${table} WHERE ${where} GROUP BY source_file`
   );
   const results = new Map<string, RawResult>(names.map((name) => [name, {rowsRead: 0, blankRows: 0, broken: [], path: "duckdb"}]));
   const firstRows = new Map<string, number>();
@@ -141,10 +141,6 @@ const PATTERN_CHARS = /[*?[\]{}~]/;
 /** Whether DuckDB may read the file where it lies, in a batch with others (loadBatch). */
 export function batchable(file: RawFile): boolean {
   return file.path !== "" && !PATTERN_CHARS.test(file.path);
-}
-
-function allEmpty(width: number): string {
-  return Array.from({length: width}, (_, i) => `${cell(i)} IS NULL`).join(" AND ");
 }
 
 async function loadWithDuckDB(conn: DuckDBConnection, spec: KindSpec, file: RawFile, tmpDir: string): Promise<RawResult> {
@@ -199,7 +195,6 @@ function csvInsert(spec: KindSpec, file: RawFile, sources: readonly {name: strin
       columns: file.header.columns,
       cell,
       extras: extras.sql,
-      blank: allEmpty(file.header.columns.length),
       line: "0",
       file: file.name,
       ...(several ? {fileSql: `CASE filename ${sources.map((s, i) => `WHEN $path${i} THEN ${lit(s.name)}`).join(" ")} END`} : {}),
@@ -267,7 +262,7 @@ async function loadWithPapaparse(conn: DuckDBConnection, spec: KindSpec, file: R
   appender.closeSync();
   // The same typed statement as DuckDB's own reader, over the rows papaparse kept (blank ones
   // were counted and left out), each with its spreadsheet number.
-  const insert = typedInsert(spec, {from: staging, columns: file.header.columns, cell, extras: "extra_columns", blank: "false", line: "source_line", file: file.name});
+  const insert = typedInsert(spec, {from: staging, columns: file.header.columns, cell, extras: "extra_columns", line: "source_line", file: file.name});
   await conn.run(insert.sql, insert.values);
   await conn.run(`DROP TABLE ${staging}`);
   return result;

@@ -65,7 +65,7 @@ export async function createNameType(conn: DuckDBConnection, type: typeof FILE_T
 
 /**
  * The warehouse table of a kind: canonical columns, then its commune, then provenance; while the
- * kind loads, also the helper columns of the load (HELPERS), dropped by settleUnsure(). The file
+ * kind loads, also the helper column of the load (RAW), dropped by settleUnsure(). The file
  * column is of the ENUM type above (createNameType). The commune column (`commune_code`, where the
  * load does not read it from the file: the communes' own file has it) stays empty through the
  * load and is typed and filled once the communes are settled (settleCommuneColumns): a kind's
@@ -76,17 +76,29 @@ export async function createKindTable(conn: DuckDBConnection, spec: KindSpec): P
   if (!(COMMUNE_COLUMN in spec.schema.shape)) cols.push(`${q(COMMUNE_COLUMN)} VARCHAR`);
   await conn.run(
     `CREATE TABLE ${q(spec.name)} (${cols.join(", ")}, source_file ${q(FILE_TYPE)} NOT NULL, source_line INTEGER NOT NULL, extra_columns VARCHAR,
-       _unsure BOOLEAN NOT NULL, _blank BOOLEAN NOT NULL, _raw VARCHAR)`
+       ${RAW} VARCHAR)`
   );
 }
 
 /**
- * While a kind loads: `_unsure` = SQL is not sure of the row (zod decides it), `_blank` = every
- * cell of the row is empty (not a row: counted as blank), `_raw` = the row's raw cells as a JSON
- * array in the contract's column order, kept only for unsure rows (NULL otherwise, so it costs
- * nothing). Dropping a column is a change of the catalog only in DuckDB.
+ * The helper column of a kind's load: the raw cells, as a JSON array in the contract's column
+ * order, of a row SQL is not sure of (zod decides it); NULL for every other row, so it costs
+ * nothing there. A row is unsure exactly when it has them. Dropping the column once the kind is
+ * settled is a change of the catalog only in DuckDB.
  */
-const HELPERS = ["_unsure", "_blank", "_raw"] as const;
+const RAW = "_raw";
+
+/**
+ * Whether a row of the kind's table, while it loads, is blank: every cell of its line empty (not
+ * a row of data: counted as blank and left out). Such a row is unsure, a required cell being
+ * empty (typedInsert holds every kind to having one), so it has raw cells, all of them empty, and
+ * no extra column. Written as the same JSON typedInsert makes, and looked at on unsure rows only:
+ * a flag stored on every row cost a column of a million values in the large file's insert.
+ */
+export function blankRow(spec: KindSpec): string {
+  const empty = columnsOf(spec).map(() => "CAST(NULL AS VARCHAR)");
+  return `(${RAW} = CAST(to_json([${empty.join(", ")}]) AS VARCHAR) AND extra_columns IS NULL)`;
+}
 
 /**
  * A whole number written with digits, grouped by `.`, `,` or a space or not grouped, `-` first
@@ -265,8 +277,6 @@ export interface CellSource {
   cell: (position: number) => string;
   /** SQL of the row's extra_columns (JSON text or NULL). */
   extras: string;
-  /** SQL of the row's all-empty flag. */
-  blank: string;
   /** SQL of the row's spreadsheet number (0 when set afterwards from the rowid). */
   line: string;
   file: string;
@@ -284,13 +294,15 @@ export interface Statement {
 
 /**
  * One statement reading a file's rows into the kind's table: every value SQL is sure of typed,
- * and each row flagged unsure when any cell or row rule is not plainly met (its raw cells kept
- * for zod). Blank rows go in too, flagged, so that the table's rows follow the file's records.
+ * and each row unsure when any cell or row rule is not plainly met keeps its raw cells for zod.
+ * Blank rows go in too (unsure, blankRow), so that the table's rows follow the file's records.
  * With `deferText`, text cells outside the key go in as they stand: the caller then runs
  * unplainText(), and reads the file again without it if a text is not plainly clean.
  */
 export function typedInsert(spec: KindSpec, source: CellSource, {deferText = false} = {}): Statement {
   const columns = columnsOf(spec);
+  // A blank row must be unsure (blankRow): an empty required cell makes it so.
+  if (!columns.some((c) => c.meta.required)) throw new Error(`${spec.name}: a kind needs a required column`);
   const raw = columns.map((c) => {
     const i = source.columns.indexOf(c.name);
     return i < 0 ? "CAST(NULL AS VARCHAR)" : source.cell(i);
@@ -312,11 +324,11 @@ export function typedInsert(spec: KindSpec, source: CellSource, {deferText = fal
   const names = columns.map((c) => q(c.name)).join(", ");
   const cells = columns.map((c) => q(`_cell_${c.name}`)).join(", ");
   const sql = `
-    INSERT INTO ${q(spec.name)} (${names}, source_file, source_line, extra_columns, ${HELPERS.join(", ")})
-    SELECT ${filled(spec, columns).join(", ")}, _file, _line, _extras, _unsure, _blank, CASE WHEN _unsure THEN CAST(to_json([${cells}]) AS VARCHAR) END
+    INSERT INTO ${q(spec.name)} (${names}, source_file, source_line, extra_columns, ${RAW})
+    SELECT ${filled(spec, columns).join(", ")}, _file, _line, _extras, CASE WHEN _unsure THEN CAST(to_json([${cells}]) AS VARCHAR) END
     FROM (
       SELECT *, NOT (${[...cellOk, ...rules].join(" AND ")}) AS _unsure FROM (
-        SELECT ${typed.join(", ")}, ${source.extras} AS _extras, ${source.blank} AS _blank, ${source.line} AS _line,
+        SELECT ${typed.join(", ")}, ${source.extras} AS _extras, ${source.line} AS _line,
                ${source.fileSql ?? "$file"} AS _file
         FROM ${source.from}))`;
   return {sql, values: source.fileSql === undefined ? {...source.values, file: source.file} : {...source.values}};
@@ -352,7 +364,7 @@ export async function settleUnsure(conn: DuckDBConnection, spec: KindSpec): Prom
   // start of a text, so a cell beginning with one comes back whole (a list of texts would not).
   // The blank rows come too, only to tell whether any row is to leave (a DELETE scans the table).
   const leaving = await conn.runAndReadAll(`
-    SELECT source_file, source_line, extra_columns, _raw, _blank FROM ${table} WHERE _unsure OR _blank ORDER BY source_file, source_line`);
+    SELECT source_file, source_line, extra_columns, ${RAW}, ${blankRow(spec)} FROM ${table} WHERE ${RAW} IS NOT NULL ORDER BY source_file, source_line`);
   const rejects: RowReject[] = [];
   const accepted: {source_file: string; source_line: number; extra_columns: string | null; values: Record<string, unknown>}[] = [];
   for (const [file, line, extras, rawJson, blank] of leaving.getRowsJS()) {
@@ -379,11 +391,11 @@ export async function settleUnsure(conn: DuckDBConnection, spec: KindSpec): Prom
     );
     const names = columns.map((c) => q(c.name));
     const casts = columns.map((c) => `CAST(${q(c.name)} AS ${sqlType(c.meta.type)})`);
-    await conn.run(`INSERT INTO ${table} (${names.join(", ")}, source_file, source_line, extra_columns, _unsure, _blank)
-      SELECT ${casts.join(", ")}, source_file, source_line, extra_columns, false, false FROM ${q(tmp)};
+    await conn.run(`INSERT INTO ${table} (${names.join(", ")}, source_file, source_line, extra_columns)
+      SELECT ${casts.join(", ")}, source_file, source_line, extra_columns FROM ${q(tmp)};
       DROP TABLE ${q(tmp)}`);
   }
-  if (leaving.currentRowCount > 0) await conn.run(`DELETE FROM ${table} WHERE _unsure OR _blank`);
-  await conn.run(HELPERS.map((h) => `ALTER TABLE ${table} DROP COLUMN ${h};`).join(" "));
+  if (leaving.currentRowCount > 0) await conn.run(`DELETE FROM ${table} WHERE ${RAW} IS NOT NULL`);
+  await conn.run(`ALTER TABLE ${table} DROP COLUMN ${RAW}`);
   return rejects;
 }

@@ -268,6 +268,30 @@ describe("rows after a line break, a blank line or a ragged row keep their sprea
       {voucher_no: "E3", source_line: 4}
     ]);
   });
+
+  it("a row with only an extra column's cell is a row, rejected for its empty required cells; a row of empty cells is blank (both readers)", async () => {
+    // Blank means every cell of the line empty, the extra columns' too: a note typed alone in the
+    // "Ghi chú" column is the office's row, reported, never counted as blank and dropped. Rows 3
+    // and 4 of each file; the second file also has a blank line (row 5), so papaparse reads it.
+    // Mutation: blankRow (typed.ts) without `extra_columns IS NULL` counted both row 3s as blank
+    // and failed this test.
+    const header = "Số chứng từ;Ngày chi;Mã hoạt động;Số tiền;Nguồn kinh phí;Ghi chú";
+    const rows = ["V1;10/03/2026;A1;1.000.000;xa;", ";;;;;chỉ có ghi chú", ";;;;;", "V2;11/03/2026;A1;1.000.000;xa;"];
+    const only = await ingestFiles({
+      "activities.csv": "Mã hoạt động;Năm;Nhóm nội dung;Tên hoạt động;Cấp;Trạng thái\nA1;2026;may_moc_thiet_bi;Máy;xa;Đề xuất\n",
+      "disbursements_x.csv": [header, ...rows].join("\n") + "\n",
+      "disbursements_y.csv": [header, ...rows.slice(0, 3), "", rows[3]].join("\n").replace(/V/g, "W") + "\n"
+    });
+    const summary = only.summary.files.filter((f) => f.kind === "disbursements");
+    expect(summary.map((f) => [f.file, f.reader, f.rowsRead, f.blankRows, f.rowsLoaded, f.rowsRejected])).toEqual([
+      ["disbursements_x.csv", "duckdb", 3, 1, 2, 1],
+      ["disbursements_y.csv", "papaparse", 3, 2, 2, 1]
+    ]);
+    expect(await only.query("SELECT DISTINCT source_file, source_line FROM rejects WHERE kind = 'disbursements' ORDER BY ALL")).toEqual([
+      {source_file: "disbursements_x.csv", source_line: 3},
+      {source_file: "disbursements_y.csv", source_line: 3}
+    ]);
+  });
 });
 
 describe("money and dates", () => {

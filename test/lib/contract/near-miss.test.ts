@@ -24,8 +24,9 @@
 //   The one that changed nothing: year pattern [0-9]{1,4} ("26" still falls outside the range).
 import {DuckDBInstance} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {z} from "zod";
 import {codeLists, type CodeEntry} from "../../../src/lib/contract/codes.js";
-import {parseCell, type FieldType} from "../../../src/lib/contract/fields.js";
+import {optional, parseCell, t, type FieldType} from "../../../src/lib/contract/fields.js";
 import {kindOrder, kinds, type KindName, type KindSpec} from "../../../src/lib/contract/kinds.js";
 import {validateRow} from "../../../src/lib/contract/validate.js";
 import {MAX_MONEY} from "../../../src/lib/parse/money.js";
@@ -136,15 +137,24 @@ describe("the near-miss matrix", () => {
         await createKindTable(conn, spec);
         // An empty cell reaches the SQL as NULL, as read_csv gives it.
         const from = `(SELECT ${columns.map((c, i) => `${clean[kind][c] === "" ? "CAST(NULL AS VARCHAR)" : quoteLiteral(clean[kind][c]!)} AS c${i}`).join(", ")})`;
-        const insert = typedInsert(spec, {from, columns, cell: (i) => `c${i}`, extras: "CAST(NULL AS VARCHAR)", blank: "false", line: "2", file: "clean.csv"});
+        const insert = typedInsert(spec, {from, columns, cell: (i) => `c${i}`, extras: "CAST(NULL AS VARCHAR)", line: "2", file: "clean.csv"});
         await conn.run(insert.sql, insert.values);
-        const unsure = (await conn.runAndReadAll(`SELECT _unsure FROM ${kind}`)).getRowsJS();
+        const unsure = (await conn.runAndReadAll(`SELECT _raw IS NOT NULL FROM ${kind}`)).getRowsJS();
         expect(unsure, `${kind}: the SQL is not sure of the clean row ${JSON.stringify(clean[kind])}`).toEqual([[false]]);
       }
     } finally {
       conn.closeSync();
       instance.closeSync();
     }
+  });
+
+  it("a kind with no required column is refused by the fast path, whose blank rows it could not tell from rows of data", () => {
+    // blankRow (typed.ts) finds blank rows among the unsure ones: an empty required cell is what
+    // makes a blank row unsure. Mutation: without the check, this kind's insert was written.
+    const spec = {...kinds.norms, schema: z.object({legal_basis: optional(t.text, "Căn cứ")})} as unknown as KindSpec;
+    const source = {from: "x", columns: ["legal_basis"], cell: (i: number) => `c${i}`, extras: "CAST(NULL AS VARCHAR)", line: "2", file: "norms.csv"};
+    expect(() => typedInsert(spec, source)).toThrow("norms: a kind needs a required column");
+    expect(() => typedInsert(kinds.norms as KindSpec, source)).not.toThrow();
   });
 
   it("every cell type's near misses hold spellings zod accepts and spellings it refuses", () => {
