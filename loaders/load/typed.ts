@@ -69,10 +69,16 @@ export async function createNameType(conn: DuckDBConnection, type: typeof FILE_T
  * column is of the ENUM type above (createNameType). The commune column (`commune_code`, where the
  * load does not read it from the file: the communes' own file has it) stays empty through the
  * load and is typed and filled once the communes are settled (settleCommuneColumns): a kind's
- * load does not wait for the communes' file.
+ * load does not wait for the communes' file. Text columns that repeat a few values over many
+ * rows (codes, and the texts outside the key: deferredTexts) are stored by dictionary, as DuckDB
+ * chose for them anyway: left to choose, it built an FSST symbol table for each of them in every
+ * row group, a tenth of the large file's insert. A key's mostly distinct texts are still left to
+ * DuckDB, which compresses them by FSST.
  */
 export async function createKindTable(conn: DuckDBConnection, spec: KindSpec): Promise<void> {
-  const cols = columnsOf(spec).map((c) => `${q(c.name)} ${sqlType(c.meta.type)}`);
+  const repetitive = deferredTexts(spec);
+  const compression = (c: Column) => (repetitive.has(c.name) || c.meta.type.kind === "code" ? " USING COMPRESSION dictionary" : "");
+  const cols = columnsOf(spec).map((c) => `${q(c.name)} ${sqlType(c.meta.type)}${compression(c)}`);
   if (!(COMMUNE_COLUMN in spec.schema.shape)) cols.push(`${q(COMMUNE_COLUMN)} VARCHAR`);
   await conn.run(
     `CREATE TABLE ${q(spec.name)} (${cols.join(", ")}, source_file ${q(FILE_TYPE)} NOT NULL, source_line INTEGER NOT NULL, extra_columns VARCHAR,
