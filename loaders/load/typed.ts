@@ -71,9 +71,9 @@ export async function createNameType(conn: DuckDBConnection, type: typeof FILE_T
  * load and is typed and filled once the communes are settled (settleCommuneColumns): a kind's
  * load does not wait for the communes' file. Text columns that repeat a few values over many
  * rows (codes, and the texts outside the key: deferredTexts) are stored by dictionary, as DuckDB
- * chose for them anyway: left to choose, it built an FSST symbol table for each of them in every
- * row group, a tenth of the large file's insert. A key's mostly distinct texts are still left to
- * DuckDB, which compresses them by FSST.
+ * chose for them anyway: left to choose, it also built an FSST symbol table for each of them in
+ * every row group, with fresh memory of its own, only to drop it (bench:ingest measures the large
+ * file's insert). A key's mostly distinct texts are still left to DuckDB, which keeps FSST for them.
  */
 export async function createKindTable(conn: DuckDBConnection, spec: KindSpec): Promise<void> {
   const repetitive = deferredTexts(spec);
