@@ -69,21 +69,31 @@ export async function createNameType(conn: DuckDBConnection, type: typeof FILE_T
  * column is of the ENUM type above (createNameType). The commune column (`commune_code`, where the
  * load does not read it from the file: the communes' own file has it) stays empty through the
  * load and is typed and filled once the communes are settled (settleCommuneColumns): a kind's
- * load does not wait for the communes' file. Text columns that repeat a few values over many
- * rows (codes, and the texts outside the key: deferredTexts) are stored by dictionary, as DuckDB
- * chose for them anyway: left to choose, it also built an FSST symbol table for each of them in
- * every row group, with fresh memory of its own, only to drop it (bench:ingest measures the large
- * file's insert). A key's mostly distinct texts are still left to DuckDB, which keeps FSST for them.
+ * load does not wait for the communes' file. The text columns whose values come from a bounded
+ * set (boundedTexts) are stored by dictionary, as DuckDB chose for them anyway.
  */
 export async function createKindTable(conn: DuckDBConnection, spec: KindSpec): Promise<void> {
-  const repetitive = deferredTexts(spec);
-  const compression = (c: Column) => (repetitive.has(c.name) || c.meta.type.kind === "code" ? " USING COMPRESSION dictionary" : "");
-  const cols = columnsOf(spec).map((c) => `${q(c.name)} ${sqlType(c.meta.type)}${compression(c)}`);
+  const bounded = boundedTexts(spec);
+  const cols = columnsOf(spec).map((c) => `${q(c.name)} ${sqlType(c.meta.type)}${bounded.has(c.name) ? " USING COMPRESSION dictionary" : ""}`);
   if (!(COMMUNE_COLUMN in spec.schema.shape)) cols.push(`${q(COMMUNE_COLUMN)} VARCHAR`);
   await conn.run(
     `CREATE TABLE ${q(spec.name)} (${cols.join(", ")}, source_file ${q(FILE_TYPE)} NOT NULL, source_line INTEGER NOT NULL, extra_columns VARCHAR,
        ${RAW} VARCHAR)`
   );
+}
+
+/**
+ * The text columns that can only repeat a bounded set of values over many rows: a code (its
+ * list's) and a reference (the referenced kind's rows: a million vouchers cite a few hundred
+ * activities). Left to choose their compression, DuckDB built an FSST symbol table for each of
+ * them in every row group, with fresh memory of its own, only to choose dictionary compression
+ * (bench:ingest measures the large file's insert). Free texts (names, descriptions) stay DuckDB's
+ * choice: forced into a dictionary, a million distinct descriptions took five times the space
+ * FSST gives them.
+ */
+function boundedTexts(spec: KindSpec): Set<string> {
+  const referencing = new Set((spec.references ?? []).flatMap((r) => r.columns));
+  return new Set(columnsOf(spec).filter((c) => c.meta.type.kind === "code" || (c.meta.type.kind === "text" && referencing.has(c.name))).map((c) => c.name));
 }
 
 /**
