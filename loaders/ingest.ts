@@ -9,7 +9,7 @@ import {basename, dirname, join, resolve} from "node:path";
 import {codeLists, committedStatuses, type CodeEntry} from "../src/lib/contract/codes.js";
 import {formatNumber} from "../src/lib/format.js";
 import {kindOfFile, kindOrder, kinds, type KindName, type KindSpec} from "../src/lib/contract/kinds.js";
-import {headerSample, readHeader, sampleComplete, SAMPLE_BYTES, SAMPLE_MAX_BYTES} from "./read/dialect.js";
+import {headerSample, readHeader, sampleComplete, sampleRecords, SAMPLE_BYTES, SAMPLE_MAX_BYTES} from "./read/dialect.js";
 import {bomBytes, detectEncoding, toUtf8, type Encoding} from "./read/encoding.js";
 import {LockHeld, processAlive, withLock} from "../src/lib/process/lock.js";
 import {FileRefused} from "./read/errors.js";
@@ -23,7 +23,7 @@ import {resolveEstablishmentNames, writeNameKeys} from "./load/names.js";
 import {appendRows} from "./load/append.js";
 import {batchable, loadBatch, loadRaw, scalar, type RawFile, type RawResult} from "./load/raw.js";
 import {quoteLiteral} from "./load/sql.js";
-import {COMMUNE_TYPE, createKindTable, createNameType, FILE_TYPE, settleUnsure} from "./load/typed.js";
+import {COMMUNE_TYPE, createKindTable, createNameType, FILE_TYPE, repeatedTexts, settleUnsure} from "./load/typed.js";
 import {collectWarnings, createModels, runDataTests, schemaSql, type DataTestResult} from "./sql/run.js";
 import {firstRows} from "./summary-rows.js";
 import type {ShownReject, ShownWarning} from "../src/lib/rejects.js";
@@ -351,13 +351,13 @@ async function loadFiles(
   let topCommune = "";
   const loadKind = async (c: DuckDBConnection, kind: KindName): Promise<FileSummary[]> => {
     const spec = kinds[kind] as KindSpec;
-    await createKindTable(c, spec);
     const prepared: PreparedFile[] = [];
     for (const file of folder.byKind.get(kind) ?? []) {
       const ready = await opened.get(file)!;
       opened.delete(file);
       prepared.push(await prepareFile(spec, ready, progress));
     }
+    await createKindTable(c, spec, repeatedTextsOf(spec, prepared));
     const batched = await loadBatches(c, spec, prepared);
     const summaries: FileSummary[] = [];
     for (const p of prepared) {
@@ -520,6 +520,14 @@ interface PreparedFile {
   raw: RawFile;
   /** Files with the same key are written alike (delimiter and header line) and may load together. */
   key: string;
+}
+
+/** The free texts that repeat at the start of the kind's largest file (typed.ts, repeatedTexts). */
+function repeatedTextsOf(spec: KindSpec, prepared: readonly PreparedFile[]): Set<string> {
+  const largest = [...prepared].sort((a, b) => b.opened.bytes - a.opened.bytes)[0];
+  if (largest === undefined) return new Set();
+  const {raw, opened} = largest;
+  return repeatedTexts(spec, raw.header.columns, sampleRecords(headerSample(opened.head), raw.delimiter));
 }
 
 async function prepareFile(spec: KindSpec, opened: OpenedFile, progress: (m: string) => void): Promise<PreparedFile> {

@@ -70,11 +70,12 @@ export async function createNameType(conn: DuckDBConnection, type: typeof FILE_T
  * load does not read it from the file: the communes' own file has it) stays empty through the
  * load and is typed and filled once the communes are settled (settleCommuneColumns): a kind's
  * load does not wait for the communes' file. The text columns whose values come from a bounded
- * set (boundedTexts) are stored by dictionary, as DuckDB chose for them anyway.
+ * set (boundedTexts), and the free texts `repeated` in the kind's file (repeatedTexts), are
+ * stored by dictionary, as DuckDB chose for them anyway.
  */
-export async function createKindTable(conn: DuckDBConnection, spec: KindSpec): Promise<void> {
-  const bounded = boundedTexts(spec);
-  const cols = columnsOf(spec).map((c) => `${q(c.name)} ${sqlType(c.meta.type)}${bounded.has(c.name) ? " USING COMPRESSION dictionary" : ""}`);
+export async function createKindTable(conn: DuckDBConnection, spec: KindSpec, repeated: ReadonlySet<string> = new Set()): Promise<void> {
+  const dictionary = new Set([...boundedTexts(spec), ...repeated]);
+  const cols = columnsOf(spec).map((c) => `${q(c.name)} ${sqlType(c.meta.type)}${dictionary.has(c.name) ? " USING COMPRESSION dictionary" : ""}`);
   if (!(COMMUNE_COLUMN in spec.schema.shape)) cols.push(`${q(COMMUNE_COLUMN)} VARCHAR`);
   await conn.run(
     `CREATE TABLE ${q(spec.name)} (${cols.join(", ")}, source_file ${q(FILE_TYPE)} NOT NULL, source_line INTEGER NOT NULL, extra_columns VARCHAR,
@@ -88,12 +89,35 @@ export async function createKindTable(conn: DuckDBConnection, spec: KindSpec): P
  * activities). Left to choose their compression, DuckDB built an FSST symbol table for each of
  * them in every row group, with fresh memory of its own, only to choose dictionary compression
  * (bench:ingest measures the large file's insert). Free texts (names, descriptions) stay DuckDB's
- * choice: forced into a dictionary, a million distinct descriptions took five times the space
- * FSST gives them.
+ * choice unless their file shows them repeating (repeatedTexts): forced into a dictionary, a
+ * million distinct descriptions took five times the space FSST gives them.
  */
 function boundedTexts(spec: KindSpec): Set<string> {
   const referencing = new Set((spec.references ?? []).flatMap((r) => r.columns));
   return new Set(columnsOf(spec).filter((c) => c.meta.type.kind === "code" || (c.meta.type.kind === "text" && referencing.has(c.name))).map((c) => c.name));
+}
+
+/** Filled cells a free text column needs in the sample before it can be judged to repeat. */
+export const REPEAT_SAMPLE = 200;
+
+/**
+ * The free text columns of the kind that repeat a few values at the start of its file (`records`,
+ * sampleRecords(), under the header's `columns`): at least REPEAT_SAMPLE filled cells, at most
+ * one distinct text in ten. A payee or a description typed from a short list is stored by
+ * dictionary, as DuckDB would choose after building an FSST symbol table per row group; any
+ * other text is left to DuckDB. A wrong guess only costs space, never a value.
+ */
+export function repeatedTexts(spec: KindSpec, columns: readonly (string | null)[], records: readonly string[][]): Set<string> {
+  const bounded = boundedTexts(spec);
+  const free = columnsOf(spec).filter((c) => c.meta.type.kind === "text" && !bounded.has(c.name));
+  const repeated = new Set<string>();
+  for (const c of free) {
+    const position = columns.indexOf(c.name);
+    if (position < 0) continue;
+    const cells = records.map((r) => r[position] ?? "").filter((v) => v !== "");
+    if (cells.length >= REPEAT_SAMPLE && new Set(cells).size * 10 <= cells.length) repeated.add(c.name);
+  }
+  return repeated;
 }
 
 /**

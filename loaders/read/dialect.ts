@@ -56,3 +56,12 @@ export function readHeader(text: string): {delimiter: Delimiter; header: string[
   }
   return {delimiter: best!.delimiter, header: best!.header, below: best!.below};
 }
+
+/**
+ * The records of a file's start below its header line, as `delimiter` splits them (the text of
+ * headerSample(): the last record, maybe cut short by the sample's end, left out; blank lines
+ * too). What a kind's table is declared from (repeatedTexts).
+ */
+export function sampleRecords(text: string, delimiter: Delimiter): string[][] {
+  return Papa.parse<string[]>(text, {delimiter, quoteChar: '"', skipEmptyLines: true}).data.slice(1, -1);
+}
