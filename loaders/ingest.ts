@@ -520,23 +520,26 @@ interface PreparedFile {
   raw: RawFile;
   /** Files with the same key are written alike (delimiter and header line) and may load together. */
   key: string;
+  /** The start of the text its header was read from (headerSample), also what its records are sampled from. */
+  sample: string;
 }
 
 /** The free texts that repeat at the start of the kind's largest file (typed.ts, repeatedTexts). */
 function repeatedTextsOf(spec: KindSpec, prepared: readonly PreparedFile[]): Set<string> {
   const largest = [...prepared].sort((a, b) => b.opened.bytes - a.opened.bytes)[0];
   if (largest === undefined) return new Set();
-  const {raw, opened} = largest;
-  return repeatedTexts(spec, raw.header.columns, sampleRecords(headerSample(opened.head), raw.delimiter));
+  const {raw, sample} = largest;
+  return repeatedTexts(spec, raw.header.columns, sampleRecords(sample, raw.delimiter));
 }
 
 async function prepareFile(spec: KindSpec, opened: OpenedFile, progress: (m: string) => void): Promise<PreparedFile> {
   const {file, path, bytes, head, text, encoding, facts} = opened;
   if (bytes > LARGE_FILE) progress(`${file}: đọc ${(bytes / 1024 / 1024).toFixed(0)} MB…`);
-  const {delimiter, header, below} = readHeader(headerSample(head));
+  const sample = headerSample(head);
+  const {delimiter, header, below} = readHeader(sample);
   const headerMap = await matchHeadersOf(spec, {header, below, file, facts});
   const readable = encoding === "utf-8" || encoding === "utf-8-bom" ? path : "";
-  return {opened, raw: {name: file, text, delimiter, header: headerMap, path: readable, facts}, key: [delimiter, ...header].join("\u0000")};
+  return {opened, raw: {name: file, text, delimiter, header: headerMap, path: readable, facts}, key: [delimiter, ...header].join("\u0000"), sample};
 }
 
 /** The small files of a kind written alike, each group read by one statement (loadBatch); the results of those loaded. */
