@@ -6,7 +6,9 @@
 // Ends with `ratio: R` = project time / DuckDB time. Target: R ≤ 2,0 and peak memory < 1 GiB.
 // Beside them, the project on the sample's other files alone (no large file: the fixed part of a
 // run, the other kinds, models, warnings and data tests, which DuckDB's bare read has no share
-// of), and the ratio of what is left, the part that grows with the file.
+// of), and the ratio of what is left, the part that grows with the file. The runs wait for the
+// machine's other work to calm, and the other work seen beside them is printed, with a warning
+// when it was enough to move the ratio (machine.ts).
 import {spawnSync} from "node:child_process";
 import {cpSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -18,6 +20,7 @@ import {INGEST_STEPS, ingest, type IngestStep} from "../loaders/ingest.js";
 import {formatSeconds} from "../loaders/summary.js";
 import {generateSample} from "../scripts/sample/generate.js";
 import {writeLargeDisbursements} from "../scripts/sample/large.js";
+import {DISTURBED, machineBusy, otherWork, waitForQuiet} from "./machine.js";
 import {duckdbReadCsv} from "./reference.js";
 
 type Mode = "project" | "duckdb" | "fixed";
@@ -29,6 +32,8 @@ interface Measurement {
   rowsLoaded: number;
   /** The project's own steps (project runs only). */
   steps?: Record<IngestStep, number>;
+  /** Processors' worth of the machine's other work while the run's process lived (machine.ts; undefined off Linux). */
+  otherWork?: number;
 }
 
 const {values} = parseArgs({
@@ -82,6 +87,7 @@ async function main(rows: number, runs: number): Promise<void> {
     const big = await writeLargeDisbursements(join(dataDir, "disbursements_bench.csv"), {rows});
     const mb = statSync(join(dataDir, "disbursements_bench.csv")).size / 1024 / 1024;
     console.log(`Tệp: ${formatNumber(rows)} dòng chứng từ, ${formatNumber(mb, 0)} MB (;, UTF-8 BOM, dd/mm/yyyy, 14.000.000), ${formatNumber(Object.values(big.bad).reduce((a, b) => a + b, 0))} dòng lỗi cố ý`);
+    await waitUntilQuiet();
     const results: Record<Mode, Measurement[]> = {project: [], duckdb: [], fixed: []};
     for (let i = 0; i < runs; i++) {
       for (const mode of ["duckdb", "project", "fixed"] as const) {
@@ -109,6 +115,7 @@ async function main(rows: number, runs: number): Promise<void> {
       `ratio run by run: ${median(pairs).toFixed(2)} (median of project ÷ the DuckDB run beside it; ` +
         `from ${Math.min(...pairs).toFixed(2)} to ${Math.max(...pairs).toFixed(2)})`
     );
+    reportOtherWork([...results.project, ...results.duckdb]);
     console.log(`ratio: ${(p.median / d.median).toFixed(2)}`);
   } finally {
     rmSync(dir, {recursive: true, force: true});
@@ -117,12 +124,37 @@ async function main(rows: number, runs: number): Promise<void> {
 
 function runChild(mode: Mode, dataDir: string, db: string): Measurement {
   const self = fileURLToPath(import.meta.url);
+  const busyBefore = machineBusy();
+  const started = performance.now();
   const child = spawnSync(process.execPath, ["--import", "tsx", self, "--child", mode, "--data", dataDir, "--db", db], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"]
   });
+  const wall = (performance.now() - started) / 1000;
+  const busyAfter = machineBusy();
   if (child.status !== 0) throw new Error(`${mode} run failed (exit ${child.status})`);
-  return JSON.parse(child.stdout) as Measurement;
+  const measured = JSON.parse(child.stdout) as Measurement;
+  const other = busyBefore === undefined || busyAfter === undefined ? undefined : otherWork(busyBefore, busyAfter, measured.cpuSeconds, wall);
+  return {...measured, otherWork: other};
+}
+
+/** The runs start once the machine's other work has calmed (two minutes at most): other work beside them stretches the project's many statements more than DuckDB's one read. */
+async function waitUntilQuiet(): Promise<void> {
+  let waited = false;
+  const other = await waitForQuiet(120, (busy) => {
+    if (!waited) console.log(`chờ máy rảnh: việc khác đang dùng ${formatNumber(busy, 1)} lõi…`);
+    waited = true;
+  });
+  if (waited && other !== undefined) console.log(other < DISTURBED ? "máy đã rảnh, bắt đầu đo" : `máy vẫn bận (${formatNumber(other, 1)} lõi) sau 2 phút: đo luôn`);
+}
+
+/** How much other work ran beside the measured runs, and a warning when it was enough to move the ratio. */
+function reportOtherWork(runs: readonly Measurement[]): void {
+  const seen = runs.map((r) => r.otherWork).filter((o): o is number => o !== undefined);
+  if (seen.length === 0) return;
+  const disturbed = seen.filter((o) => o >= DISTURBED).length;
+  console.log(`other work on the machine: median ${formatNumber(median(seen), 2)}, highest ${formatNumber(Math.max(...seen), 2)} processors during a run (from /proc/stat)`);
+  if (disturbed > 0) console.log(`cảnh báo: ${disturbed}/${seen.length} lần đo có việc khác chạy cùng (≥ ${formatNumber(DISTURBED, 1)} lõi): tỉ số bị kéo lệch; hãy chạy lại khi máy rảnh`);
 }
 
 function median(values: number[]): number {
