@@ -24,6 +24,8 @@ import {DISTURBED, machineBusy, otherWork, waitForQuiet} from "./machine.js";
 import {duckdbReadCsv} from "./reference.js";
 
 type Mode = "project" | "duckdb" | "fixed";
+/** The longest the runs wait for the machine's other work to calm (waitUntilQuiet). */
+const QUIET_WAIT_MINUTES = 2;
 interface Measurement {
   seconds: number;
   /** CPU time of all threads over the same span as `seconds`: steadier than wall time on a shared machine. */
@@ -149,14 +151,14 @@ function runChild(mode: Mode, dataDir: string, db: string): Measurement {
   return {...measured, otherWork: other};
 }
 
-/** The runs start once the machine's other work has calmed (two minutes at most): other work beside them stretches the project's many statements more than DuckDB's one read. */
+/** The runs start once the machine's other work has calmed: other work beside them stretches the project's many statements more than DuckDB's one read. */
 async function waitUntilQuiet(): Promise<void> {
   let waited = false;
-  const other = await waitForQuiet(120, (busy) => {
+  const other = await waitForQuiet(QUIET_WAIT_MINUTES * 60, (busy) => {
     if (!waited) console.log(`chờ máy rảnh: việc khác đang dùng ${formatNumber(busy, 1)} lõi…`);
     waited = true;
   });
-  if (waited && other !== undefined) console.log(other < DISTURBED ? "máy đã rảnh, bắt đầu đo" : `máy vẫn bận (${formatNumber(other, 1)} lõi) sau 2 phút: đo luôn`);
+  if (waited && other !== undefined) console.log(other < DISTURBED ? "máy đã rảnh, bắt đầu đo" : `máy vẫn bận (${formatNumber(other, 1)} lõi) sau ${QUIET_WAIT_MINUTES} phút: đo luôn`);
 }
 
 /** How much other work ran beside the measured runs, and a warning when it was enough to move the ratio. */
