@@ -20,7 +20,7 @@ import {INGEST_STEPS, ingest, type IngestStep} from "../loaders/ingest.js";
 import {formatSeconds} from "../loaders/summary.js";
 import {generateSample} from "../scripts/sample/generate.js";
 import {writeLargeDisbursements} from "../scripts/sample/large.js";
-import {DISTURBED, machineBusy, otherWork, waitForQuiet} from "./machine.js";
+import {DISTURBED, waitForQuiet, watchMachine} from "./machine.js";
 import {duckdbReadCsv} from "./reference.js";
 
 type Mode = "project" | "duckdb" | "fixed";
@@ -137,18 +137,14 @@ async function main(rows: number, runs: number): Promise<void> {
 
 function runChild(mode: Mode, dataDir: string, db: string): Measurement {
   const self = fileURLToPath(import.meta.url);
-  const busyBefore = machineBusy();
-  const started = performance.now();
+  const watch = watchMachine();
   const child = spawnSync(process.execPath, ["--import", "tsx", self, "--child", mode, "--data", dataDir, "--db", db], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"]
   });
-  const wall = (performance.now() - started) / 1000;
-  const busyAfter = machineBusy();
   if (child.status !== 0) throw new Error(`${mode} run failed (exit ${child.status})`);
   const measured = JSON.parse(child.stdout) as Measurement;
-  const other = busyBefore === undefined || busyAfter === undefined ? undefined : otherWork(busyBefore, busyAfter, measured.processCpuSeconds, wall);
-  return {...measured, otherWork: other};
+  return {...measured, otherWork: watch(measured.processCpuSeconds)};
 }
 
 /** The runs start once the machine's other work has calmed: other work beside them stretches the project's many statements more than DuckDB's one read. */

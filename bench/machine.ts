@@ -23,12 +23,26 @@ export function busySeconds(procStat: string): number {
 }
 
 /** The machine's busy seconds now, or undefined where there is no /proc/stat (not Linux). */
-export function machineBusy(): number | undefined {
+function machineBusy(): number | undefined {
   try {
     return busySeconds(readFileSync("/proc/stat", "utf8"));
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Starts watching the machine. The function returned gives the other work since (otherWork),
+ * given the CPU time of what ran meanwhile; undefined where it cannot be seen.
+ */
+export function watchMachine(): (ownCpuSeconds: number) => number | undefined {
+  const before = machineBusy();
+  const started = performance.now();
+  return (ownCpuSeconds) => {
+    const after = machineBusy();
+    if (before === undefined || after === undefined) return undefined;
+    return otherWork(before, after, ownCpuSeconds, (performance.now() - started) / 1000);
+  };
 }
 
 /**
@@ -40,7 +54,7 @@ export function otherWork(busyBefore: number, busyAfter: number, ownCpuSeconds: 
   return Math.max(0, (busyAfter - busyBefore - ownCpuSeconds) / wallSeconds);
 }
 
-/** Other work above this many processors marks a run as disturbed. */
+/** Other work of this many processors or more marks a run as disturbed. */
 export const DISTURBED = 0.2;
 
 /**
@@ -51,12 +65,10 @@ export const DISTURBED = 0.2;
 export async function waitForQuiet(maxSeconds: number, onWait: (other: number) => void): Promise<number | undefined> {
   const started = performance.now();
   for (;;) {
-    const before = machineBusy();
-    const t = performance.now();
+    const watch = watchMachine();
     await sleep(1000);
-    const after = machineBusy();
-    if (before === undefined || after === undefined) return undefined;
-    const other = otherWork(before, after, 0, (performance.now() - t) / 1000);
+    const other = watch(0);
+    if (other === undefined) return undefined;
     if (other < DISTURBED || (performance.now() - started) / 1000 >= maxSeconds) return other;
     onWait(other);
   }
