@@ -18,12 +18,12 @@ import {fileFacts, streamFileFacts, type FileFacts} from "./read/facts.js";
 import {matchHeaders, type HeaderMap} from "./read/headers.js";
 import {rejectAcrossRows} from "./load/integrity.js";
 import {inDependencyOrder, takeInTurn} from "./load/connections.js";
-import {labelBookkeeping, settleCommuneColumns, settleCommunes} from "./load/communes.js";
+import {COMMUNE_TYPE, labelBookkeeping, settleCommunes} from "./load/communes.js";
 import {resolveEstablishmentNames, writeNameKeys} from "./load/names.js";
 import {appendRows} from "./load/append.js";
 import {batchable, loadBatch, loadRaw, scalar, type RawFile, type RawResult} from "./load/raw.js";
 import {quoteLiteral} from "./load/sql.js";
-import {COMMUNE_TYPE, createKindTable, createNameType, FILE_TYPE, repeatedTexts, settleUnsure} from "./load/typed.js";
+import {createKindTable, createNameType, FILE_TYPE, repeatedTexts, settleUnsure} from "./load/typed.js";
 import {collectWarnings, createModels, runDataTests, schemaSql, type DataTestResult} from "./sql/run.js";
 import {firstRows} from "./summary-rows.js";
 import type {ShownReject, ShownWarning} from "../src/lib/rejects.js";
@@ -338,9 +338,9 @@ function stepTimer() {
 }
 
 /**
- * Every kind's files read into its table, cell by cell; the summaries in the kinds' order. No kind
- * waits for the communes' file: the communes are settled in their own turn, and every table's
- * commune column once all are in (settleCommuneColumns).
+ * Every kind's files read into its table, cell by cell; the summaries in the kinds' order. The
+ * communes' file first: every other kind's table has a commune column of the communes' type, and
+ * its rows take their commune as they go in.
  */
 async function loadFiles(
   build: Build,
@@ -348,7 +348,7 @@ async function loadFiles(
   opened: Map<string, Promise<OpenedFile>>,
   progress: (m: string) => void
 ): Promise<{files: FileSummary[]; topCommune: string}> {
-  let topCommune = "";
+  let topCommune: string | undefined;
   const loadKind = async (c: DuckDBConnection, kind: KindName): Promise<FileSummary[]> => {
     const spec = kinds[kind] as KindSpec;
     const prepared: PreparedFile[] = [];
@@ -358,22 +358,21 @@ async function loadFiles(
       prepared.push(await prepareFile(spec, ready, progress));
     }
     await createKindTable(c, spec, repeatedTextsOf(spec, prepared));
-    const batched = await loadBatches(c, spec, prepared);
+    const batched = await loadBatches(c, spec, prepared, topCommune);
     const summaries: FileSummary[] = [];
     for (const p of prepared) {
-      const raw = batched.get(p.raw.name) ?? (await loadRaw(c, spec, p.raw, build.scratch));
+      const raw = batched.get(p.raw.name) ?? (await loadRaw(c, spec, p.raw, {tmpDir: build.scratch, top: topCommune}));
       summaries.push(await recordFile(c, spec, p, raw, progress));
     }
-    await insertRejects(c, kind, await settleUnsure(c, spec));
+    await insertRejects(c, kind, await settleUnsure(c, spec, topCommune));
     if (kind === "communes") topCommune = await settleCommunesOf(c, folder);
     return summaries;
   };
   await createNameType(build.conn, FILE_TYPE, filesOf(folder));
   const bytes = (kind: KindName) => (folder.byKind.get(kind) ?? []).reduce((sum, f) => sum + folder.sizes.get(f)!, 0);
-  const largestFirst = [...kindOrder].sort((a, b) => bytes(b) - bytes(a));
-  const loaded = await loadKinds([build.conn, build.side], largestFirst, loadKind);
-  await settleCommuneColumns(build.conn, topCommune);
-  return {files: kindOrder.flatMap((kind) => loaded.get(kind) ?? []), topCommune};
+  const largestFirst = kindOrder.filter((kind) => kind !== "communes").sort((a, b) => bytes(b) - bytes(a));
+  const loaded = await loadKinds([build.conn, build.side], ["communes", ...largestFirst], loadKind);
+  return {files: kindOrder.flatMap((kind) => loaded.get(kind) ?? []), topCommune: topCommune!};
 }
 
 /** The communes checked against their folders; their ENUM type made; the data folder's own commune code returned. */
@@ -495,23 +494,27 @@ async function readTextStart(path: string, file: string): Promise<{start: Buffer
 }
 
 /**
- * Every kind read into its table and its cells settled, kinds side by side on the connections,
- * taken in `order`. The ingest gives the largest first: a large kind's insert starts at once and
- * keeps the processors busy, while the small kinds, which cost mostly round trips rather than
- * processor time, go by one after the other on the other connection. A kind's
- * files go one after the other: each file's rows must take consecutive row ids. Row order is kept
- * for the whole load (preserve_insertion_order): a row's spreadsheet number comes from its row id.
- * A failure is reported as takeInTurn does, by load order: the same files always fail the same way.
+ * Every kind read into its table and its cells settled: the first of `order` (the communes') alone,
+ * then the others side by side on the connections, taken in order. The ingest gives the largest
+ * first: a large kind's insert starts at once and keeps the processors busy, while the small
+ * kinds, which cost mostly round trips rather than processor time, go by one after the other on
+ * the other connection. A kind's files go one after the other: each file's rows must take
+ * consecutive row ids. Row order is kept for the whole load (preserve_insertion_order): a row's
+ * spreadsheet number comes from its row id. A failure is reported as takeInTurn does, by load
+ * order: the same files always fail the same way.
  */
 async function loadKinds(
-  connections: readonly DuckDBConnection[],
-  order: readonly KindName[],
+  connections: readonly [DuckDBConnection, ...DuckDBConnection[]],
+  [first, ...then]: readonly KindName[],
   loadKind: (c: DuckDBConnection, kind: KindName) => Promise<FileSummary[]>
 ): Promise<Map<KindName, FileSummary[]>> {
-  const loaded = await takeInTurn(connections, order, (kind) => kindOrder.indexOf(kind), loadKind, (c) => c.run("SET preserve_insertion_order = true"));
+  const keepOrder = (c: DuckDBConnection) => c.run("SET preserve_insertion_order = true");
+  await keepOrder(connections[0]);
+  const firstLoaded = await loadKind(connections[0], first!);
+  const loaded = await takeInTurn(connections, then, (kind) => kindOrder.indexOf(kind), loadKind, keepOrder);
   // Nothing after the load depends on row order: letting it go makes those statements parallel.
   for (const c of connections) await c.run("SET preserve_insertion_order = false");
-  return loaded;
+  return loaded.set(first!, firstLoaded);
 }
 
 /** A file with its header read and matched to the kind's columns, ready to load. */
@@ -543,7 +546,7 @@ async function prepareFile(spec: KindSpec, opened: OpenedFile, progress: (m: str
 }
 
 /** The small files of a kind written alike, each group read by one statement (loadBatch); the results of those loaded. */
-async function loadBatches(conn: DuckDBConnection, spec: KindSpec, prepared: readonly PreparedFile[]): Promise<Map<string, RawResult>> {
+async function loadBatches(conn: DuckDBConnection, spec: KindSpec, prepared: readonly PreparedFile[], top: string | undefined): Promise<Map<string, RawResult>> {
   const groups = new Map<string, RawFile[]>();
   for (const p of prepared) {
     if (p.opened.bytes > LARGE_FILE || !batchable(p.raw)) continue;
@@ -552,7 +555,7 @@ async function loadBatches(conn: DuckDBConnection, spec: KindSpec, prepared: rea
   const results = new Map<string, RawResult>();
   for (const files of groups.values()) {
     if (files.length < 2) continue;
-    for (const [name, result] of await loadBatch(conn, spec, files)) results.set(name, result);
+    for (const [name, result] of await loadBatch(conn, spec, files, top)) results.set(name, result);
   }
   return results;
 }

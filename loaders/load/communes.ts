@@ -3,12 +3,19 @@
 // folder's own files belong to the commune its own xa.csv names. Every table carries the commune
 // of its row's folder (commune_code), which scopes every key and reference (kinds.ts communeKey).
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {COMMUNE_COLUMN, kindOrder} from "../../src/lib/contract/kinds.js";
-import {quoteIdent as q} from "./sql.js";
-import {COMMUNE_TYPE} from "./typed.js";
 
-/** The folder a source file lies in: its commune's code, or "" for the data folder itself. */
-const FOLDER = "CASE WHEN contains(source_file, '/') THEN split_part(source_file, '/', 1) ELSE '' END";
+/**
+ * The type of every kind's commune column: an ENUM of the communes' codes (typed.ts, createNameType),
+ * made once the communes are settled, before any other kind's table.
+ */
+export const COMMUNE_TYPE = "commune_code_value";
+
+/** The folder a source file (SQL naming its name) lies in: its commune's code, or "" for the data folder itself. */
+const folderOf = (file: string): string => `CASE WHEN contains(${file}, '/') THEN split_part(${file}, '/', 1) ELSE '' END`;
+const FOLDER = folderOf("source_file");
+
+/** The commune of a row from its source file (SQL naming its name): its folder's code, the data folder's own rows `$top` (bound). */
+export const communeOf = (file: string): string => `CASE WHEN ${folderOf(file)} = '' THEN $top ELSE ${folderOf(file)} END`;
 
 /**
  * Rejects the rows of xa.csv that contradict their folder (another code than the folder's name,
@@ -65,31 +72,10 @@ export async function settleCommunes(conn: DuckDBConnection, folders: readonly s
   return top ? String(top[0]) : "";
 }
 
-/**
- * Every kind's commune column (empty through the load, createKindTable) typed as the ENUM of the
- * communes and filled: a row of a commune's folder takes the folder's code, the data folder's own
- * rows `top`. One catalog change per kind, whatever its rows: the values are written as the
- * column is rewritten to its type. DuckDB binds no parameter in a table's definition, and a code
- * is the office's text: `top` is bound to find its place in the ENUM, and only that number is
- * written into the statement.
- */
-export async function settleCommuneColumns(conn: DuckDBConnection, top: string): Promise<void> {
-  const communes = `enum_range(NULL::${q(COMMUNE_TYPE)})`;
-  const [[place]] = (await conn.runAndReadAll(`SELECT list_position(${communes}, $top)`, {top})).getRows() as [[unknown]];
-  if (place == null) throw new Error(`commune ${JSON.stringify(top)} is not among the communes' ENUM`);
-  const column = q(COMMUNE_COLUMN);
-  for (const kind of kindOrder.filter((k) => k !== "communes")) {
-    const table = q(kind);
-    await conn.run(`
-      ALTER TABLE ${table} ALTER COLUMN ${column} SET DATA TYPE ${q(COMMUNE_TYPE)} USING CASE WHEN ${FOLDER} = '' THEN ${communes}[${Number(place)}] ELSE ${FOLDER} END;
-      ALTER TABLE ${table} ALTER COLUMN ${column} SET NOT NULL`);
-  }
-}
-
 /** Each bookkeeping row (file, skipped file, reject, warning) gets the commune of its file; `top` is the data folder's own. */
 export async function labelBookkeeping(conn: DuckDBConnection, top: string): Promise<void> {
   for (const table of ["source_files", "skipped_files", "rejects", "warnings"]) {
-    await conn.run(`UPDATE ${table} SET commune_code = CASE WHEN ${FOLDER} = '' THEN $top ELSE ${FOLDER} END WHERE commune_code IS NULL`, {top});
+    await conn.run(`UPDATE ${table} SET commune_code = ${communeOf("source_file")} WHERE commune_code IS NULL`, {top});
   }
 }
 

@@ -45,15 +45,15 @@ export interface RawResult {
  * is sure. DuckDB reads it first, while the file's blank lines are still being looked for: a file
  * that has one (rare) has its rows taken out again and is read by papaparse.
  */
-export async function loadRaw(conn: DuckDBConnection, spec: KindSpec, file: RawFile, tmpDir: string): Promise<RawResult> {
+export async function loadRaw(conn: DuckDBConnection, spec: KindSpec, file: RawFile, {tmpDir, top}: {tmpDir: string; top: string | undefined}): Promise<RawResult> {
   // A structural problem DuckDB will not read past goes to papaparse too, which names the rows at
   // fault. The failed statement left nothing behind (it was one transaction).
-  const read = await loadWithDuckDB(conn, spec, file, tmpDir).catch(() => undefined);
+  const read = await loadWithDuckDB(conn, spec, file, tmpDir, top).catch(() => undefined);
   const {blankLine} = await file.facts;
   if (read !== undefined && !blankLine) return read;
   // Whatever DuckDB's read left (a statement after its insert may have failed) leaves first.
   await conn.run(`DELETE FROM ${q(spec.name)} WHERE source_file = $name`, {name: file.name});
-  return loadWithPapaparse(conn, spec, file);
+  return loadWithPapaparse(conn, spec, file, top);
 }
 
 /**
@@ -64,12 +64,12 @@ export async function loadRaw(conn: DuckDBConnection, spec: KindSpec, file: RawF
  * taken out again, for loadRaw; a structural problem in one file, or a text not plainly clean in
  * any, gives back all of them. Returns the results of the files it loaded.
  */
-export async function loadBatch(conn: DuckDBConnection, spec: KindSpec, files: readonly RawFile[]): Promise<Map<string, RawResult>> {
+export async function loadBatch(conn: DuckDBConnection, spec: KindSpec, files: readonly RawFile[], top: string | undefined): Promise<Map<string, RawResult>> {
   const table = q(spec.name);
   const among = (names: readonly string[]) => `source_file IN (${names.map(lit).join(", ")})`;
   const names = files.map((f) => f.name);
   try {
-    await conn.run(...csvInsert(spec, files[0]!, files.map((f) => ({name: f.name, path: f.path})), true));
+    await conn.run(...csvInsert(spec, files[0]!, files.map((f) => ({name: f.name, path: f.path})), {deferText: true, top}));
   } catch {
     // One statement: nothing of it stayed.
     return new Map();
@@ -143,7 +143,7 @@ export function batchable(file: RawFile): boolean {
   return file.path !== "" && !PATTERN_CHARS.test(file.path);
 }
 
-async function loadWithDuckDB(conn: DuckDBConnection, spec: KindSpec, file: RawFile, tmpDir: string): Promise<RawResult> {
+async function loadWithDuckDB(conn: DuckDBConnection, spec: KindSpec, file: RawFile, tmpDir: string, top: string | undefined): Promise<RawResult> {
   let path = file.path;
   if (path === "" || PATTERN_CHARS.test(path)) {
     // The copy (UTF-16 files transcoded, or a path DuckDB would take as a pattern) is named from
@@ -151,13 +151,13 @@ async function loadWithDuckDB(conn: DuckDBConnection, spec: KindSpec, file: RawF
     path = join(tmpDir, `${spec.name}-${createHash("sha1").update(file.name).digest("hex").slice(0, 12)}.csv`);
     writeFileSync(path, await file.text());
   }
-  await insertFromCsv(conn, spec, file, path, true);
+  await insertFromCsv(conn, spec, file, path, {deferText: true, top});
   const unplain = unplainText(spec);
   if (unplain !== undefined && (await conn.runAndReadAll(unplain, {file: file.name})).currentRowCount > 0) {
     // A text the quick look let through is not plainly clean (decomposed Vietnamese, odd blanks):
     // the file again, every text checked cell by cell, and its rows to zod.
     await conn.run(`DELETE FROM ${q(spec.name)} WHERE source_file = $name`, {name: file.name});
-    await insertFromCsv(conn, spec, file, path, false);
+    await insertFromCsv(conn, spec, file, path, {deferText: false, top});
   }
   return (await numberFiles(conn, spec, [file.name])).get(file.name)!;
 }
@@ -169,15 +169,22 @@ async function loadWithDuckDB(conn: DuckDBConnection, spec: KindSpec, file: RawF
  * distance from the file's first row, + 2 — even when a quoted cell spans lines. A window
  * function would read the file on one thread; this needs no second copy of the file either.
  */
-async function insertFromCsv(conn: DuckDBConnection, spec: KindSpec, file: RawFile, path: string, deferText: boolean): Promise<void> {
-  await conn.run(...csvInsert(spec, file, [{name: file.name, path}], deferText));
+async function insertFromCsv(conn: DuckDBConnection, spec: KindSpec, file: RawFile, path: string, options: CsvOptions): Promise<void> {
+  await conn.run(...csvInsert(spec, file, [{name: file.name, path}], options));
 }
 
 /**
  * The statement reading `sources` (files written alike: `file`'s header and delimiter) into the
  * kind's table; with several, each row's source file from the path DuckDB read it from.
  */
-function csvInsert(spec: KindSpec, file: RawFile, sources: readonly {name: string; path: string}[], deferText: boolean): [string, Record<string, string>] {
+interface CsvOptions {
+  /** typedInsert's: text checks deferred to the distinct values. */
+  deferText: boolean;
+  /** The data folder's own commune (typedInsert's CellSource). */
+  top: string | undefined;
+}
+
+function csvInsert(spec: KindSpec, file: RawFile, sources: readonly {name: string; path: string}[], {deferText, top}: CsvOptions): [string, Record<string, string>] {
   const types = file.header.columns.map((_, i) => `${lit(cell(i))}: 'VARCHAR'`).join(", ");
   const several = sources.length > 1;
   const paths = Object.fromEntries(sources.map((s, i) => [`path${i}`, s.path]));
@@ -197,6 +204,7 @@ function csvInsert(spec: KindSpec, file: RawFile, sources: readonly {name: strin
       extras: extras.sql,
       line: "0",
       file: file.name,
+      top,
       ...(several ? {fileSql: `CASE filename ${sources.map((s, i) => `WHEN $path${i} THEN ${lit(s.name)}`).join(" ")} END`} : {}),
       values: {...extras.values, ...paths, delimiter: file.delimiter}
     },
@@ -215,7 +223,7 @@ function extrasJson(header: HeaderMap): {sql: string; values: Record<string, str
   return {sql: `CASE WHEN ${empty} THEN NULL ELSE CAST(json_object(${pairs}) AS VARCHAR) END`, values};
 }
 
-async function loadWithPapaparse(conn: DuckDBConnection, spec: KindSpec, file: RawFile): Promise<RawResult> {
+async function loadWithPapaparse(conn: DuckDBConnection, spec: KindSpec, file: RawFile, top: string | undefined): Promise<RawResult> {
   const width = file.header.columns.length;
   const staging = q(`papa_${spec.name}`);
   const cells = Array.from({length: width}, (_, i) => `${cell(i)} VARCHAR`).join(", ");
@@ -262,7 +270,7 @@ async function loadWithPapaparse(conn: DuckDBConnection, spec: KindSpec, file: R
   appender.closeSync();
   // The same typed statement as DuckDB's own reader, over the rows papaparse kept (blank ones
   // were counted and left out), each with its spreadsheet number.
-  const insert = typedInsert(spec, {from: staging, columns: file.header.columns, cell, extras: "extra_columns", line: "source_line", file: file.name});
+  const insert = typedInsert(spec, {from: staging, columns: file.header.columns, cell, extras: "extra_columns", line: "source_line", file: file.name, top});
   await conn.run(insert.sql, insert.values);
   await conn.run(`DROP TABLE ${staging}`);
   return result;

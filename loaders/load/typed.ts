@@ -15,6 +15,7 @@ import {validateRow, type Issue} from "../../src/lib/contract/validate.js";
 import {MAX_MONEY} from "../../src/lib/parse/money.js";
 import {BLANK_RANGES, cleanText} from "../../src/lib/parse/text.js";
 import {appendRows} from "./append.js";
+import {COMMUNE_TYPE, communeOf} from "./communes.js";
 import {quoteIdent as q, quoteLiteral as lit} from "./sql.js";
 
 export interface Column {
@@ -50,10 +51,9 @@ export function sqlType(type: FieldType): string {
  * file name and one commune code: stored as text, each value cost as much as a cell of the file
  * (its statistics, its copy), a fifth of the large file's insert; as an ENUM, one byte. They read
  * as text everywhere (compared with, joined to and concatenated with text, returned to Node as
- * strings).
+ * strings). The files' type is FILE_TYPE; the communes' is COMMUNE_TYPE (communes.ts).
  */
 export const FILE_TYPE = "source_file_name";
-export const COMMUNE_TYPE = "commune_code_value";
 
 /** The ENUM `type` of the distinct `names`, bound (not quoted) through a temporary table. */
 export async function createNameType(conn: DuckDBConnection, type: typeof FILE_TYPE | typeof COMMUNE_TYPE, names: readonly string[]): Promise<void> {
@@ -67,20 +67,34 @@ export async function createNameType(conn: DuckDBConnection, type: typeof FILE_T
  * The warehouse table of a kind: canonical columns, then its commune, then provenance; while the
  * kind loads, also the helper column of the load (RAW), dropped by settleUnsure(). The file
  * column is of the ENUM type above (createNameType). The commune column (`commune_code`, where the
- * load does not read it from the file: the communes' own file has it) stays empty through the
- * load and is typed and filled once the communes are settled (settleCommuneColumns): a kind's
- * load does not wait for the communes' file. The text columns whose values come from a bounded
- * set (boundedTexts), and the free texts `repeated` in the kind's file (repeatedTexts), are
- * stored by dictionary, as DuckDB chose for them anyway.
+ * load does not read it from the file: the communes' own file has it) is of the communes' ENUM
+ * type, made once the communes are settled (communes.ts), and filled as the rows go in
+ * (typedInsert): a table whose column is rewritten to its type after the load had all its columns
+ * written again at the final CHECKPOINT, which cost more than the communes' file waited for
+ * (bench:ingest). The text columns whose values come from a bounded set (boundedTexts), and the
+ * free texts `repeated` in the kind's file (repeatedTexts), are stored by dictionary, as DuckDB
+ * chose for them anyway.
  */
 export async function createKindTable(conn: DuckDBConnection, spec: KindSpec, repeated: ReadonlySet<string> = new Set()): Promise<void> {
   const dictionary = new Set([...boundedTexts(spec), ...repeated]);
   const cols = columnsOf(spec).map((c) => `${q(c.name)} ${sqlType(c.meta.type)}${dictionary.has(c.name) ? " USING COMPRESSION dictionary" : ""}`);
-  if (!(COMMUNE_COLUMN in spec.schema.shape)) cols.push(`${q(COMMUNE_COLUMN)} VARCHAR`);
+  if (communeFromFolder(spec)) cols.push(`${q(COMMUNE_COLUMN)} ${q(COMMUNE_TYPE)} NOT NULL`);
   await conn.run(
     `CREATE TABLE ${q(spec.name)} (${cols.join(", ")}, source_file ${q(FILE_TYPE)} NOT NULL, source_line INTEGER NOT NULL, extra_columns VARCHAR,
        ${RAW} VARCHAR)`
   );
+}
+
+/** Whether the kind's rows take their commune from their file's folder (every kind but the communes' own, which names it). */
+const communeFromFolder = (spec: KindSpec): boolean => !(COMMUNE_COLUMN in spec.schema.shape);
+
+/** The commune column as rows of the kind go in (none for the communes' own): its name, its SQL from `file` (SQL naming the row's source file), the value its `$top` binds. */
+const communeColumn = (spec: KindSpec): string[] => (communeFromFolder(spec) ? [q(COMMUNE_COLUMN)] : []);
+const communeValue = (spec: KindSpec, file: string): string[] => (communeFromFolder(spec) ? [`CAST(${communeOf(file)} AS ${q(COMMUNE_TYPE)})`] : []);
+function communeTop(spec: KindSpec, top: string | undefined): {top?: string} {
+  if (!communeFromFolder(spec)) return {};
+  if (top === undefined) throw new Error(`${spec.name}: its rows' commune is known once the communes are settled`);
+  return {top};
 }
 
 /**
@@ -322,6 +336,8 @@ export interface CellSource {
   file: string;
   /** SQL of the row's source file, when the relation holds several files' rows (default: `file`). */
   fileSql?: string;
+  /** The data folder's own commune (communes.ts, communeOf): the commune of its files' rows. Unknown (undefined) only while the communes' own file loads. */
+  top: string | undefined;
   /** Values the SQL above refers to as `$name`, bound when the statement runs. */
   values?: Record<string, string>;
 }
@@ -361,17 +377,18 @@ export function typedInsert(spec: KindSpec, source: CellSource, {deferText = fal
   }
   const cellOk = columns.map((c) => (c.meta.required ? `${q(c.name)} IS NOT NULL` : `(${q(`_empty_${c.name}`)} OR ${q(c.name)} IS NOT NULL)`));
   const rules = (spec.rules ?? []).map((r) => `coalesce(${r.sql}, false)`);
-  const names = columns.map((c) => q(c.name)).join(", ");
+  const names = [...columns.map((c) => q(c.name)), ...communeColumn(spec)].join(", ");
   const cells = columns.map((c) => q(`_cell_${c.name}`)).join(", ");
   const sql = `
     INSERT INTO ${q(spec.name)} (${names}, source_file, source_line, extra_columns, ${RAW})
-    SELECT ${filled(spec, columns).join(", ")}, _file, _line, _extras, CASE WHEN _unsure THEN CAST(to_json([${cells}]) AS VARCHAR) END
+    SELECT ${[...filled(spec, columns), ...communeValue(spec, "_file")].join(", ")}, _file, _line, _extras, CASE WHEN _unsure THEN CAST(to_json([${cells}]) AS VARCHAR) END
     FROM (
       SELECT *, NOT (${[...cellOk, ...rules].join(" AND ")}) AS _unsure FROM (
         SELECT ${typed.join(", ")}, ${source.extras} AS _extras, ${source.line} AS _line,
                ${source.fileSql ?? "$file"} AS _file
         FROM ${source.from}))`;
-  return {sql, values: source.fileSql === undefined ? {...source.values, file: source.file} : {...source.values}};
+  const values = {...source.values, ...communeTop(spec, source.top), ...(source.fileSql === undefined ? {file: source.file} : {})};
+  return {sql, values};
 }
 
 /**
@@ -394,10 +411,10 @@ export interface RowReject extends Issue {
 
 /**
  * After every file of the kind is in: zod decides the rows SQL was not sure of (loads the good
- * ones, returns the reasons for the rest), blank and unsure rows leave, and so do the helper
- * columns. Returns the rejects.
+ * ones, each in the commune of its file, `top` the data folder's own), blank and unsure rows
+ * leave, and so do the helper columns. Returns the rejects.
  */
-export async function settleUnsure(conn: DuckDBConnection, spec: KindSpec): Promise<RowReject[]> {
+export async function settleUnsure(conn: DuckDBConnection, spec: KindSpec, top: string | undefined): Promise<RowReject[]> {
   const columns = columnsOf(spec);
   const table = q(spec.name);
   // `_raw` is JSON text beginning with "[": the Node API's decoder drops a U+FEFF only at the
@@ -429,11 +446,14 @@ export async function settleUnsure(conn: DuckDBConnection, spec: KindSpec): Prom
       tmp,
       accepted.map((row) => [...columns.map((c) => (row.values[c.name] == null ? null : String(row.values[c.name]))), row.source_file, row.source_line, row.extra_columns])
     );
-    const names = columns.map((c) => q(c.name));
-    const casts = columns.map((c) => `CAST(${q(c.name)} AS ${sqlType(c.meta.type)})`);
-    await conn.run(`INSERT INTO ${table} (${names.join(", ")}, source_file, source_line, extra_columns)
-      SELECT ${casts.join(", ")}, source_file, source_line, extra_columns FROM ${q(tmp)};
-      DROP TABLE ${q(tmp)}`);
+    const names = [...columns.map((c) => q(c.name)), ...communeColumn(spec)];
+    const casts = [...columns.map((c) => `CAST(${q(c.name)} AS ${sqlType(c.meta.type)})`), ...communeValue(spec, "source_file")];
+    await conn.run(
+      `INSERT INTO ${table} (${names.join(", ")}, source_file, source_line, extra_columns)
+       SELECT ${casts.join(", ")}, source_file, source_line, extra_columns FROM ${q(tmp)}`,
+      communeTop(spec, top)
+    );
+    await conn.run(`DROP TABLE ${q(tmp)}`);
   }
   if (leaving.currentRowCount > 0) await conn.run(`DELETE FROM ${table} WHERE ${RAW} IS NOT NULL`);
   await conn.run(`ALTER TABLE ${table} DROP COLUMN ${RAW}`);

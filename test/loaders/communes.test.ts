@@ -147,14 +147,18 @@ describe("many communes in one warehouse", () => {
 // commune_code, booked every commune's approvals to each commune's lines, and this failed.
 describe("the data folder's own commune beside a commune's folder", () => {
   it("gives the data folder's own rows the code its xa.csv writes, whatever its characters, and a folder's rows the folder's", async () => {
-    // Every table's commune is filled once all are in (settleCommuneColumns), the data folder's
-    // own from its place among the sorted codes ("20001" < "3'0"). Mutation: that place taken one
-    // off gave the data folder's line 20001's code, and this test failed.
+    // Each row takes its commune as it goes in (typed.ts, communes.ts communeOf): a folder's rows
+    // the folder's code, the data folder's own the code its xa.csv writes, bound ("3'0"). The two
+    // plan_lines files, written alike, go in by one statement. Mutation: communeOf giving every
+    // row the data folder's code (the folder ignored) failed this test. The folder's amounts are
+    // written with "đ", which the SQL leaves to zod: its row goes in after the load (typed.ts,
+    // settleUnsure), in its folder's commune too. Mutation: that insert giving its rows the data
+    // folder's code failed this test.
     const both = await ingestFiles({
       "xa.csv": xa("3'0", "Ba Mươi"),
       "plan_lines_2026.csv": lines("2026;1;may_moc_thiet_bi;Máy;1;10.000.000;10.000.000"),
       "20001/xa.csv": xa("20001", "Hai Mươi"),
-      "20001/plan_lines_2026.csv": lines("2026;1;may_moc_thiet_bi;Máy;1;20.000.000;20.000.000")
+      "20001/plan_lines_2026.csv": lines("2026;1;may_moc_thiet_bi;Máy;1;20.000.000 đ;20.000.000 đ")
     });
     expect(await both.query("SELECT source_file, commune_code, total_amount FROM plan_lines ORDER BY source_file")).toEqual([
       {source_file: "20001/plan_lines_2026.csv", commune_code: "20001", total_amount: String(tr(20))},

@@ -33,6 +33,7 @@ import {MAX_MONEY} from "../../../src/lib/parse/money.js";
 import {cleanText, foldKey} from "../../../src/lib/parse/text.js";
 import {quoteLiteral} from "../../../loaders/load/sql.js";
 import {createKindTable, createNameType, FILE_TYPE, typedInsert} from "../../../loaders/load/typed.js";
+import {COMMUNE_TYPE} from "../../../loaders/load/communes.js";
 import {cleanup, closeAll, ingestFiles, type Warehouse} from "../../loaders/helpers.js";
 import {differences, oracle, type WrittenFile} from "../../loaders/oracle.js";
 import {cleanRows, columnsOf, csvOf, fileName, distinctKeyColumn, distinctValue, type Cells} from "./rows.js";
@@ -129,6 +130,7 @@ describe("the near-miss matrix", () => {
     const conn = await instance.connect();
     try {
       await createNameType(conn, FILE_TYPE, ["clean.csv"]);
+      await createNameType(conn, COMMUNE_TYPE, [""]);
       for (const kind of kindOrder) {
         const spec = kinds[kind] as KindSpec;
         const result = validateRow(spec, Object.fromEntries(Object.entries(clean[kind]).map(([k, v]) => [k, cleanText(v)])));
@@ -137,7 +139,7 @@ describe("the near-miss matrix", () => {
         await createKindTable(conn, spec);
         // An empty cell reaches the SQL as NULL, as read_csv gives it.
         const from = `(SELECT ${columns.map((c, i) => `${clean[kind][c] === "" ? "CAST(NULL AS VARCHAR)" : quoteLiteral(clean[kind][c]!)} AS c${i}`).join(", ")})`;
-        const insert = typedInsert(spec, {from, columns, cell: (i) => `c${i}`, extras: "CAST(NULL AS VARCHAR)", line: "2", file: "clean.csv"});
+        const insert = typedInsert(spec, {from, columns, cell: (i) => `c${i}`, extras: "CAST(NULL AS VARCHAR)", line: "2", file: "clean.csv", top: ""});
         await conn.run(insert.sql, insert.values);
         const unsure = (await conn.runAndReadAll(`SELECT _raw IS NOT NULL FROM ${kind}`)).getRowsJS();
         expect(unsure, `${kind}: the SQL is not sure of the clean row ${JSON.stringify(clean[kind])}`).toEqual([[false]]);
@@ -152,7 +154,7 @@ describe("the near-miss matrix", () => {
     // blankRow (typed.ts) finds blank rows among the unsure ones: an empty required cell is what
     // makes a blank row unsure. Mutation: without the check, this kind's insert was written.
     const spec = {...kinds.norms, schema: z.object({legal_basis: optional(t.text, "Căn cứ")})} as unknown as KindSpec;
-    const source = {from: "x", columns: ["legal_basis"], cell: (i: number) => `c${i}`, extras: "CAST(NULL AS VARCHAR)", line: "2", file: "norms.csv"};
+    const source = {from: "x", columns: ["legal_basis"], cell: (i: number) => `c${i}`, extras: "CAST(NULL AS VARCHAR)", line: "2", file: "norms.csv", top: ""};
     expect(() => typedInsert(spec, source)).toThrow("norms: a kind needs a required column");
     expect(() => typedInsert(kinds.norms as KindSpec, source)).not.toThrow();
   });
