@@ -524,16 +524,16 @@ async function readTextStart(path: string, file: string): Promise<{start: Buffer
  */
 async function loadKinds(
   connections: readonly [DuckDBConnection, ...DuckDBConnection[]],
-  [first, ...then]: readonly KindName[],
+  [first, ...then]: readonly [KindName, ...KindName[]],
   loadKind: (c: DuckDBConnection, kind: KindName) => Promise<FileSummary[]>
 ): Promise<Map<KindName, FileSummary[]>> {
   const keepOrder = (c: DuckDBConnection) => c.run("SET preserve_insertion_order = true");
   await keepOrder(connections[0]);
-  const firstLoaded = await loadKind(connections[0], first!);
+  const firstLoaded = await loadKind(connections[0], first);
   const loaded = await takeInTurn(connections, then, (kind) => kindOrder.indexOf(kind), loadKind, keepOrder);
   // Nothing after the load depends on row order: letting it go makes those statements parallel.
   for (const c of connections) await c.run("SET preserve_insertion_order = false");
-  return loaded.set(first!, firstLoaded);
+  return loaded.set(first, firstLoaded);
 }
 
 /** A file with its header read and matched to the kind's columns, ready to load. */
