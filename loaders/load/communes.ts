@@ -24,13 +24,13 @@ export const communeOf = (file: string): string => `CASE WHEN ${folderOf(file)} 
  * `folders`: the folders holding the office's files ("" the data folder itself).
  */
 export async function settleCommunes(conn: DuckDBConnection, folders: readonly string[]): Promise<string> {
-  await conn.run(`
+  const wrongFolder = await conn.run(`
     INSERT INTO rejects (kind, source_file, source_line, column_name, raw_value, reason)
     SELECT 'communes', source_file, source_line, 'commune_code', commune_code,
            'Mã xã khác tên thư mục của xã (' || ${FOLDER} || '): thư mục của một xã mang đúng Mã xã của xã đó'
     FROM communes WHERE ${FOLDER} <> '' AND commune_code <> ${FOLDER}`);
-  await removeRejected(conn);
-  await conn.run(`
+  if (wrongFolder.rowsChanged > 0) await removeRejected(conn);
+  const otherCommune = await conn.run(`
     INSERT INTO rejects (kind, source_file, source_line, column_name, raw_value, reason)
     SELECT 'communes', source_file, source_line, column_name, raw_value,
            column_header || ' khác dòng ' || first_line || ' của tệp ' || first_file || ' (' || first_value || '): một thư mục chỉ chứa một xã'
@@ -48,15 +48,19 @@ export async function settleCommunes(conn: DuckDBConnection, folders: readonly s
       )
       WHERE commune_code <> c0 OR name <> n0 OR province <> p0
     )`);
-  await removeRejected(conn);
-  const named = new Set(
-    (await conn.runAndReadAll(`SELECT DISTINCT ${FOLDER} FROM communes`)).getRows().map(([folder]) => String(folder))
+  if (otherCommune.rowsChanged > 0) await removeRejected(conn);
+  // Each folder's commune: one code a folder, the rows contradicting its first gone.
+  const named = new Map(
+    (await conn.runAndReadAll(`SELECT ${FOLDER}, any_value(commune_code) FROM communes GROUP BY 1`)).getRows().map(([folder, code]) => [String(folder), String(code)])
   );
+  const unnamed = folders.filter((f) => !named.has(f));
   // A folder may have handed in its xa.csv and had every row of it rejected: the warning says so.
   const handedIn = new Map(
-    (await conn.runAndReadAll(`SELECT ${FOLDER}, min(source_file) FROM source_files WHERE kind = 'communes' GROUP BY 1`)).getRows().map(([folder, file]) => [String(folder), String(file)])
+    unnamed.length === 0
+      ? []
+      : (await conn.runAndReadAll(`SELECT ${FOLDER}, min(source_file) FROM source_files WHERE kind = 'communes' GROUP BY 1`)).getRows().map(([folder, file]) => [String(folder), String(file)])
   );
-  for (const folder of folders.filter((f) => !named.has(f))) {
+  for (const folder of unnamed) {
     const where = folder === "" ? "Thư mục dữ liệu" : `Thư mục ${folder}`;
     const file = handedIn.get(folder);
     const missing = file === undefined ? `${where} chưa có tệp xa.csv (Mã xã, Tên xã, Tỉnh, Xã cũ)` : `Tệp ${file} của ${where.toLowerCase()} không có dòng nào hợp lệ (xem các dòng bị loại)`;
@@ -68,8 +72,7 @@ export async function settleCommunes(conn: DuckDBConnection, folders: readonly s
       }
     );
   }
-  const [top] = (await conn.runAndReadAll(`SELECT commune_code FROM communes WHERE ${FOLDER} = '' LIMIT 1`)).getRows();
-  return top ? String(top[0]) : "";
+  return named.get("") ?? "";
 }
 
 /** Each bookkeeping row (file, skipped file, reject, warning) gets the commune of its file; `top` is the data folder's own. */
