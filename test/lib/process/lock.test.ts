@@ -1,11 +1,18 @@
 // src/lib/process/lock.ts: the lock that keeps two site builds of one checkout apart.
-import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import {describe, expect, it} from "vitest";
+import {afterAll, describe, expect, it} from "vitest";
 import {withLock} from "../../../src/lib/process/lock.js";
 
-const freshLock = () => path.join(mkdtempSync(path.join(os.tmpdir(), "kc-lock-")), "build.lock");
+const folders: string[] = [];
+const freshLock = () => {
+  folders.push(mkdtempSync(path.join(os.tmpdir(), "kc-lock-")));
+  return path.join(folders.at(-1)!, "build.lock");
+};
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, {recursive: true, force: true});
+});
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("withLock", () => {
