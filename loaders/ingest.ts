@@ -167,8 +167,8 @@ async function buildWarehouse(
 /**
  * The data tests, the warehouse written out (CHECKPOINT) beside them on a third connection: the
  * tests only read, and the final CHECKPOINT (swapIn) then writes only the run's record. Written
- * after the tests, the million vouchers' table kept the processors' second core idle for most of
- * its writing (bench:ingest: tests and writing 0,21 → 0,18 s). Both have ended when it returns.
+ * after the tests, the million vouchers' table kept one processor idle for most of its writing
+ * (bench:ingest). Both have ended when it returns.
  */
 async function testWhileWriting(build: Build): Promise<DataTestResult[]> {
   const [tested, written] = await Promise.allSettled([runDataTests(build.conn, build.side), build.writer.run("CHECKPOINT")]);

@@ -88,13 +88,15 @@ export async function createKindTable(conn: DuckDBConnection, spec: KindSpec, re
 /** Whether the kind's rows take their commune from their file's folder (every kind but the communes' own, which names it). */
 const communeFromFolder = (spec: KindSpec): boolean => !(COMMUNE_COLUMN in spec.schema.shape);
 
-/** The commune column as rows of the kind go in (none for the communes' own): its name, its SQL from `file` (SQL naming the row's source file), the value its `$top` binds. */
-const communeColumn = (spec: KindSpec): string[] => (communeFromFolder(spec) ? [q(COMMUNE_COLUMN)] : []);
-const communeValue = (spec: KindSpec, file: string): string[] => (communeFromFolder(spec) ? [`CAST(${communeOf(file)} AS ${q(COMMUNE_TYPE)})`] : []);
-function communeTop(spec: KindSpec, top: string | undefined): {top?: string} {
-  if (!communeFromFolder(spec)) return {};
+/**
+ * The commune column as rows of the kind go in, their source file named by the SQL `file`: its
+ * name, its value from the file's folder (communeOf) and the `$top` that binds; nothing for the
+ * communes' own kind.
+ */
+function communeOfRows(spec: KindSpec, file: string, top: string | undefined): {columns: string[]; sql: string[]; values: {top?: string}} {
+  if (!communeFromFolder(spec)) return {columns: [], sql: [], values: {}};
   if (top === undefined) throw new Error(`${spec.name}: its rows' commune is known once the communes are settled`);
-  return {top};
+  return {columns: [q(COMMUNE_COLUMN)], sql: [`CAST(${communeOf(file)} AS ${q(COMMUNE_TYPE)})`], values: {top}};
 }
 
 /**
@@ -377,17 +379,18 @@ export function typedInsert(spec: KindSpec, source: CellSource, {deferText = fal
   }
   const cellOk = columns.map((c) => (c.meta.required ? `${q(c.name)} IS NOT NULL` : `(${q(`_empty_${c.name}`)} OR ${q(c.name)} IS NOT NULL)`));
   const rules = (spec.rules ?? []).map((r) => `coalesce(${r.sql}, false)`);
-  const names = [...columns.map((c) => q(c.name)), ...communeColumn(spec)].join(", ");
+  const commune = communeOfRows(spec, "_file", source.top);
+  const names = [...columns.map((c) => q(c.name)), ...commune.columns].join(", ");
   const cells = columns.map((c) => q(`_cell_${c.name}`)).join(", ");
   const sql = `
     INSERT INTO ${q(spec.name)} (${names}, source_file, source_line, extra_columns, ${RAW})
-    SELECT ${[...filled(spec, columns), ...communeValue(spec, "_file")].join(", ")}, _file, _line, _extras, CASE WHEN _unsure THEN CAST(to_json([${cells}]) AS VARCHAR) END
+    SELECT ${[...filled(spec, columns), ...commune.sql].join(", ")}, _file, _line, _extras, CASE WHEN _unsure THEN CAST(to_json([${cells}]) AS VARCHAR) END
     FROM (
       SELECT *, NOT (${[...cellOk, ...rules].join(" AND ")}) AS _unsure FROM (
         SELECT ${typed.join(", ")}, ${source.extras} AS _extras, ${source.line} AS _line,
                ${source.fileSql ?? "$file"} AS _file
         FROM ${source.from}))`;
-  const values = {...source.values, ...communeTop(spec, source.top), ...(source.fileSql === undefined ? {file: source.file} : {})};
+  const values = {...source.values, ...commune.values, ...(source.fileSql === undefined ? {file: source.file} : {})};
   return {sql, values};
 }
 
@@ -446,12 +449,13 @@ export async function settleUnsure(conn: DuckDBConnection, spec: KindSpec, top: 
       tmp,
       accepted.map((row) => [...columns.map((c) => (row.values[c.name] == null ? null : String(row.values[c.name]))), row.source_file, row.source_line, row.extra_columns])
     );
-    const names = [...columns.map((c) => q(c.name)), ...communeColumn(spec)];
-    const casts = [...columns.map((c) => `CAST(${q(c.name)} AS ${sqlType(c.meta.type)})`), ...communeValue(spec, "source_file")];
+    const commune = communeOfRows(spec, "source_file", top);
+    const names = [...columns.map((c) => q(c.name)), ...commune.columns];
+    const casts = [...columns.map((c) => `CAST(${q(c.name)} AS ${sqlType(c.meta.type)})`), ...commune.sql];
     await conn.run(
       `INSERT INTO ${table} (${names.join(", ")}, source_file, source_line, extra_columns)
        SELECT ${casts.join(", ")}, source_file, source_line, extra_columns FROM ${q(tmp)}`,
-      communeTop(spec, top)
+      commune.values
     );
     await conn.run(`DROP TABLE ${q(tmp)}`);
   }
